@@ -1,0 +1,170 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Field is one of the canonical fields a post can carry.
+type Field int
+
+// The canonical fields, in the order reports list them.
+const (
+	FieldAccount Field = iota
+	FieldFollowers
+	FieldViews
+	FieldLikes
+	FieldComments
+	FieldShares
+	FieldSaves
+	FieldPostedAt
+	FieldVideoID
+	FieldURL
+	FieldCaption
+	numFields
+)
+
+var fieldNames = [numFields]string{
+	"account", "followers", "views", "likes", "comments", "shares", "saves",
+	"posted_at", "video_id", "url", "caption",
+}
+
+func (f Field) String() string { return fieldNames[f] }
+
+// Fields lists every canonical field.
+func Fields() []Field {
+	fs := make([]Field, numFields)
+	for i := range fs {
+		fs[i] = Field(i)
+	}
+	return fs
+}
+
+// ParseField finds a canonical field by its name (as `--map FIELD=HEADER` writes it).
+func ParseField(name string) (Field, bool) {
+	n := foldHeader(name)
+	for i, s := range fieldNames {
+		if foldHeader(s) == n {
+			return Field(i), true
+		}
+	}
+	return 0, false
+}
+
+// required are the fields without which a row cannot be scored. The account may instead come
+// from a URL holding /@handle/.
+var required = []Field{FieldAccount, FieldViews, FieldLikes, FieldComments, FieldShares}
+
+// DefaultAliases are the headers each field is known by, English and Dutch, in order of
+// preference. Headers are compared after foldHeader.
+var DefaultAliases = map[Field][]string{
+	FieldAccount:   {"account", "handle", "username", "creator", "author", "authorMeta.name", "authorMeta/name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
+	FieldFollowers: {"followers", "fans", "authorMeta.fans", "authorMeta/fans", "follower_count", "followerCount", "authorStats.followerCount", "user_nfollower", "volgers"},
+	FieldViews:     {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "vid_nview", "weergaven"},
+	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "vid_nlike", "vind-ik-leuks"},
+	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "vid_ncomment", "reacties"},
+	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "vid_nshare", "gedeeld"},
+	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave"},
+	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "vid_postTime", "datum"},
+	FieldVideoID:   {"video_id", "id", "aweme_id", "vid_id"},
+	FieldURL:       {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
+	FieldCaption:   {"caption", "text", "desc", "description", "title", "vid_caption", "beschrijving"},
+}
+
+// foldHeader folds case, spaces, '_', '-', '.' and '/' so that `Play Count`, `play_count` and
+// `playCount` meet.
+func foldHeader(h string) string {
+	var b strings.Builder
+	b.Grow(len(h))
+	for _, r := range strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) {
+		switch r {
+		case ' ', '_', '-', '.', '/', '\u00a0':
+			continue
+		}
+		b.WriteString(strings.ToLower(string(r)))
+	}
+	return b.String()
+}
+
+// Mapping says which column of a table holds each field; -1 where none does.
+type Mapping [numFields]int
+
+// Column is the column index of f, or -1.
+func (m Mapping) Column(f Field) int { return m[f] }
+
+// MissingFieldError is a required field that no header matched: it lists what was seen and
+// what was tried, so the user can pass --map.
+type MissingFieldError struct {
+	File    string
+	Fields  []Field
+	Headers []string
+	Tried   map[Field][]string
+}
+
+func (e *MissingFieldError) Error() string {
+	var names, tried []string
+	for _, f := range e.Fields {
+		names = append(names, f.String())
+		tried = append(tried, fmt.Sprintf("%s: %s", f, strings.Join(e.Tried[f], ", ")))
+	}
+	return fmt.Sprintf("%s: no column for %s (headers seen: %s; aliases tried: %s); name one with --map FIELD=HEADER",
+		e.File, strings.Join(names, ", "), strings.Join(e.Headers, ", "), strings.Join(tried, "; "))
+}
+
+// resolveMapping finds each field's column in header. Explicit maps (from --map) win over
+// aliases; among aliases the earlier one wins.
+func resolveMapping(file string, header []string, aliases map[Field][]string, explicit map[Field]string) (Mapping, error) {
+	var m Mapping
+	pos := make(map[string]int, len(header))
+	for i, h := range header {
+		k := foldHeader(h)
+		if _, dup := pos[k]; !dup {
+			pos[k] = i
+		}
+	}
+	for f := range m {
+		m[f] = -1
+		if h, ok := explicit[Field(f)]; ok {
+			if i, ok := pos[foldHeader(h)]; ok {
+				m[f] = i
+			}
+			continue
+		}
+		for _, a := range aliases[Field(f)] {
+			if i, ok := pos[foldHeader(a)]; ok {
+				m[f] = i
+				break
+			}
+		}
+	}
+	var missing []Field
+	for _, f := range required {
+		if m[f] >= 0 || (f == FieldAccount && m[FieldURL] >= 0) {
+			continue
+		}
+		missing = append(missing, f)
+	}
+	if len(missing) > 0 {
+		tried := map[Field][]string{}
+		for _, f := range missing {
+			if h, ok := explicit[f]; ok {
+				tried[f] = []string{h + " (from --map)"}
+			} else {
+				tried[f] = aliases[f]
+			}
+		}
+		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried}
+	}
+	return m, nil
+}
+
+// Describe lists the column each field came from, for `vet validate` and the report.
+func (m Mapping) Describe(header []string) []string {
+	var out []string
+	for f, i := range m {
+		if i >= 0 && i < len(header) {
+			out = append(out, fmt.Sprintf("%s ← %s", Field(f), header[i]))
+		}
+	}
+	return out
+}

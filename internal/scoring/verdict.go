@@ -1,0 +1,53 @@
+package scoring
+
+import "fmt"
+
+// Verdict is what vet says of an account.
+type Verdict int
+
+// Verdicts, best first: the order accounts are ranked in.
+const (
+	Pass Verdict = iota
+	Review
+	Fail
+	Unrated
+)
+
+var verdictNames = [...]string{"PASS", "REVIEW", "FAIL", "UNRATED"}
+
+func (v Verdict) String() string { return verdictNames[v] }
+
+// Verdicts lists every verdict in rank order.
+func Verdicts() []Verdict { return []Verdict{Pass, Review, Fail, Unrated} }
+
+// MarshalText writes the verdict's name (PASS, REVIEW, FAIL, UNRATED).
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads a verdict's name.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	for i, n := range verdictNames {
+		if n == string(b) {
+			*v = Verdict(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown verdict %q", b)
+}
+
+// Grade places an account's ratio to its tier benchmark.
+type Grade string
+
+// The grades SPEC §3 names.
+const (
+	Above    Grade = "above"
+	Below    Grade = "below"
+	FarBelow Grade = "far below"
+	NoGrade  Grade = ""
+)
+
+// Signal is one reason for doubt, with the numbers that raised it.
+type Signal struct {
+	Code    string  `json:"code"`
+	Verdict Verdict `json:"verdict"` // the verdict this signal calls for
+	Detail  string  `json:"detail"`  // the numbers, in words: "ratio 0.20 < 0.5"
+}
