@@ -81,15 +81,20 @@ func FollowerER(window []ingest.Post, followers ingest.Count) Rate {
 // MedianViewER is the median of the window's view ERs, so one viral video does not carry an
 // account. Videos without a rate are left out.
 func MedianViewER(window []ingest.Post, includeSaves bool) Rate {
-	rs := make([]float64, 0, len(window))
-	for _, p := range window {
-		if r := ViewER(p, includeSaves); r.OK {
-			rs = append(rs, r.Value)
-		}
-	}
-	return median(rs)
+	return median(viewERs(make([]float64, 0, len(window)), window, includeSaves))
 }
 
+// viewERs appends the window's view ERs to buf (videos without a rate are left out).
+func viewERs(buf []float64, window []ingest.Post, includeSaves bool) []float64 {
+	for _, p := range window {
+		if r := ViewER(p, includeSaves); r.OK {
+			buf = append(buf, r.Value)
+		}
+	}
+	return buf
+}
+
+// median sorts xs in place and returns its middle value.
 func median(xs []float64) Rate {
 	if len(xs) == 0 {
 		return Rate{}

@@ -1,0 +1,67 @@
+package scoring
+
+import (
+	"slices"
+	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
+)
+
+// Baseline is last week's scoring, as its summary.json kept it (internal/report reads the file).
+// With it, Score adds week-over-week changes: the deltas, the previous verdict, follower_jump
+// and follower_drop, and the accounts new and gone.
+type Baseline struct {
+	AsOf     time.Time           `json:"as_of"`
+	Accounts map[string]Previous `json:"accounts"` // by folded handle (ingest.FoldHandle)
+}
+
+// Previous is what the baseline knew of one account.
+type Previous struct {
+	Handle     string       `json:"handle"`
+	Followers  ingest.Count `json:"followers"` // ingest.Missing when unknown
+	FollowerER Rate         `json:"follower_er"`
+	Verdict    Verdict      `json:"verdict"`
+}
+
+// Change is how an account moved since the baseline.
+type Change struct {
+	Before           Previous `json:"before"`            // the baseline's numbers and verdict
+	FollowersDelta   *int64   `json:"followers_delta"`   // now − then; nil when either count is missing
+	FollowersPercent Rate     `json:"followers_percent"` // the delta as a percentage of then
+	FollowerERDelta  Rate     `json:"follower_er_delta"` // now − then, in percentage points
+}
+
+// change compares an account with its baseline entry.
+func change(a *Account, before Previous) *Change {
+	ch := &Change{Before: before}
+	if a.Followers.Known() && before.Followers.Known() {
+		d := int64(a.Followers) - int64(before.Followers)
+		ch.FollowersDelta = &d
+		if before.Followers > 0 {
+			ch.FollowersPercent = rate(float64(d) * 100 / float64(before.Followers))
+		}
+	}
+	if a.FollowerER.OK && before.FollowerER.OK {
+		ch.FollowerERDelta = rate(a.FollowerER.Value - before.FollowerER.Value)
+	}
+	return ch
+}
+
+// gone lists the baseline's accounts that this batch does not have, by folded handle.
+func gone(b *Baseline, seen map[string]bool) []Previous {
+	var keys []string
+	for k := range b.Accounts {
+		if !seen[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	out := make([]Previous, len(keys))
+	for i, k := range keys {
+		out[i] = b.Accounts[k]
+		if out[i].Handle == "" {
+			out[i].Handle = k
+		}
+	}
+	return out
+}

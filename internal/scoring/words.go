@@ -1,0 +1,42 @@
+package scoring
+
+import (
+	"strconv"
+	"strings"
+)
+
+// commas writes a count the way a client reads it: 1234567 → "1,234,567".
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// num writes a measured number short: 240, 12, 2.1, 0.42; no trailing zeros.
+func num(v float64) string {
+	prec := 2
+	switch a := max(v, -v); {
+	case a >= 10:
+		prec = 0
+	case a >= 1:
+		prec = 1
+	}
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
