@@ -123,8 +123,8 @@ func (c *check) engagementSpikes() (Signal, bool) {
 		}, true
 	case spikes >= c.cfg.SpikePosts:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: float64(spikes), Limit: float64(c.cfg.SpikePosts),
-			Detail: fmt.Sprintf("%d posts above %s ≥ %d", spikes, med, c.cfg.SpikePosts),
-			Plain:  fmt.Sprintf("%d posts spike far above the usual engagement (boosted?)", spikes),
+			Detail: fmt.Sprintf("%s above %s ≥ %d", plural(spikes, "post"), med, c.cfg.SpikePosts),
+			Plain:  fmt.Sprintf("%s spike far above the usual engagement (boosted?)", plural(spikes, "post")),
 		}, true
 	}
 	return Signal{}, false
@@ -197,15 +197,19 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	if bad == 0 {
 		return Signal{}, false
 	}
+	have := plural(bad, "post") + " have"
+	if bad == 1 {
+		have = "1 post has"
+	}
 	p := c.w[first]
 	what := "video"
 	if p.VideoID != "" {
 		what += " " + p.VideoID
 	}
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,
-		Detail: fmt.Sprintf("%d posts with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
-			bad, what, commas(known(p.Likes)), commas(Interactions(p, c.cfg.IncludeSaves)), commas(int64(p.Views))),
-		Plain: fmt.Sprintf("%d posts have more engagement than views (tampered or misread counts?)", bad),
+		Detail: fmt.Sprintf("%s with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
+			plural(bad, "post"), what, commas(known(p.Likes)), commas(Interactions(p, c.cfg.IncludeSaves)), commas(int64(p.Views))),
+		Plain: fmt.Sprintf("%s more engagement than views (tampered or misread counts?)", have),
 	}, true
 }
 
@@ -230,8 +234,8 @@ func (c *check) followerChange() (Signal, bool) {
 		return Signal{}, false
 	}
 	d, pct := *ch.FollowersDelta, ch.FollowersPercent.Value
-	moved := fmt.Sprintf("followers %s → %s (%+d, %+.1f%%) since the baseline",
-		commas(int64(ch.Before.Followers)), commas(int64(c.a.Followers)), d, pct)
+	moved := fmt.Sprintf("followers %s → %s (%s, %+.1f%%) since the baseline",
+		commas(int64(ch.Before.Followers)), commas(int64(c.a.Followers)), signed(d), pct)
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
@@ -240,7 +244,7 @@ func (c *check) followerChange() (Signal, bool) {
 		}, true
 	case -pct >= c.cfg.DropPercent && -d >= c.cfg.DropFollowers:
 		return Signal{Code: FollowerDrop, Verdict: Review, Value: pct, Limit: -c.cfg.DropPercent,
-			Detail: fmt.Sprintf("%s ≤ −%s%% and −%s", moved, num(c.cfg.DropPercent), commas(c.cfg.DropFollowers)),
+			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, num(c.cfg.DropPercent), commas(c.cfg.DropFollowers)),
 			Plain:  fmt.Sprintf("followers fell %s%% since last time (fake followers purged?)", num(-pct)),
 		}, true
 	}

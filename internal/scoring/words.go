@@ -40,3 +40,19 @@ func num(v float64) string {
 	}
 	return s
 }
+
+// signed writes a change with its sign: +10,000, -2,500.
+func signed(n int64) string {
+	if n > 0 {
+		return "+" + commas(n)
+	}
+	return commas(n)
+}
+
+// plural writes a count of things: 1 post, 3 posts.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}
