@@ -65,3 +65,14 @@ func gone(b *Baseline, seen map[string]bool) []Previous {
 	}
 	return out
 }
+
+// Baseline is what next week's scoring compares with: this result's followers, follower ERs
+// and verdicts by folded handle. The report's summary.json carries the same numbers.
+func (r *Result) Baseline() *Baseline {
+	b := &Baseline{AsOf: r.AsOf, Accounts: make(map[string]Previous, len(r.Accounts))}
+	for i := range r.Accounts {
+		a := &r.Accounts[i]
+		b.Accounts[a.Key] = Previous{Handle: a.Handle, Followers: a.Followers, FollowerER: a.FollowerER, Verdict: a.Verdict}
+	}
+	return b
+}
