@@ -83,6 +83,7 @@ func Score(in Input, cfg Config) *Result {
 		res.HasBaseline, res.BaselineAsOf = true, in.Baseline.AsOf
 		seen = make(map[string]bool, len(in.Baseline.Accounts))
 	}
+	res.Accounts = make([]Account, 0, countAccounts(posts))
 	for start := 0; start < len(posts); {
 		end := start + 1
 		for end < len(posts) && posts[end].Key == posts[start].Key {
@@ -228,6 +229,8 @@ func (c *check) unrated() (string, bool) {
 	case a.Window < cfg.MinPosts:
 		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts")
 		return fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts), true
+	case !(a.Tier.Benchmark > 0):
+		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
 	case !a.compared(cfg).OK:
 		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate")
 		return "no engagement rate could be computed", true
@@ -273,9 +276,21 @@ func firstMin(cfg *Config) int64 {
 	return cfg.Benchmarks.Tiers[0].Min
 }
 
-// rank orders accounts by verdict, then ratio (highest first), then handle.
+// countAccounts counts the accounts of sorted posts, so that the result is allocated once.
+func countAccounts(posts []ingest.Post) int {
+	n := 0
+	for i := range posts {
+		if i == 0 || posts[i].Key != posts[i-1].Key {
+			n++
+		}
+	}
+	return n
+}
+
+// rank orders accounts by verdict, then ratio (highest first), then folded handle. Handles are
+// unique, so the order is total and an unstable sort is as reproducible as a stable one.
 func rank(as []Account) {
-	slices.SortStableFunc(as, func(a, b Account) int {
+	slices.SortFunc(as, func(a, b Account) int {
 		if a.Verdict != b.Verdict {
 			return int(a.Verdict) - int(b.Verdict)
 		}
