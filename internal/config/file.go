@@ -87,6 +87,9 @@ func Parse(name string, data []byte) (*File, error) {
 	}
 	f, err := fromDoc(&d)
 	if err == nil {
+		err = lines.checkBenchmarksNamed()
+	}
+	if err == nil {
 		err = check(f)
 	}
 	if err != nil {
@@ -187,12 +190,17 @@ func (idx lineIndex) lineOf(key string) int {
 	return 0
 }
 
-// keyAt finds the key written on a line (the innermost, when several share it).
-func (idx lineIndex) keyAt(line int) string {
-	best := ""
+// keyAt finds the key written on a line: the one whose value starts with value when it is
+// given, else the innermost (when several share the line, as in {name: a, min: 1000}).
+func (idx lineIndex) keyAt(line int, value string) string {
+	best, matched := "", false
 	for k, p := range idx {
-		if p.line == line && (len(k) > len(best) || len(k) == len(best) && k < best) {
-			best = k
+		if p.line != line {
+			continue
+		}
+		m := value != "" && p.value.Kind == yaml.ScalarNode && strings.HasPrefix(p.value.Value, value)
+		if m && !matched || m == matched && (len(k) > len(best) || len(k) == len(best) && k < best) {
+			best, matched = k, m
 		}
 	}
 	return best
@@ -201,7 +209,7 @@ func (idx lineIndex) keyAt(line int) string {
 var (
 	reLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	reUnknown = regexp.MustCompile("^field (\\S+) not found in type \\S+$")
-	reType    = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `.*`)? into (\\S+)$")
+	reType    = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `(.*)`)? into (\\S+)$")
 )
 
 // yamlError rewrites the YAML library's messages as ours: "vet.yaml:7: unknown key "postz"
@@ -220,15 +228,15 @@ func yamlError(name string, err error, lines lineIndex) error {
 	e := &Error{File: name, Line: line, Msg: m[2]}
 	if u := reUnknown.FindStringSubmatch(m[2]); u != nil {
 		e.Msg = fmt.Sprintf("unknown key %q", u[1])
-		if within := parentOf(lines.keyAt(line)); within != "" {
+		if within := parentOf(lines.keyAt(line, "")); within != "" {
 			e.Msg += " in " + within
 		}
 		if s := suggest(u[1]); s != "" {
 			e.Msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 	} else if t := reType.FindStringSubmatch(m[2]); t != nil {
-		e.Key = lines.keyAt(line)
-		e.Msg = fmt.Sprintf("%s is not %s", valueAt(lines, e.Key, t[1]), kindWords(t[2]))
+		e.Key = lines.keyAt(line, strings.TrimSuffix(t[2], "..."))
+		e.Msg = fmt.Sprintf("%s is not %s", valueAt(lines, e.Key, t[1]), kindWords(t[3]))
 	}
 	return e
 }
@@ -289,4 +297,18 @@ func parseDate(s string, endOfDay bool) (time.Time, error) {
 		return t.UTC(), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+}
+
+// checkBenchmarksNamed refuses tiers of one's own under the seed's name and source: the report
+// prints both, and a client must not read the seed's source under other numbers.
+func (idx lineIndex) checkBenchmarksNamed() error {
+	if _, ok := idx["benchmarks.tiers"]; !ok {
+		return nil
+	}
+	for _, k := range []string{"name", "source"} {
+		if _, ok := idx["benchmarks."+k]; !ok {
+			return bad("benchmarks.tiers", "tiers of your own need benchmarks.%s too (the report prints it)", k)
+		}
+	}
+	return nil
 }

@@ -216,23 +216,23 @@ func (c *check) judge() {
 // followers for a tier, too few posts, or no rate to compare.
 func (c *check) unrated() (string, bool) {
 	a, cfg := c.a, c.cfg
-	insufficient := func(detail, plain string) {
+	insufficient := func(detail, plain string, value, limit int) {
 		a.Signals = append(a.Signals, Signal{Code: InsufficientData, Verdict: Unrated, Detail: detail, Plain: plain,
-			Value: float64(a.Window), Limit: float64(cfg.MinPosts)})
+			Value: float64(value), Limit: float64(limit)})
 	}
 	switch {
 	case !a.Followers.Known():
-		insufficient("followers missing", "no follower count")
+		insufficient("followers missing", "no follower count", 0, 0)
 		return "no follower count: pass one with --accounts", true
 	case !a.HasTier:
 		return fmt.Sprintf("%s followers is under the first tier (%s)", commas(int64(a.Followers)), commas(firstMin(cfg))), true
 	case a.Window < cfg.MinPosts:
-		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts")
+		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts", a.Window, cfg.MinPosts)
 		return fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts), true
 	case !(a.Tier.Benchmark > 0):
 		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
 	case !a.compared(cfg).OK:
-		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate")
+		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate", 0, 0)
 		return "no engagement rate could be computed", true
 	}
 	return "", false
