@@ -31,6 +31,35 @@ type Change struct {
 	FollowerERDelta  Rate     `json:"follower_er_delta"` // now − then, in percentage points
 }
 
+// compare sets how the account moved since the baseline, or marks it new.
+func compare(a *Account, b *Baseline) {
+	if b == nil {
+		return
+	}
+	if before, ok := b.Accounts[a.Key]; ok {
+		a.Change = change(a, before)
+	} else {
+		a.New = true
+	}
+}
+
+// weekOverWeek lists the accounts new in this batch (in rank order) and gone from it.
+func (r *Result) weekOverWeek(b *Baseline) {
+	if b == nil {
+		return
+	}
+	r.HasBaseline, r.BaselineAsOf = true, b.AsOf
+	r.New = []string{}
+	seen := make(map[string]bool, len(r.Accounts))
+	for i := range r.Accounts {
+		seen[r.Accounts[i].Key] = true
+		if r.Accounts[i].New {
+			r.New = append(r.New, r.Accounts[i].Handle)
+		}
+	}
+	r.Gone = gone(b, seen)
+}
+
 // change compares an account with its baseline entry.
 func change(a *Account, before Previous) *Change {
 	ch := &Change{Before: before}

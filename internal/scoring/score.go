@@ -68,7 +68,8 @@ func (r *Result) Count(v Verdict) int {
 	return n
 }
 
-// Score scores every account of the batch.
+// Score scores every account of the batch: it measures each account, compares it with the
+// baseline, judges it, and ranks the accounts.
 func Score(in Input, cfg Config) *Result {
 	posts := in.Posts
 	sortPosts(posts)
@@ -78,42 +79,21 @@ func Score(in Input, cfg Config) *Result {
 	}
 	c := &check{cfg: &cfg, asOf: res.AsOf}
 	from := cutoff(&cfg, res.AsOf)
-	var seen map[string]bool
-	if in.Baseline != nil {
-		res.HasBaseline, res.BaselineAsOf = true, in.Baseline.AsOf
-		seen = make(map[string]bool, len(in.Baseline.Accounts))
-	}
-	res.Accounts = make([]Account, 0, countAccounts(posts))
-	for start := 0; start < len(posts); {
+	res.Accounts = make([]Account, countAccounts(posts))
+	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
 		for end < len(posts) && posts[end].Key == posts[start].Key {
 			end++
 		}
-		res.Accounts = append(res.Accounts, Account{})
-		a := &res.Accounts[len(res.Accounts)-1]
+		a := &res.Accounts[i]
 		measure(a, posts[start:end], in.Followers, &cfg, res.AsOf, from)
-		if in.Baseline != nil {
-			seen[a.Key] = true
-			if before, ok := in.Baseline.Accounts[a.Key]; ok {
-				a.Change = change(a, before)
-			} else {
-				a.New = true
-			}
-		}
+		compare(a, in.Baseline)
 		c.a, c.w = a, a.WindowPosts()
 		c.judge()
 		start = end
 	}
 	rank(res.Accounts)
-	if in.Baseline != nil {
-		res.New = []string{}
-		for i := range res.Accounts {
-			if res.Accounts[i].New {
-				res.New = append(res.New, res.Accounts[i].Handle)
-			}
-		}
-		res.Gone = gone(in.Baseline, seen)
-	}
+	res.weekOverWeek(in.Baseline)
 	return res
 }
 
