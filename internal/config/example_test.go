@@ -3,7 +3,6 @@ package config_test
 import (
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/vet-tool/vet/internal/config"
 )
@@ -11,11 +10,7 @@ import (
 // How `vet run` puts the file and its flags together: the file (or the defaults), then the
 // flags the user gave, each checked as the file's value would be.
 func Example() {
-	f, err := config.Discover(os.TempDir()) // or config.Load(path) for --config
-	if err != nil {
-		fmt.Println("vet:", err)
-		return
-	}
+	f := config.Default() // or config.Load(path) for --config, config.Discover(".") without it
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.Int("posts", 10, "window: the newest N posts")
 	fs.String("basis", "followers", "followers|views")

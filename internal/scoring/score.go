@@ -104,7 +104,9 @@ func measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count,
 	if !ok {
 		given = ingest.Missing
 	}
-	a.Followers, a.FollowersNote = followersOf(posts, given)
+	var source int
+	a.Followers, a.FollowersNote, source = followersOf(posts, given)
+	a.Rounded = source >= 0 && posts[source].Rounded // 1.2M followers are rounded too
 	a.Window, a.WindowNote = window(posts, cfg, from)
 	if !posts[0].PostedAt.IsZero() {
 		a.LastPost = posts[0].PostedAt
@@ -125,12 +127,13 @@ func measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count,
 }
 
 // followersOf picks the account's follower count: a given count (--accounts) first, else the
-// value on its newest post that states one.
-func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string) {
+// value on its newest post that states one (whose index it returns; -1 for none).
+func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string, int) {
 	if given.Known() {
-		return given, "from the accounts file"
+		return given, "from the accounts file", -1
 	}
 	var chosen ingest.Count = ingest.Missing
+	at := -1
 	lo, hi := ingest.Count(-1), ingest.Count(-1)
 	for i := range posts {
 		f := posts[i].Followers
@@ -138,7 +141,7 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string)
 			continue
 		}
 		if !chosen.Known() {
-			chosen = f
+			chosen, at = f, i
 		}
 		if lo < 0 || f < lo {
 			lo = f
@@ -146,9 +149,9 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string)
 		hi = max(hi, f)
 	}
 	if lo != hi {
-		return chosen, fmt.Sprintf("rows disagree (%d to %d): the newest post's value is used", lo, hi)
+		return chosen, fmt.Sprintf("rows disagree (%s to %s): the newest post's value is used", commas(int64(lo)), commas(int64(hi))), at
 	}
-	return chosen, ""
+	return chosen, "", at
 }
 
 // compared is the ER held against the tier benchmark.

@@ -101,6 +101,34 @@ func TestRoundedCountsAreMarked(t *testing.T) {
 	if find(t, res, "b").Rounded {
 		t.Error("a rounded count outside the window marked the account")
 	}
+	t.Run("a rounded follower count marks the account even when its post is outside the window", func(t *testing.T) {
+		cfg := Default()
+		cfg.Days = 3
+		ps := account("c", ingest.Missing, same(8, counts{10_000, 300, 10, 5})...)
+		ps[6].Followers, ps[6].Rounded = 12_000, true
+		if a := Score(Input{Posts: ps}, cfg).Accounts[0]; !a.Rounded || a.Followers != 12_000 {
+			t.Errorf("rounded %v, followers %d", a.Rounded, a.Followers)
+		}
+	})
+}
+
+func TestAbovePlatform(t *testing.T) {
+	cfg := Default()
+	for _, tc := range []struct {
+		name      string
+		p         ingest.Post
+		above, ok bool
+	}{
+		{"a video at 3.31% is above the platform's 3.30%", ingest.Post{Views: 10_000, Likes: 331}, true, true},
+		{"a video at exactly 3.30% is not above it", ingest.Post{Views: 10_000, Likes: 330}, false, true},
+		{"a video without views has no view ER to place", ingest.Post{Views: 0, Likes: 330}, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if above, ok := AbovePlatform(tc.p, cfg); above != tc.above || ok != tc.ok {
+				t.Errorf("AbovePlatform = %v, %v", above, ok)
+			}
+		})
+	}
 }
 
 func TestBasisViewsComparesTheMedianViewER(t *testing.T) {
