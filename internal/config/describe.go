@@ -35,8 +35,8 @@ func Describe(w io.Writer, cfg scoring.Config) error {
 	p("Window:                   %s", windowWords(cfg))
 	p("")
 	p("  signal\tverdict\traised when")
-	for _, r := range rules(cfg) {
-		p("  %s\t%s\t%s", r[0], r[1], r[2])
+	for _, r := range scoring.Rules(cfg) {
+		p("  %s\t%s\t%s", r.Code, r.Verdict, r.When)
 	}
 	p("")
 	p("Verdict: UNRATED if it cannot be rated; else FAIL if any FAIL signal; else REVIEW if any REVIEW signal; else PASS.")
@@ -72,24 +72,4 @@ func windowWords(cfg scoring.Config) string {
 		parts = append(parts, "as of "+dateText(cfg.AsOf))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// rules are SPEC §3's signal table with the numbers in force.
-func rules(c scoring.Config) [][3]string {
-	return [][3]string{
-		{scoring.FarBelowTier, "FAIL", fmt.Sprintf("ratio to the tier benchmark < %s", num(c.FarBelow))},
-		{scoring.GhostFollowers, "REVIEW", fmt.Sprintf("median views per post < %s%% of followers", num(c.GhostViewsPercent))},
-		{scoring.LikeCommentRatio, "REVIEW", fmt.Sprintf("Σlikes/Σcomments > %s (bought likes) or < %s (comment bots)",
-			num(c.MaxLikesPerComment), num(c.MinLikesPerComment))},
-		{scoring.EngagementSpikes, "REVIEW", fmt.Sprintf("a post above %s× the window's median interactions holds > %s%% of them, or %d+ such posts",
-			num(c.SpikeMultiple), num(c.SpikeSharePercent), c.SpikePosts)},
-		{scoring.ImplausiblyHigh, "REVIEW", fmt.Sprintf("≥ %s followers and ratio > %s", commas(c.ImplausibleFollowers), num(c.ImplausibleRatio))},
-		{scoring.Erratic, "REVIEW", fmt.Sprintf("coefficient of variation of view ER > %s (≥ %d posts)", num(c.ErraticCV), c.CVMinPosts)},
-		{scoring.TooSteady, "REVIEW", fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", num(c.SteadyCV), c.CVMinPosts)},
-		{scoring.ImpossibleCounts, "REVIEW", "a post with likes > views or interactions > views"},
-		{scoring.Inactive, "REVIEW", fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
-		{scoring.FollowerJump, "REVIEW", fmt.Sprintf("vs --baseline: followers +%s%% and +%s", num(c.JumpPercent), commas(c.JumpFollowers))},
-		{scoring.FollowerDrop, "REVIEW", fmt.Sprintf("vs --baseline: followers -%s%% and -%s", num(c.DropPercent), commas(c.DropFollowers))},
-		{scoring.InsufficientData, "UNRATED", fmt.Sprintf("fewer than %d posts in the window, or followers missing", c.MinPosts)},
-	}
 }

@@ -179,7 +179,7 @@ func (c *check) judge() {
 	default:
 		a.Grade = FarBelow
 		a.Signals = append(a.Signals, Signal{Code: FarBelowTier, Verdict: Fail, Value: a.Ratio.Value, Limit: cfg.FarBelow,
-			Detail: fmt.Sprintf("ratio %.2f < %s", a.Ratio.Value, num(cfg.FarBelow)),
+			Detail: fmt.Sprintf("ratio %.2f < %s", a.Ratio.Value, exact(cfg.FarBelow)),
 			Plain:  fmt.Sprintf("engagement is far below its tier (%.2f× the benchmark)", a.Ratio.Value),
 		})
 	}

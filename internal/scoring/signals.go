@@ -50,7 +50,7 @@ func (c *check) ghostFollowers() (Signal, bool) {
 	}
 	return Signal{Code: GhostFollowers, Verdict: Review, Value: share, Limit: c.cfg.GhostViewsPercent,
 		Detail: fmt.Sprintf("median views per post %s = %s%% of %s followers < %s%%",
-			commas(int64(m.Value)), num(share), commas(int64(c.a.Followers)), num(c.cfg.GhostViewsPercent)),
+			commas(int64(m.Value)), num(share), commas(int64(c.a.Followers)), exact(c.cfg.GhostViewsPercent)),
 		Plain: fmt.Sprintf("median views are %s%% of followers (ghost followers?)", num(share)),
 	}, true
 }
@@ -77,12 +77,12 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 	switch {
 	case r > c.cfg.MaxLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MaxLikesPerComment,
-			Detail: fmt.Sprintf("%s > %s", of, num(c.cfg.MaxLikesPerComment)),
+			Detail: fmt.Sprintf("%s > %s", of, exact(c.cfg.MaxLikesPerComment)),
 			Plain:  fmt.Sprintf("%s likes per comment (bought likes?)", num(r)),
 		}, true
 	case r < c.cfg.MinLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MinLikesPerComment,
-			Detail: fmt.Sprintf("%s < %s", of, num(c.cfg.MinLikesPerComment)),
+			Detail: fmt.Sprintf("%s < %s", of, exact(c.cfg.MinLikesPerComment)),
 			Plain:  fmt.Sprintf("only %s likes per comment (comment bots?)", num(r)),
 		}, true
 	}
@@ -113,12 +113,12 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	}
 	top := c.buf[len(c.buf)-1]
 	share := top * 100 / total
-	med := fmt.Sprintf("%s× the median %s interactions", num(c.cfg.SpikeMultiple), commas(int64(m.Value)))
+	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), commas(int64(m.Value)))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: share, Limit: c.cfg.SpikeSharePercent,
 			Detail: fmt.Sprintf("a post above %s holds %s%% of the window's %s > %s%%",
-				med, num(share), commas(int64(total)), num(c.cfg.SpikeSharePercent)),
+				med, num(share), commas(int64(total)), exact(c.cfg.SpikeSharePercent)),
 			Plain: fmt.Sprintf("one post carries %s%% of the engagement (viral outlier or boosted?)", num(share)),
 		}, true
 	case spikes >= c.cfg.SpikePosts:
@@ -139,7 +139,7 @@ func (c *check) implausiblyHigh() (Signal, bool) {
 	}
 	return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: c.cfg.ImplausibleRatio,
 		Detail: fmt.Sprintf("ratio %.2f > %s with %s followers ≥ %s",
-			r.Value, num(c.cfg.ImplausibleRatio), commas(f), commas(c.cfg.ImplausibleFollowers)),
+			r.Value, exact(c.cfg.ImplausibleRatio), commas(f), commas(c.cfg.ImplausibleFollowers)),
 		Plain: fmt.Sprintf("engagement %.1f× its tier is implausibly high for %s followers (pods or bought engagement?)",
 			r.Value, commas(f)),
 	}, true
@@ -166,7 +166,7 @@ func (c *check) steadiness() (Signal, bool) {
 	}
 	cv := math.Sqrt(sq/float64(n)) / mean
 	detail := func(op string, limit float64) string {
-		return fmt.Sprintf("view ER coefficient of variation %.2f %s %s over %d posts", cv, op, num(limit), n)
+		return fmt.Sprintf("view ER coefficient of variation %.2f %s %s over %d posts", cv, op, exact(limit), n)
 	}
 	switch {
 	case cv > c.cfg.ErraticCV:
@@ -239,12 +239,12 @@ func (c *check) followerChange() (Signal, bool) {
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
-			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, num(c.cfg.JumpPercent), commas(c.cfg.JumpFollowers)),
+			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, exact(c.cfg.JumpPercent), commas(c.cfg.JumpFollowers)),
 			Plain:  fmt.Sprintf("followers jumped %s%% since last time (bought followers?)", num(pct)),
 		}, true
 	case -pct >= c.cfg.DropPercent && -d >= c.cfg.DropFollowers:
 		return Signal{Code: FollowerDrop, Verdict: Review, Value: pct, Limit: -c.cfg.DropPercent,
-			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, num(c.cfg.DropPercent), commas(c.cfg.DropFollowers)),
+			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, exact(c.cfg.DropPercent), commas(c.cfg.DropFollowers)),
 			Plain:  fmt.Sprintf("followers fell %s%% since last time (fake followers purged?)", num(-pct)),
 		}, true
 	}

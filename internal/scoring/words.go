@@ -25,13 +25,14 @@ func commas(n int64) string {
 	return b.String()
 }
 
-// num writes a measured number short: 240, 12, 2.1, 0.42; no trailing zeros.
+// num writes a measured number short but not misleadingly round: 240, 62.4, 4.96, 0.42; no
+// trailing zeros.
 func num(v float64) string {
 	prec := 2
 	switch a := max(v, -v); {
-	case a >= 10:
+	case a >= 100:
 		prec = 0
-	case a >= 1:
+	case a >= 10:
 		prec = 1
 	}
 	s := strconv.FormatFloat(v, 'f', prec, 64)
@@ -56,3 +57,6 @@ func plural(n int, thing string) string {
 	}
 	return strconv.Itoa(n) + " " + thing + "s"
 }
+
+// exact writes a threshold as it was set: 12.5 stays 12.5, 200 stays 200.
+func exact(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
