@@ -22,7 +22,7 @@ const initText = `# vet.yaml: how vet reads exports and judges accounts.
 # Run
 out: {{q .Run.Out}}	# --out: the folder the report is written to
 accounts: {{q .Run.Accounts}}	# --accounts: a file of follower counts, for posts that lack them
-preset: {{q .Run.Preset}}	# --preset: a named export layout (generic, apify, or one under presets:)
+preset: {{q .Run.Preset}}	# --preset: a named export layout (generic, apify, tiktok-studio, or one under presets:)
 map: {}	# --map FIELD=HEADER: columns that beat every alias, e.g. {views: "Plays (total)"}
 baseline: {{q .Run.Baseline}}	# --baseline: last week's report folder, for the changes since then
 strict: {{.Run.Strict}}	# --strict: any rejected row fails the run
