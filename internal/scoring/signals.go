@@ -179,15 +179,16 @@ func (c *check) steadiness() (Signal, bool) {
 	return Signal{}, false
 }
 
-// impossibleCounts: no video has more likes, or more interactions, than views. Posts with a
-// rounded count (1.2K) are skipped: rounding alone can put likes above views.
+// impossibleCounts: no video has more likes, or more interactions (likes + comments + shares,
+// never saves: a viewer may well save what they liked), than views. Posts with a rounded count
+// (1.2K) are skipped: rounding alone can put likes above views.
 func (c *check) impossibleCounts() (Signal, bool) {
 	bad, first := 0, -1
 	for i, p := range c.w {
 		if p.Rounded || !p.Views.Known() {
 			continue
 		}
-		if known(p.Likes) > int64(p.Views) || Interactions(p, c.cfg.IncludeSaves) > int64(p.Views) {
+		if known(p.Likes) > int64(p.Views) || Interactions(p, false) > int64(p.Views) {
 			bad++
 			if first < 0 {
 				first = i
@@ -208,7 +209,7 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	}
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,
 		Detail: fmt.Sprintf("%s with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
-			plural(bad, "post"), what, commas(known(p.Likes)), commas(Interactions(p, c.cfg.IncludeSaves)), commas(int64(p.Views))),
+			plural(bad, "post"), what, commas(known(p.Likes)), commas(Interactions(p, false)), commas(int64(p.Views))),
 		Plain: fmt.Sprintf("%s more engagement than views (tampered or misread counts?)", have),
 	}, true
 }
