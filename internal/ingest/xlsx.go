@@ -1,0 +1,167 @@
+package ingest
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Decompression caps (SPEC §7): excelize's default lets a 2 MB file inflate to 16 GB. A real
+// export of a million posts inflates to a few hundred MB; anything past these is refused.
+const (
+	unzipSizeLimit    = 1 << 30   // all parts of a workbook, inflated
+	unzipXMLSizeLimit = 256 << 20 // one sheet or the shared strings held in memory (larger go to a temp file)
+)
+
+// readXLSX reads every sheet of a workbook whose header row names the required fields, row by
+// row; a sheet named like "accounts" (or any sheet of handle + followers) gives follower counts
+// instead. Values are read raw (RawCellValue): formatted values lose digits and dates ("Oct-26").
+func readXLSX(name string, r io.Reader, opts *Options, b *Batch) error {
+	f, err := excelize.OpenReader(r, excelize.Options{
+		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+	})
+	if err != nil {
+		return xlsxOpenError(name, err)
+	}
+	defer f.Close()
+	var firstErr error
+	used := 0
+	for _, sheet := range f.GetSheetList() {
+		ok, err := readSheet(f, name, sheet, opts, b)
+		if err != nil {
+			var mf *MissingFieldError
+			if !errors.As(err, &mf) {
+				return err
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
+		}
+		if ok {
+			used++
+		}
+	}
+	if used == 0 {
+		if firstErr == nil {
+			firstErr = fmt.Errorf("%s: has no sheet with a header row", name)
+		}
+		return firstErr
+	}
+	return nil
+}
+
+// xlsxOpenError turns excelize's and archive/zip's errors into one line a user can act on.
+func xlsxOpenError(name string, err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat) && strings.Contains(msg, "password"):
+		return fmt.Errorf("%s: is a password-protected workbook; remove the password and save it again", name)
+	case strings.Contains(msg, "unzip size"):
+		return fmt.Errorf("%s: inflates past %d MiB; refused (a damaged file or a zip bomb)", name, unzipSizeLimit>>20)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fmt.Errorf("%s: is not a readable .xlsx workbook (truncated or damaged: %v)", name, err)
+	}
+	return fmt.Errorf("%s: cannot open the workbook: %w", name, err)
+}
+
+// readSheet reads one sheet; ok says whether it gave posts or followers.
+func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (ok bool, err error) {
+	name := file + "[" + sheet + "]"
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rows.Close()
+	var header []string
+	n := 0 // the sheet's row number: Next steps over empty rows too
+	for header == nil && rows.Next() {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return false, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if !blankRecord(cells) {
+			header = trimAll(cells)
+		}
+	}
+	if header == nil {
+		b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: "empty sheet"})
+		return false, nil
+	}
+	info := Input{Name: name, Format: "xlsx"}
+	var each func([]string, int)
+	var done func()
+	t, terr := newTable(b, info, header, opts)
+	if terr == nil {
+		each, done = t.row, t.finish
+	} else {
+		ft, ferr := newFollowerTable(b, info, header, opts, looksLikeAccounts(sheet))
+		if ferr != nil {
+			var mf *MissingFieldError
+			if errors.As(terr, &mf) {
+				b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped,
+					Note: "no post columns: " + strings.TrimPrefix(terr.Error(), name+": ")})
+			}
+			return false, terr
+		}
+		each, done = ft.row, func() {}
+	}
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return true, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if blankRecord(cells) {
+			continue
+		}
+		each(cells, n)
+	}
+	if err := rows.Error(); err != nil {
+		return true, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := checkDimension(f, name, sheet, n); err != nil {
+		return true, err
+	}
+	done()
+	return true, nil
+}
+
+// checkDimension compares the rows read with the sheet's declared dimension: excelize stops
+// quietly at a truncated sheet (SPEC §7), so fewer rows than declared means a damaged file.
+func checkDimension(f *excelize.File, name, sheet string, read int) error {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil || dim == "" {
+		return nil
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		return nil
+	}
+	_, rowsDeclared, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return nil
+	}
+	if read < rowsDeclared {
+		return fmt.Errorf("%s: is damaged: it declares %d rows but only %d could be read", name, rowsDeclared, read)
+	}
+	return nil
+}
+
+func looksLikeAccounts(sheet string) bool {
+	s := foldHeader(sheet)
+	return strings.Contains(s, "account") || strings.Contains(s, "follower") || strings.Contains(s, "creator")
+}
+
+func trimAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}
