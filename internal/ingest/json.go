@@ -96,7 +96,8 @@ func jsonArray(name string, data []byte) ([]jsonRecord, []*RowError, error) {
 		start := skipJSONSpace(data, int(dec.InputOffset()))
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			return nil, nil, jsonError(name, data, dec, err)
+			lc := lineCounter{data: data, line: 1}
+			return nil, nil, fmt.Errorf("%s:%d: is not valid JSON: %v", name, lc.at(start), err)
 		}
 		line := lines.at(start)
 		obj, ok := v.(map[string]any)

@@ -37,6 +37,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Columns = m.Describe(header)
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
+	warnDuplicateHeaders(b, info.Name, header, m)
 	return &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(),
@@ -149,6 +150,9 @@ func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowErro
 // finish settles what only the whole table can tell: the order of day and month in its date
 // column, and the year of dates written without one.
 func (t *table) finish() {
+	if in := t.b.Inputs[t.in]; in.Read == 0 {
+		t.b.warn(fmt.Sprintf("%s: has a header but no rows", t.file))
+	}
 	d := &t.dates
 	if len(d.entries) == 0 {
 		return
@@ -210,4 +214,21 @@ func (t *table) dropPosts(drop []dateEntry) {
 		}
 	}
 	t.b.Posts = kept
+}
+
+// warnDuplicateHeaders says when a column vet uses has a twin: the first is read, and the user
+// should know which.
+func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
+	for f, i := range m {
+		if i < 0 {
+			continue
+		}
+		k := foldHeader(header[i])
+		for j := i + 1; j < len(header); j++ {
+			if foldHeader(header[j]) == k {
+				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), header[i], i+1))
+				break
+			}
+		}
+	}
 }
