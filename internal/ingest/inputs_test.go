@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestManyInputs(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "week1.csv"), []byte("account,views,likes,comments,shares,video_id\nann,100,1,1,1,v1\nann,50,1,1,1,v2\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "week2.tsv"), []byte("account\tviews\tlikes\tcomments\tshares\tvideo_id\nann\t150\t1\t1\t1\tv1\nann\t40\t1\t1\t1\tv2\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("ignored"), 0o644)
+	stdin := "url,views,likes,comments,shares\nhttps://www.tiktok.com/@Cid/video/9,5,1,1,1\nhttps://www.tiktok.com/@Cid/video/9,6,1,1,1\n"
+
+	b, err := Read([]string{dir, "-"}, Options{Stdin: strings.NewReader(stdin)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a folder's files and standard input are read in one run", func(t *testing.T) {
+		if b.Read != 6 || len(b.Inputs) != 3 || !b.Reconciles() {
+			t.Errorf("read %d from %d inputs", b.Read, len(b.Inputs))
+		}
+	})
+	t.Run("a video seen twice keeps the copy with the most views", func(t *testing.T) {
+		if b.Used() != 3 || b.Duplicates != 3 {
+			t.Fatalf("used %d, duplicates %d", b.Used(), b.Duplicates)
+		}
+		views := map[string]Count{}
+		for _, p := range b.Posts {
+			views[p.VideoID+p.URL] = p.Views
+		}
+		if views["v1"] != 150 || views["v2"] != 50 || views["https://www.tiktok.com/@Cid/video/9"] != 6 {
+			t.Errorf("kept %v", views)
+		}
+	})
+	t.Run("each input counts the copies it lost", func(t *testing.T) {
+		var got []string
+		for _, in := range b.Inputs {
+			got = append(got, fmt.Sprintf("%s:%d/%d", filepath.Base(in.Name), in.Read, in.Duplicates))
+		}
+		if strings.Join(got, " ") != "week1.csv:2/1 week2.tsv:2/1 -:2/1" {
+			t.Errorf("inputs %v", got)
+		}
+	})
+	t.Run("the account comes from the url when there is no account column", func(t *testing.T) {
+		p := b.Posts[len(b.Posts)-1]
+		if p.Account != "Cid" || p.Key != "cid" {
+			t.Errorf("account %q key %q", p.Account, p.Key)
+		}
+	})
+	t.Run("validate can print how each input was understood", func(t *testing.T) {
+		in := b.Inputs[1]
+		if in.Format != "csv" || in.Delimiter != "tab" || in.Encoding != "utf-8" || in.Preset != "generic" ||
+			strings.Join(in.Columns, ", ") != "account ← account, views ← views, likes ← likes, comments ← comments, shares ← shares, video_id ← video_id" {
+			t.Errorf("input %+v", in)
+		}
+	})
+}
+
+func TestJSON(t *testing.T) {
+	t.Run("an array of nested objects is flattened to dotted keys", func(t *testing.T) {
+		p := writeFile(t, "a.json", []byte(`[
+  {"id": "1", "authorMeta": {"name": "ann", "fans": 2000}, "playCount": 100, "diggCount": 10, "commentCount": 2, "shareCount": 1, "createTime": 1668616195},
+  {"id": "2", "authorMeta": {"name": "bob"}, "playCount": 5, "diggCount": null, "commentCount": 0, "shareCount": 0}
+]`))
+		b, err := Read([]string{p}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Used() != 1 || b.Posts[0].Followers != 2000 || b.Posts[0].Line != 2 || b.Posts[0].PostedAt.Year() != 2022 {
+			t.Errorf("posts %+v", b.Posts)
+		}
+		if len(b.Rejected) != 1 || b.Rejected[0].Error() != p+":3: diggCount: no likes count (missing is not zero)" {
+			t.Errorf("rejected %v", b.Rejected)
+		}
+	})
+	t.Run("a JSON line that is not an object is rejected and the others read", func(t *testing.T) {
+		p := writeFile(t, "a.jsonl", []byte("{\"authorMeta.name\":\"ann\",\"playCount\":1,\"diggCount\":1,\"commentCount\":1,\"shareCount\":1}\n{broken\n\n[1]\n"))
+		b, err := Read([]string{p}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Used() != 1 || len(b.Rejected) != 2 || b.Rejected[0].Line != 2 || b.Rejected[1].Line != 4 || !b.Reconciles() {
+			t.Errorf("used %d, rejected %v", b.Used(), b.Rejected)
+		}
+	})
+}
+
+func TestPresets(t *testing.T) {
+	const body = "authorMeta.name,playCount,diggCount,commentCount,shareCount,views\nann,1,2,3,4,99\n"
+	t.Run("an explicit preset uses only its own aliases", func(t *testing.T) {
+		b := readString(t, body, Options{Preset: "apify"})
+		if b.Posts[0].Views != 1 || b.Inputs[0].Preset != "apify" {
+			t.Errorf("views %d, preset %q", b.Posts[0].Views, b.Inputs[0].Preset)
+		}
+	})
+	t.Run("--map beats every alias", func(t *testing.T) {
+		b := readString(t, body, Options{Map: map[Field]string{FieldViews: "Views"}})
+		if b.Posts[0].Views != 99 {
+			t.Errorf("views %d", b.Posts[0].Views)
+		}
+	})
+	t.Run("an unknown preset is an error naming the known ones", func(t *testing.T) {
+		_, err := Read(nil, Options{Preset: "tiktok"})
+		if err == nil || err.Error() != `unknown preset "tiktok" (known: apify, generic, tiktok-studio)` {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("--map naming a header that is not there says so", func(t *testing.T) {
+		_, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(body), Map: map[Field]string{FieldLikes: "hearts"}})
+		if err == nil || !strings.Contains(err.Error(), "likes: hearts (from --map)") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
