@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,7 +67,8 @@ type Batch struct {
 	Followers map[string]Count
 	Warnings  []string // things the user should know that reject no row
 
-	names map[string]string // interned file names and handles
+	names    map[string]string // interned file names and handles
+	sizeHint int64             // the size of the file being read, to size Posts once
 }
 
 // Used is the number of posts kept.
@@ -86,6 +88,13 @@ func (b *Batch) rejectRow(in int, e *RowError) {
 	b.Inputs[in].Read++
 	b.Inputs[in].Rejected++
 	b.Rejected = append(b.Rejected, *e)
+}
+
+// reserve makes room for n more posts at once.
+func (b *Batch) reserve(n int) {
+	if n > 0 {
+		b.Posts = slices.Grow(b.Posts, n)
+	}
 }
 
 func (b *Batch) warn(s string) { b.Warnings = append(b.Warnings, s) }
@@ -211,6 +220,10 @@ func readFile(name string, opts *Options, b *Batch) error {
 		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		b.sizeHint = st.Size()
+		defer func() { b.sizeHint = 0 }()
+	}
 	return readStream(name, format, f, opts, b)
 }
 
