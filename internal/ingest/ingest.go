@@ -50,9 +50,31 @@ type Input struct {
 	Delimiter  string   // ",", ";", "tab", "|" (CSV)
 	Columns    []string // "field ← header" for each field found
 	Note       string   // why a table was skipped, or what a follower table gave
-	Read       int      // data rows read
+	Read       int      // data rows read (for a follower table: accounts read, not in Batch.Read)
 	Rejected   int
 	Duplicates int // rows of this input dropped as copies of a video seen elsewhere
+}
+
+// Summary is the one line `vet validate` prints for an input: how it was understood, what it
+// gave, and where each field was found.
+func (in Input) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s", in.Name, in.Kind)
+	for _, s := range []struct{ label, v string }{{"format", in.Format}, {"encoding", in.Encoding}, {"delimiter", in.Delimiter}, {"preset", in.Preset}} {
+		if s.v != "" {
+			fmt.Fprintf(&b, ", %s %s", s.label, s.v)
+		}
+	}
+	if in.Kind == KindPosts {
+		fmt.Fprintf(&b, "; %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
+	}
+	if len(in.Columns) > 0 {
+		fmt.Fprintf(&b, "; %s", strings.Join(in.Columns, ", "))
+	}
+	if in.Note != "" {
+		fmt.Fprintf(&b, " (%s)", in.Note)
+	}
+	return b.String()
 }
 
 // Batch is everything read from the inputs of one run. Strict mode needs only Rejected.
@@ -151,7 +173,7 @@ func readPath(p string, opts *Options, b *Batch) error {
 		if opts.Stdin == nil {
 			return fmt.Errorf("-: no standard input")
 		}
-		return readStream("-", "csv", opts.Stdin, opts, b)
+		return readStream("-", "stdin", opts.Stdin, opts, b)
 	}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -166,7 +188,7 @@ func readPath(p string, opts *Options, b *Batch) error {
 	}
 	var found []string
 	for _, e := range entries {
-		if !e.IsDir() && formatOf(e.Name()) != "" {
+		if n := e.Name(); !e.IsDir() && formatOf(n) != "" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") {
 			found = append(found, filepath.Join(p, e.Name()))
 		}
 	}
@@ -245,6 +267,12 @@ func readStream(name, format string, r io.Reader, opts *Options, b *Batch) error
 		format = "xlsx"
 	case len(head) == 0:
 		return fmt.Errorf("%s: is empty", name)
+	case format == "stdin":
+		// Standard input is CSV, unless it plainly starts as JSON.
+		format = "csv"
+		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && (t[0] == '[' || t[0] == '{') {
+			format = "json"
+		}
 	}
 	switch format {
 	case "xlsx":
