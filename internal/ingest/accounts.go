@@ -20,7 +20,7 @@ type followerTable struct {
 }
 
 // newFollowerTable accepts a header that has an account column and a followers column.
-func newFollowerTable(b *Batch, info Input, header []string, opts *Options, _ bool) (*followerTable, error) {
+func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*followerTable, error) {
 	aliases := opts.aliasesFor("generic")
 	m, _ := resolveMapping(info.Name, header, aliases, opts.Map)
 	var missing []Field
@@ -91,7 +91,7 @@ func readAccounts(name string, opts *Options, b *Batch) error {
 	if err != nil {
 		return err
 	}
-	t, err := newFollowerTable(b, src.input("csv"), src.header, opts, true)
+	t, err := newFollowerTable(b, src.input("csv"), src.header, opts)
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) error {
 			continue
 		}
 		sn := name + "[" + sheet + "]"
-		t, err := newFollowerTable(b, Input{Name: sn, Format: "xlsx"}, trimAll(rows[0]), opts, true)
+		t, err := newFollowerTable(b, Input{Name: sn, Format: "xlsx"}, trimAll(rows[0]), opts)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err

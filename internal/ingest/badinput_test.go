@@ -243,3 +243,13 @@ func TestWorkbooks(t *testing.T) {
 		}
 	})
 }
+
+func TestWorkbookMistakes(t *testing.T) {
+	t.Run("a posts sheet missing a required column is an error, not a table of followers", func(t *testing.T) {
+		data := workbook(t, "Sheet1", [][]any{{"account", "followers", "views", "likes", "comments"}, {"ann", 10, 1, 1, 1}})
+		_, err := Read([]string{writeFile(t, "p.xlsx", data)}, Options{})
+		if err == nil || !strings.Contains(err.Error(), "p.xlsx[Sheet1]: no column for shares") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}

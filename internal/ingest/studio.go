@@ -177,7 +177,7 @@ func studioHistory(s *csvSource, b *Batch) (day string, n Count, last exportDate
 				last = exportDate{t.Month(), t.Day()}
 			}
 		}
-		if countCol >= 0 && countCol < len(rec) && rec[countCol] != "undefined" {
+		if dateCol >= 0 && dateCol < len(rec) && countCol >= 0 && countCol < len(rec) && rec[countCol] != "undefined" {
 			if c, _, err := ParseCount(rec[countCol]); err == nil && c.Known() {
 				n, day = c, rec[dateCol]
 			} else if err != nil && b != nil {

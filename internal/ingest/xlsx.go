@@ -100,7 +100,11 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (o
 	if terr == nil {
 		each, done = t.row, t.finish
 	} else {
-		ft, ferr := newFollowerTable(b, info, header, opts, looksLikeAccounts(sheet))
+		var ft *followerTable
+		ferr := terr
+		if looksLikeAccounts(sheet) || !hasPostColumns(header, opts) {
+			ft, ferr = newFollowerTable(b, info, header, opts)
+		}
 		if ferr != nil {
 			var mf *MissingFieldError
 			if errors.As(terr, &mf) {
@@ -153,6 +157,14 @@ func checkDimension(f *excelize.File, name, sheet string, read int) error {
 	return nil
 }
 
+// hasPostColumns reports whether a header names any post count: such a sheet missing a required
+// field is a mistake to report, not a table of followers.
+func hasPostColumns(header []string, opts *Options) bool {
+	m, _ := resolveMapping("", header, opts.aliasesFor("generic"), opts.Map)
+	return m[FieldViews] >= 0 || m[FieldLikes] >= 0 || m[FieldComments] >= 0 || m[FieldShares] >= 0
+}
+
+// looksLikeAccounts reports a sheet named for accounts or followers.
 func looksLikeAccounts(sheet string) bool {
 	s := foldHeader(sheet)
 	return strings.Contains(s, "account") || strings.Contains(s, "follower") || strings.Contains(s, "creator")
