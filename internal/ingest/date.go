@@ -55,6 +55,17 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 func parseDate(s string) (time.Time, dayOrder, error) {
+	t, o, err := parseDateForm(s)
+	if err == nil && o != orderYearless && !t.IsZero() && (t.Year() < minYear || t.Year() > maxYear) {
+		return time.Time{}, orderNone, &ValueError{Value: s, Reason: "is not a date (the year is out of range)"}
+	}
+	return t, o, err
+}
+
+// The years a post can have been published in: TikTok began in 2016, Unix time in 1970.
+const minYear, maxYear = 1970, 2200
+
+func parseDateForm(s string) (time.Time, dayOrder, error) {
 	s = trimSpace(s)
 	if s == "" {
 		return time.Time{}, orderNone, nil
@@ -165,7 +176,8 @@ func parseDayMonth(s string) (time.Time, dayOrder, bool) {
 		return time.Time{}, 0, false
 	}
 	parts := strings.Split(datePart, string(sep))
-	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 ||
+		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
 		return time.Time{}, 0, false
 	}
 	a, err1 := strconv.Atoi(parts[0])

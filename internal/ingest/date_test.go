@@ -136,3 +136,18 @@ func TestYearlessDates(t *testing.T) {
 		}
 	})
 }
+
+func TestParseDateFuzzFindings(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"a negative year in a day-first date is not a date", "1/1/-001"},
+		{"a signed day is not a date", "+1/01/2025"},
+		{"the year one is not a date a post can have", "0001-01-01"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, err := ParseDate(tc.in); err == nil {
+				t.Errorf("ParseDate(%q) = %v; want an error", tc.in, got)
+			}
+		})
+	}
+}
