@@ -56,7 +56,7 @@ func ParseDate(s string) (time.Time, error) {
 
 func parseDate(s string) (time.Time, dayOrder, error) {
 	t, o, err := parseDateForm(s)
-	if err == nil && o != orderYearless && !t.IsZero() && (t.Year() < minYear || t.Year() > maxYear) {
+	if err == nil && o != orderYearless && trimSpace(s) != "" && (t.Year() < minYear || t.Year() > maxYear) {
 		return time.Time{}, orderNone, &ValueError{Value: s, Reason: "is not a date (the year is out of range)"}
 	}
 	return t, o, err
