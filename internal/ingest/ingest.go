@@ -15,7 +15,7 @@ import (
 
 // Options are the user's say in how exports are read.
 type Options struct {
-	Preset   string             // --preset: a named layout (see Presets); "" detects it per table
+	Preset   string             // --preset: a named layout (see PresetNames); "" detects it per table
 	Map      map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
 	Aliases  map[Field][]string // extra aliases from vet.yaml, tried before the defaults
 	Accounts []string           // --accounts: files of handle + followers, joined by handle
