@@ -151,3 +151,19 @@ func TestParseDateFuzzFindings(t *testing.T) {
 		})
 	}
 }
+
+func TestStudioContentAlone(t *testing.T) {
+	t.Run("a lone Studio Content.csv places its dates before the export day in its Time column", func(t *testing.T) {
+		csv := "Time,Video link,Post time,Total likes,Total comments,Total shares,Total views\n" +
+			"February 28,https://www.tiktok.com/@me/video/7602008805399940407,February 1,1,1,1,10\n" +
+			"February 28,https://www.tiktok.com/@me/video/7527623000473079054,July 16,1,1,1,10\n" +
+			"February 28,https://www.tiktok.com/@me/video/x,March 3,1,1,1,10\n"
+		b := readString(t, csv, Options{Now: utc(2030, 1, 1, 0, 0, 0)})
+		want := []time.Time{utc(2026, 2, 1, 0, 0, 0), utc(2025, 7, 16, 0, 0, 0), utc(2025, 3, 3, 0, 0, 0)}
+		for i, p := range b.Posts {
+			if !p.PostedAt.Equal(want[i]) {
+				t.Errorf("post %d posted %v; want %v", i, p.PostedAt, want[i])
+			}
+		}
+	})
+}

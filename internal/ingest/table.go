@@ -21,6 +21,7 @@ type table struct {
 	first   int               // index in the batch of this table's first post
 	handles map[string]handle // interned handles: many rows share few accounts
 	export  exportDate        // what yearless dates are placed against
+	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	now     time.Time
 }
 
@@ -38,10 +39,14 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
 	warnDuplicateHeaders(b, info.Name, header, m)
-	return &table{
+	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
-		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(),
-	}, nil
+		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(), timeCol: -1,
+	}
+	if preset == "tiktok-studio" {
+		t.timeCol = slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == "time" })
+	}
+	return t, nil
 }
 
 // cell returns the cell of field f, "" when the column is absent or the row is short.
@@ -68,6 +73,12 @@ func (t *table) rowError(e *RowError) { t.b.rejectRow(t.in, e) }
 
 // row reads one data row into the batch: a post, or a RowError.
 func (t *table) row(cells []string, line int) {
+	if t.timeCol >= 0 && !t.export.known() && t.timeCol < len(cells) {
+		// A lone Content.csv: its "Time" column is the day it was exported.
+		if at, o, err := parseDate(cells[t.timeCol]); err == nil && o == orderYearless {
+			t.export = exportDate{at.Month(), at.Day()}
+		}
+	}
 	p, order, raw, err := t.post(cells, line)
 	if err != nil {
 		t.b.rejectRow(t.in, err)
