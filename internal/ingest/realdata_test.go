@@ -34,8 +34,10 @@ func findPost(t *testing.T, b *Batch, match func(Post) bool) Post {
 	return b.Posts[i]
 }
 
-func byID(id string) func(Post) bool     { return func(p Post) bool { return p.VideoID == id } }
-func byURL(part string) func(Post) bool { return func(p Post) bool { return strings.Contains(p.URL, part) } }
+func byID(id string) func(Post) bool { return func(p Post) bool { return p.VideoID == id } }
+func byURL(part string) func(Post) bool {
+	return func(p Post) bool { return strings.Contains(p.URL, part) }
+}
 
 // writeAccounts writes an --accounts CSV for a test.
 func writeAccounts(t *testing.T, body string) string {
@@ -159,7 +161,7 @@ func TestRealExports(t *testing.T) {
 		{
 			name: "the Apify XLSX is read raw, and posts repeated without an id are matched by account and time",
 			file: "apify-slash.xlsx", read: 6547, used: 6428, dup: 119, rejected: 0,
-			preset: "apify",
+			preset:  "apify",
 			columns: []string{"account ← authorMeta/name", "followers ← authorMeta/fans", "views ← playCount", "posted_at ← createTimeISO"},
 			check: func(t *testing.T, b *Batch) {
 				p := b.Posts[0]
