@@ -20,7 +20,14 @@ const (
 // readXLSX reads every sheet of a workbook whose header row names the required fields, row by
 // row; a sheet named like "accounts" (or any sheet of handle + followers) gives follower counts
 // instead. Values are read raw (RawCellValue): formatted values lose digits and dates ("Oct-26").
-func readXLSX(name string, r io.Reader, opts *Options, b *Batch) error {
+func readXLSX(name string, r io.Reader, opts *Options, b *Batch) (err error) {
+	defer func() {
+		// excelize is not hardened against every malformed part; a panic there is a file
+		// vet cannot read, not a crash.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: is not a readable .xlsx workbook (damaged: %v)", name, p)
+		}
+	}()
 	f, err := excelize.OpenReader(r, excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
 	})
