@@ -305,30 +305,43 @@ func utf16Name(s string) []byte {
 }
 
 // dedupe keeps one copy of each video: the one with the most views, since counts only grow
-// between exports. A video is known by its id, else its url, else (exports such as Apify's
-// XLSX carry neither) its account and posting time to the second: no one posts two videos in
-// the same second, while a date without a time never identifies a video.
+// between exports. A video is known by its id (the video_id column, else the number in its
+// /video/ url), else its url, else (exports such as Apify's XLSX carry neither) its account and
+// posting time to the second: no one posts two videos in the same second, while a date without
+// a time never identifies a video. Numeric ids go through a map of integers: at a million posts
+// a map of strings costs more than reading the file.
 func (b *Batch) dedupe() {
-	seen := make(map[videoKey]int, len(b.Posts))
+	ids := make(map[uint64]int32, len(b.Posts))
+	var others map[videoKey]int32
 	kept := b.Posts[:0]
 	for _, p := range b.Posts {
-		key, ok := keyOf(&p)
-		if !ok {
+		var (
+			i    int32
+			seen bool
+		)
+		if id, ok := numericID(&p); ok {
+			if i, seen = ids[id]; !seen {
+				ids[id] = int32(len(kept))
+			}
+		} else if key, ok := keyOf(&p); ok {
+			if others == nil {
+				others = map[videoKey]int32{}
+			}
+			if i, seen = others[key]; !seen {
+				others[key] = int32(len(kept))
+			}
+		}
+		if !seen {
 			kept = append(kept, p)
 			continue
 		}
-		if i, ok := seen[key]; ok {
-			dropped := p.File
-			if p.Views > kept[i].Views {
-				dropped = kept[i].File
-				kept[i] = p
-			}
-			b.Duplicates++
-			b.countDuplicate(dropped)
-			continue
+		dropped := p.File
+		if p.Views > kept[i].Views {
+			dropped = kept[i].File
+			kept[i] = p
 		}
-		seen[key] = len(kept)
-		kept = append(kept, p)
+		b.Duplicates++
+		b.countDuplicate(dropped)
 	}
 	clear(b.Posts[len(kept):])
 	b.Posts = kept
@@ -343,7 +356,34 @@ func (b *Batch) countDuplicate(file string) {
 	}
 }
 
-// videoKey identifies a video across files without building a string per post.
+// numericID is a post's TikTok video id as a number, from its video_id or its url.
+func numericID(p *Post) (uint64, bool) {
+	id := p.VideoID
+	if id == "" {
+		i := strings.Index(p.URL, "/video/")
+		if i < 0 {
+			return 0, false
+		}
+		id = p.URL[i+len("/video/"):]
+		if j := strings.IndexAny(id, "/?#"); j >= 0 {
+			id = id[:j]
+		}
+	}
+	if len(id) == 0 || len(id) > 19 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
+}
+
+// videoKey identifies a video whose id is not a number.
 type videoKey struct {
 	kind byte // 'i' id, 'u' url, 't' account + time
 	s    string
