@@ -133,3 +133,18 @@ func TestSummary(t *testing.T) {
 		}
 	})
 }
+
+func TestDuplicatesAcrossLayouts(t *testing.T) {
+	t.Run("a video known by its id in one file and by its url in another counts once", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "a.csv"), []byte("account,video_id,views,likes,comments,shares\nann,7166651967932992794,10,1,1,1\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "b.csv"), []byte("url,views,likes,comments,shares\nhttps://www.tiktok.com/@ann/video/7166651967932992794?lang=en,20,2,2,2\n"), 0o644)
+		b, err := Read([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Used() != 1 || b.Duplicates != 1 || b.Posts[0].Views != 20 {
+			t.Errorf("used %d, duplicates %d, kept %+v", b.Used(), b.Duplicates, b.Posts)
+		}
+	})
+}
