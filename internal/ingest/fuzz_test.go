@@ -89,7 +89,12 @@ func FuzzRead(f *testing.F) {
 			format = "json"
 		}
 		opts := &Options{Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
-		if err := readStream("fuzz", format, bytes.NewReader(data), opts, b); err != nil {
+		start := time.Now()
+		err := readStream("fuzz", format, bytes.NewReader(data), opts, b)
+		if d := time.Since(start); d > 3*time.Second && len(data) < 1<<20 {
+			t.Fatalf("reading %d bytes took %v", len(data), d)
+		}
+		if err != nil {
 			return
 		}
 		b.dedupe()
