@@ -20,6 +20,7 @@ func TestParseDate(t *testing.T) {
 		{"an ISO date is midnight UTC", "2025-05-21", utc(2025, 5, 21, 0, 0, 0), false},
 		{"an ISO date and time with Z is UTC", "2022-11-16T16:29:55.000Z", utc(2022, 11, 16, 16, 29, 55), false},
 		{"an ISO time with an offset is converted to UTC", "2024-01-02T03:04:05+02:00", utc(2024, 1, 2, 1, 4, 5), false},
+		{"an ISO time with an offset without a colon is read", "2024-01-02T03:04:05.000+0200", utc(2024, 1, 2, 1, 4, 5), false},
 		{"an ISO time without a zone is UTC", "2024-01-02T03:04:05", utc(2024, 1, 2, 3, 4, 5), false},
 		{"a date and time with a space is read", "2025-05-21 09:44:45", utc(2025, 5, 21, 9, 44, 45), false},
 		{"a date and time to the minute is read", "2025-05-21 09:44", utc(2025, 5, 21, 9, 44, 0), false},
