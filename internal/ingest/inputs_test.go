@@ -148,3 +148,20 @@ func TestDuplicatesAcrossLayouts(t *testing.T) {
 		}
 	})
 }
+
+func TestStudioFolderWithOthers(t *testing.T) {
+	t.Run("another export dropped in a Studio folder is read, not skipped", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "Content.csv"), []byte("Time,Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n"+
+			"February 28,x,https://www.tiktok.com/@me/video/7602008805399940407,February 1,1,1,1,10\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "Overview.csv"), []byte("Date,Video Views\nFebruary 27,5\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "week1.csv"), []byte("account,views,likes,comments,shares\nann,1,1,1,1\n"), 0o644)
+		b, err := Read([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Used() != 2 || b.Posts[0].PostedAt != utc(2026, 2, 1, 0, 0, 0) {
+			t.Errorf("used %d, posts %+v", b.Used(), b.Posts)
+		}
+	})
+}

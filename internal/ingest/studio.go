@@ -69,7 +69,7 @@ func readStudioDir(dir string, files []string, opts *Options, b *Batch) error {
 	var export exportDate
 	var followers Count = Missing
 	var followersDay, historyHandle string
-	var content []string
+	var content, others []string
 	for _, f := range files {
 		base := strings.ToLower(filepath.Base(f))
 		if formatOf(f) != "csv" {
@@ -99,10 +99,12 @@ func readStudioDir(dir string, files []string, opts *Options, b *Batch) error {
 					export = last
 				}
 				fallthrough
-			default:
+			case studioOther(base):
 				in := s.input("csv")
 				in.Kind, in.Note = KindSkipped, "a TikTok Studio table that is not posts"
 				b.Inputs = append(b.Inputs, in)
+			default:
+				others = append(others, f) // not Studio's: read as any other file
 			}
 			return nil
 		})
@@ -140,7 +142,22 @@ func readStudioDir(dir string, files []string, opts *Options, b *Batch) error {
 	if followers.Known() && handle != "" {
 		b.setFollowers(FoldHandle(handle), followers)
 	}
+	for _, f := range others {
+		if err := readFile(f, opts, b); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// studioOther reports the names of Studio's tables that are not posts.
+func studioOther(base string) bool {
+	for _, p := range []string{"overview", "viewers", "followers_", "follower", "trafficsource", "traffic", "live", "comments", "activity"} {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // withCSV opens a CSV file for fn and closes it after.
