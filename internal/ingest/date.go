@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -77,7 +78,7 @@ func parseDateForm(s string) (time.Time, dayOrder, error) {
 	c := s[0]
 	switch {
 	case c >= '0' && c <= '9':
-		if len(s) >= 10 && s[4] == '-' || len(s) >= 10 && s[4] == '/' {
+		if len(s) >= 10 && (s[4] == '-' || s[4] == '/') && allDigits(s[:4]) {
 			for _, l := range isoLayouts {
 				if t, err := time.Parse(l, s); err == nil {
 					return t.UTC(), orderNone, nil
@@ -159,6 +160,12 @@ func parseNumericDate(s string) (time.Time, bool, error) {
 	return time.Time{}, true, &ValueError{Value: s, Reason: "is not a date (a number, but not an Excel date, Unix seconds or milliseconds)"}
 }
 
+// clockLayouts are the times of day that may follow a day-month date (Excel in the US writes
+// "5/21/2025 9:44:00 AM").
+var clockLayouts = []string{"15:04:05", "15:04", "3:04:05 PM", "3:04 PM", "15:04:05.999999999"}
+
+var errNoTime = errors.New("no time")
+
 // parseDayMonth reads NN/NN/YYYY, NN-NN-YYYY and NN.NN.YYYY, optionally followed by a time
 // (HH:MM or HH:MM:SS). It reads day first and says whether the value settles the order.
 func parseDayMonth(s string) (time.Time, dayOrder, bool) {
@@ -189,11 +196,15 @@ func parseDayMonth(s string) (time.Time, dayOrder, bool) {
 	}
 	var hh, mm, ss int
 	if timePart != "" {
-		tp, err := time.Parse("15:04:05", timePart)
-		if err != nil {
-			if tp, err = time.Parse("15:04", timePart); err != nil {
-				return time.Time{}, 0, false
+		var tp time.Time
+		err := errNoTime
+		for _, l := range clockLayouts {
+			if tp, err = time.Parse(l, timePart); err == nil {
+				break
 			}
+		}
+		if err != nil {
+			return time.Time{}, 0, false
 		}
 		hh, mm, ss = tp.Clock()
 	}

@@ -30,6 +30,7 @@ func TestParseDate(t *testing.T) {
 		{"DD.MM.YYYY is day first", "21.05.2025", utc(2025, 5, 21, 0, 0, 0), false},
 		{"a second part over 12 is month first", "05/21/2025", utc(2025, 5, 21, 0, 0, 0), false},
 		{"a day-first date may carry a time", "21/05/2025 09:44", utc(2025, 5, 21, 9, 44, 0), false},
+		{"a month-first date may carry a US time", "5/21/2025 9:44:00 PM", utc(2025, 5, 21, 21, 44, 0), false},
 		{"an ambiguous date alone is read day first", "03/04/2025", utc(2025, 4, 3, 0, 0, 0), false},
 		{"Unix seconds are read", "1668616195", utc(2022, 11, 16, 16, 29, 55), false},
 		{"Unix milliseconds are read", "1668616195000", utc(2022, 11, 16, 16, 29, 55), false},
