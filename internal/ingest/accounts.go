@@ -50,6 +50,9 @@ func (t *followerTable) row(cells []string, line int) {
 		return
 	}
 	h := FoldHandle(cells[t.account])
+	if m := handleInURL.FindStringSubmatch(h); m != nil {
+		h = m[1] // a profile link: https://www.tiktok.com/@handle
+	}
 	if h == "" {
 		return
 	}

@@ -93,7 +93,7 @@ func TestRealExports(t *testing.T) {
 			file: "apify-dot-nofollowers.csv", read: 998, used: 998, dup: 0, rejected: 0,
 			preset: "apify", encoding: "utf-8",
 			opts: func(t *testing.T) Options {
-				return Options{Accounts: []string{writeAccounts(t, "username,followers\n@NadineAlexandraaaa,\"12,345\"\nmasarmul,1.2M\n")}}
+				return Options{Accounts: []string{writeAccounts(t, "username,followers\n@NadineAlexandraaaa,\"12,345\"\nhttps://www.tiktok.com/@masarmul?lang=en,1.2M\n")}}
 			},
 			columns: []string{"account ← authorMeta.name", "views ← playCount", "saves ← collectCount", "url ← webVideoUrl"},
 			check: func(t *testing.T, b *Batch) {
