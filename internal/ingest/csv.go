@@ -20,6 +20,7 @@ type csvSource struct {
 	text      *textReader
 	header    []string
 	delimiter rune
+	lineOffset int // physical lines before what encoding/csv reads (a "sep=" line)
 	// The sniffed sample's size and line count, to guess the rows of a file from its size.
 	sample, sampleLines int
 }
@@ -58,6 +59,12 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	if strings.EqualFold(filepath.Ext(name), ".tsv") {
 		delim = '\t'
 	}
+	skipped := 0
+	if d, n, ok := excelSepLine(sample); ok {
+		// Excel's "sep=;" first line names the delimiter; it is not the header.
+		delim, skipped = d, 1
+		text.Discard(n)
+	}
 	cr := csv.NewReader(text)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
@@ -78,7 +85,7 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
-	return &csvSource{name: name, cr: cr, text: tr, header: header, delimiter: delim, sample: len(sample), sampleLines: bytes.Count(sample, []byte{'\n'})}, nil
+	return &csvSource{name: name, cr: cr, text: tr, header: header, delimiter: delim, lineOffset: skipped, sample: len(sample), sampleLines: bytes.Count(sample, []byte{'\n'})}, nil
 }
 
 func (s *csvSource) input(format string) Input {
@@ -125,16 +132,17 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && !errors.Is(pe.Err, io.ErrUnexpectedEOF) {
-				bad(&RowError{File: file, Line: pe.StartLine, Reason: pe.Err.Error()})
+				bad(&RowError{File: file, Line: pe.StartLine + s.lineOffset, Reason: pe.Err.Error()})
 				continue
 			}
 			if errors.As(err, &pe) {
-				bad(&RowError{File: file, Line: pe.StartLine, Reason: "the file ends inside a quoted field"})
+				bad(&RowError{File: file, Line: pe.StartLine + s.lineOffset, Reason: "the file ends inside a quoted field"})
 				return nil
 			}
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		line, _ := s.cr.FieldPos(0)
+		line += s.lineOffset
 		if blankRecord(rec) {
 			continue
 		}
@@ -170,4 +178,25 @@ func openFileCSV(name string) (*openedCSV, error) {
 		return nil, err
 	}
 	return &openedCSV{src: src, close: f.Close}, nil
+}
+
+// excelSepLine reads Excel's optional first line "sep=X": the delimiter, and the bytes to skip.
+func excelSepLine(sample []byte) (rune, int, bool) {
+	if len(sample) < 5 || !bytes.HasPrefix(bytes.ToLower(sample[:4]), []byte("sep=")) {
+		return 0, 0, false
+	}
+	end := bytes.IndexByte(sample, '\n')
+	if end < 0 {
+		return 0, 0, false
+	}
+	line := bytes.TrimRight(sample[:end], "\r")
+	if len(line) != 5 {
+		return 0, 0, false
+	}
+	for _, d := range delimiters {
+		if rune(line[4]) == d {
+			return d, end + 1, true
+		}
+	}
+	return 0, 0, false
 }

@@ -92,3 +92,12 @@ func TestEncodingsAndDialects(t *testing.T) {
 		}
 	})
 }
+
+func TestExcelSepLine(t *testing.T) {
+	t.Run("Excel's sep= line names the delimiter and keeps line numbers physical", func(t *testing.T) {
+		b := readString(t, "sep=;\r\naccount;views;likes;comments;shares\r\nann;1;1;1;1\r\nbob;x;1;1;1\r\n", Options{})
+		if b.Inputs[0].Delimiter != ";" || b.Used() != 1 || b.Posts[0].Line != 3 || b.Rejected[0].Line != 4 {
+			t.Errorf("delimiter %q, used %d, rejected %v", b.Inputs[0].Delimiter, b.Used(), b.Rejected)
+		}
+	})
+}
