@@ -15,11 +15,11 @@ import (
 // csvSource is a delimited text file opened and understood: its encoding, its delimiter and
 // its header row, ready to read records from.
 type csvSource struct {
-	name      string
-	cr        *csv.Reader
-	text      *textReader
-	header    []string
-	delimiter rune
+	name       string
+	cr         *csv.Reader
+	text       *textReader
+	header     []string
+	delimiter  rune
 	lineOffset int // physical lines before what encoding/csv reads (a "sep=" line)
 	// The sniffed sample's size and line count, to guess the rows of a file from its size.
 	sample, sampleLines int

@@ -58,14 +58,17 @@ func ParseDate(s string) (time.Time, error) {
 
 func parseDate(s string) (time.Time, dayOrder, error) {
 	t, o, err := parseDateForm(s)
-	if err == nil && o != orderYearless && trimSpace(s) != "" && (t.Year() < minYear || t.Year() > maxYear) {
+	if err == nil && o != orderYearless && trimSpace(s) != "" && (t.Before(minTime) || !t.Before(maxTime)) {
 		return time.Time{}, orderNone, &ValueError{Value: s, Reason: "is not a date (the year is out of range)"}
 	}
 	return t, o, err
 }
 
 // The years a post can have been published in: TikTok began in 2016, Unix time in 1970.
-const minYear, maxYear = 1970, 2200
+var (
+	minTime = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC)
+)
 
 func parseDateForm(s string) (time.Time, dayOrder, error) {
 	s = trimSpace(s)

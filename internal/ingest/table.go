@@ -21,9 +21,11 @@ type table struct {
 	dates   dateColumn
 	first   int               // index in the batch of this table's first post
 	handles map[string]handle // interned handles: many rows share few accounts
-	export  exportDate        // what yearless dates are placed against
-	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
-	text    arena             // the strings posts keep
+	lastRaw string            // the account cell of the last row, and its handle
+	last    handle
+	export  exportDate // what yearless dates are placed against
+	timeCol int        // TikTok Studio's "Time" column (the export day), or -1
+	text    arena      // the strings posts keep
 	now     time.Time
 }
 
@@ -95,7 +97,11 @@ var handleInURL = regexp.MustCompile(`/@([^/?#\s]+)`)
 // account finds the row's handle, interned.
 func (t *table) account(cells []string, url string) (handle, bool) {
 	raw := t.cell(cells, FieldAccount)
+	if raw != "" && raw == t.lastRaw {
+		return t.last, true // exports list an account's posts together
+	}
 	if h, ok := t.handles[raw]; ok && raw != "" {
+		t.lastRaw, t.last = raw, h
 		return h, true
 	}
 	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
@@ -109,6 +115,7 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 	h := handle{shown: shown, key: FoldHandle(shown)}
 	if raw != "" {
 		t.handles[raw] = h
+		t.lastRaw, t.last = raw, h
 	}
 	return h, true
 }
