@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The fuzz targets SPEC §6 asks for. Inputs they found are kept in testdata/fuzz/.
@@ -82,6 +84,13 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("url\tviews\tlikes\tcomments\tshares\nhttps://www.tiktok.com/@a/video/1\t1\t1\t1\t1\n"), false)
 	f.Add([]byte(`[{"authorMeta":{"name":"a","fans":10},"playCount":5,"diggCount":1,"commentCount":1,"shareCount":1,"id":"7"}]`), true)
 	f.Add([]byte("{\"authorMeta.name\":\"a\",\"playCount\":5,\"diggCount\":1,\"commentCount\":1,\"shareCount\":1}\nnot json\n"), true)
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"account", "views", "likes", "comments", "shares", "date"})
+	x.SetSheetRow("Sheet1", "A2", &[]any{"ann", 1, "1.2K", 3, 4, 45658.5})
+	x.SetSheetDimension("Sheet1", "A1:F2")
+	var xb bytes.Buffer
+	x.Write(&xb)
+	f.Add(xb.Bytes(), false)
 	f.Fuzz(func(t *testing.T, data []byte, asJSON bool) {
 		b := &Batch{}
 		format := "csv"
