@@ -120,6 +120,7 @@ func TestBadInputs(t *testing.T) {
 		{"missing required columns are one error listing what was seen and tried", "cols.csv",
 			[]byte("name,plays\nann,5\n"), "cols.csv: no column for account, likes, comments, shares (headers seen: name, plays; aliases tried: account: account, handle"},
 		{"invalid JSON names its line", "bad.json", []byte("[\n{\"a\":1},\n{oops}\n]"), "bad.json:3: is not valid JSON"},
+		{"an HTML table named .xls is named for what it is", "web.xls", []byte("<html><table><tr><td>x</td></tr></table></html>"), "web.xls: is a web page (HTML) saved as .xls"},
 		{"an unknown extension is refused", "posts.pdf", []byte("x"), "posts.pdf: vet reads .csv"},
 	}
 	for _, tc := range tests {
@@ -250,6 +251,15 @@ func TestWorkbookMistakes(t *testing.T) {
 		_, err := Read([]string{writeFile(t, "p.xlsx", data)}, Options{})
 		if err == nil || !strings.Contains(err.Error(), "p.xlsx[Sheet1]: no column for shares") {
 			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestTextNamedXLS(t *testing.T) {
+	t.Run("tab-separated text named .xls is read as text", func(t *testing.T) {
+		b, err := Read([]string{writeFile(t, "export.xls", []byte("account\tviews\tlikes\tcomments\tshares\nann\t1\t1\t1\t1\n"))}, Options{})
+		if err != nil || b.Used() != 1 || b.Inputs[0].Delimiter != "tab" {
+			t.Errorf("err %v, batch %+v", err, b)
 		}
 	})
 }

@@ -278,7 +278,11 @@ func readStream(name, format string, r io.Reader, opts *Options, b *Batch) error
 	case "xlsx":
 		return readXLSX(name, br, opts, b)
 	case "xls":
-		return fmt.Errorf("%s: is not an .xls workbook vet can read (save it as .xlsx or .csv)", name)
+		// Not a binary workbook (checked above): web tools often save text or HTML as .xls.
+		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
+			return fmt.Errorf("%s: is a web page (HTML) saved as .xls; save it as .xlsx or .csv", name)
+		}
+		return readCSV(name, br, opts, b)
 	case "json", "jsonl":
 		return readJSON(name, format, br, opts, b)
 	default:
