@@ -211,8 +211,11 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 func (m Mapping) Describe(header []string) []string {
 	var out []string
 	for f, i := range m {
-		if i >= 0 && i < len(header) {
+		switch {
+		case i >= 0 && i < len(header):
 			out = append(out, fmt.Sprintf("%s ← %s", Field(f), header[i]))
+		case Field(f) == FieldAccount && m[FieldURL] >= 0 && m[FieldURL] < len(header):
+			out = append(out, fmt.Sprintf("%s ← /@handle/ in %s", Field(f), header[m[FieldURL]]))
 		}
 	}
 	return out

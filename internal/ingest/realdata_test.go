@@ -189,7 +189,7 @@ func TestRealExports(t *testing.T) {
 			name: "a TikTok Studio folder is one account with followers from its history and years placed before the export",
 			file: "tiktok-studio", read: 43, used: 29, dup: 14, rejected: 0,
 			preset: "tiktok-studio", encoding: "utf-8 bom",
-			columns: []string{"views ← Total views", "likes ← Total likes", "posted_at ← Post time", "url ← Video link"},
+			columns: []string{"account ← /@handle/ in Video link", "views ← Total views", "likes ← Total likes", "posted_at ← Post time", "url ← Video link"},
 			check: func(t *testing.T, b *Batch) {
 				if len(b.Followers) != 1 || b.Followers["haileytupy2.0"] != 5013 {
 					t.Errorf("followers = %v, want haileytupy2.0: 5013 (the history's newest day)", b.Followers)
