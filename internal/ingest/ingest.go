@@ -91,6 +91,7 @@ type Batch struct {
 
 	names    map[string]string // interned file names and handles
 	sizeHint int64             // the size of the file being read, to size Posts once
+	inputOf  map[string]int    // input index by name, for counting duplicates
 }
 
 // Used is the number of posts kept.
@@ -352,11 +353,14 @@ func (b *Batch) dedupe() {
 }
 
 func (b *Batch) countDuplicate(file string) {
-	for i := range b.Inputs {
-		if b.Inputs[i].Name == file {
-			b.Inputs[i].Duplicates++
-			return
+	if b.inputOf == nil {
+		b.inputOf = make(map[string]int, len(b.Inputs))
+		for i := range b.Inputs {
+			b.inputOf[b.Inputs[i].Name] = i
 		}
+	}
+	if i, ok := b.inputOf[file]; ok {
+		b.Inputs[i].Duplicates++
 	}
 }
 
