@@ -176,8 +176,10 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 		if h, ok := explicit[Field(f)]; ok {
 			if i, ok := pos[foldHeader(h)]; ok {
 				m[f] = i
+				continue
 			}
-			continue
+			// Not in this table: one --map serves a run of several layouts, so the aliases
+			// still apply here (newTable warns).
 		}
 		for _, a := range aliases[Field(f)] {
 			if i, ok := pos[foldHeader(a)]; ok {
@@ -196,10 +198,9 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 	if len(missing) > 0 {
 		tried := map[Field][]string{}
 		for _, f := range missing {
+			tried[f] = aliases[f]
 			if h, ok := explicit[f]; ok {
-				tried[f] = []string{h + " (from --map)"}
-			} else {
-				tried[f] = aliases[f]
+				tried[f] = append([]string{h + " (from --map)"}, aliases[f]...)
 			}
 		}
 		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried}

@@ -109,9 +109,16 @@ func TestPresets(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
-	t.Run("--map naming a header that is not there says so", func(t *testing.T) {
+	t.Run("--map naming a header a table lacks leaves that table to the aliases, with a warning", func(t *testing.T) {
+		b := readString(t, body, Options{Map: map[Field]string{FieldLikes: "stars"}})
+		if b.Posts[0].Likes != 2 || len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], `--map likes=stars: no such header here; likes read from "diggCount" instead`) {
+			t.Errorf("likes %d, warnings %q", b.Posts[0].Likes, b.Warnings)
+		}
+	})
+	t.Run("--map naming a header that is not there says so when no alias helps", func(t *testing.T) {
+		body := "authorMeta.name,playCount,commentCount,shareCount\nann,1,3,4\n"
 		_, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(body), Map: map[Field]string{FieldLikes: "hearts"}})
-		if err == nil || !strings.Contains(err.Error(), "likes: hearts (from --map)") {
+		if err == nil || !strings.Contains(err.Error(), "likes: hearts (from --map), likes, diggCount") {
 			t.Errorf("err = %v", err)
 		}
 	})

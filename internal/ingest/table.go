@@ -43,6 +43,11 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
 	warnDuplicateHeaders(b, info.Name, header, m)
+	for f, h := range opts.Map {
+		if !hasHeaders(header, h) && m[f] >= 0 {
+			b.warn(fmt.Sprintf("%s: --map %s=%s: no such header here; %s read from %q instead", info.Name, f, h, f, header[m[f]]))
+		}
+	}
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(), timeCol: -1,
