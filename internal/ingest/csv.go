@@ -99,11 +99,45 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch) error {
 		return err
 	}
 	t, err := newTable(b, src.input("csv"), src.header, opts)
+	var mf *MissingFieldError
+	if errors.As(err, &mf) {
+		// A few title lines may sit above the header: look for it a little further down.
+		if t2, line := src.findHeader(b, opts); t2 != nil {
+			t, err = t2, nil
+			b.warn(fmt.Sprintf("%s: the header is on line %d; the lines above it are skipped", name, line))
+		}
+	}
 	if err != nil {
 		return err
 	}
 	b.reserve(src.estimateRows(b.sizeHint))
 	return src.readInto(t)
+}
+
+// findHeader reads up to maxTitleRows more records for one that names the required fields.
+func (s *csvSource) findHeader(b *Batch, opts *Options) (*table, int) {
+	for tries := 0; tries < maxTitleRows; {
+		rec, err := s.cr.Read()
+		if err != nil {
+			return nil, 0
+		}
+		if blankRecord(rec) {
+			continue
+		}
+		tries++
+		header := trimAll(rec)
+		if _, _, err := resolveLayout(s.name, header, opts); err != nil {
+			continue
+		}
+		line, _ := s.cr.FieldPos(0)
+		s.header = header
+		t, err := newTable(b, s.input("csv"), header, opts)
+		if err != nil {
+			return nil, 0
+		}
+		return t, line + s.lineOffset
+	}
+	return nil, 0
 }
 
 // readInto hands every record to the table, then lets it settle its dates.

@@ -59,12 +59,17 @@ func SniffDelimiter(sample []byte, complete bool) rune {
 	}
 	best, bestAgree, bestFields := ',', -1, 0
 	for d, r := range delimiters {
-		header := counts[0][d]
+		// The header is the first record the delimiter splits: title lines may come first.
+		first := 0
+		for first < n-1 && counts[first][d] == 0 {
+			first++
+		}
+		header := counts[first][d]
 		if header == 0 {
 			continue
 		}
 		agree := 0
-		for i := 1; i < n; i++ {
+		for i := first + 1; i < n; i++ {
 			if counts[i][d] == header {
 				agree++
 			}

@@ -172,3 +172,23 @@ func TestStudioFolderWithOthers(t *testing.T) {
 		}
 	})
 }
+
+func TestTitleRows(t *testing.T) {
+	t.Run("title lines above a CSV header are skipped with a warning and lines stay physical", func(t *testing.T) {
+		b := readString(t, "Creator report\nWeek 12\n\naccount;views;likes;comments;shares\nann;1;1;1;1\nbob;x;1;1;1\n", Options{})
+		if b.Inputs[0].Delimiter != ";" || b.Used() != 1 || b.Posts[0].Line != 5 || b.Rejected[0].Line != 6 ||
+			!strings.Contains(strings.Join(b.Warnings, " "), "the header is on line 4") {
+			t.Errorf("delimiter %q, used %d, rejected %v, warnings %q", b.Inputs[0].Delimiter, b.Used(), b.Rejected, b.Warnings)
+		}
+	})
+	t.Run("title rows above a sheet's header are skipped with a warning", func(t *testing.T) {
+		data := workbook(t, "Report", [][]any{{"Vetting export"}, {"account", "views", "likes", "comments", "shares"}, {"ann", 1, 1, 1, 1}})
+		b, err := Read([]string{writeFile(t, "r.xlsx", data)}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Used() != 1 || b.Posts[0].Line != 3 || !strings.Contains(strings.Join(b.Warnings, " "), "the header is on row 2") {
+			t.Errorf("used %d, posts %+v, warnings %q", b.Used(), b.Posts, b.Warnings)
+		}
+	})
+}

@@ -84,43 +84,39 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (o
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
 	defer rows.Close()
-	var header []string
 	n := 0 // the sheet's row number: Next steps over empty rows too
-	for header == nil && rows.Next() {
+	info := Input{Name: name, Format: "xlsx"}
+	var each func([]string, int)
+	var done func()
+	var firstErr error
+	// The header is the first row that names the fields; a few title rows may sit above it.
+	for tries := 0; each == nil && tries <= maxTitleRows && rows.Next(); {
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
 			return false, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-		if !blankRecord(cells) {
-			header = trimAll(cells)
+		if blankRecord(cells) {
+			continue
+		}
+		tries++
+		header := trimAll(cells)
+		each, done, err = sheetTable(b, info, sheet, header, opts)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		if err == nil && tries > 1 {
+			b.warn(fmt.Sprintf("%s: the header is on row %d; the rows above it are skipped", name, n))
 		}
 	}
-	if header == nil {
-		b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: "empty sheet"})
-		return false, nil
-	}
-	info := Input{Name: name, Format: "xlsx"}
-	var each func([]string, int)
-	var done func()
-	t, terr := newTable(b, info, header, opts)
-	if terr == nil {
-		each, done = t.row, t.finish
-	} else {
-		var ft *followerTable
-		ferr := terr
-		if looksLikeAccounts(sheet) || !hasPostColumns(header, opts) {
-			ft, ferr = newFollowerTable(b, info, header, opts)
+	if each == nil {
+		if firstErr == nil {
+			b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: "empty sheet"})
+			return false, nil
 		}
-		if ferr != nil {
-			var mf *MissingFieldError
-			if errors.As(terr, &mf) {
-				b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped,
-					Note: "no post columns: " + strings.TrimPrefix(terr.Error(), name+": ")})
-			}
-			return false, terr
-		}
-		each, done = ft.row, func() {}
+		b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped,
+			Note: "no post columns: " + strings.TrimPrefix(firstErr.Error(), name+": ")})
+		return false, firstErr
 	}
 	for rows.Next() {
 		n++
@@ -141,6 +137,28 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (o
 	}
 	done()
 	return true, nil
+}
+
+// maxTitleRows is how many rows above the header (a report's title, a date) are looked past.
+const maxTitleRows = 10
+
+// sheetTable opens a sheet's rows as posts, or as followers when the sheet is named for
+// accounts or names no post count at all.
+func sheetTable(b *Batch, info Input, sheet string, header []string, opts *Options) (func([]string, int), func(), error) {
+	t, terr := newTable(b, info, header, opts)
+	if terr == nil {
+		return t.row, t.finish, nil
+	}
+	var mf *MissingFieldError
+	if !errors.As(terr, &mf) {
+		return nil, nil, terr
+	}
+	if looksLikeAccounts(sheet) || !hasPostColumns(header, opts) {
+		if ft, err := newFollowerTable(b, info, header, opts); err == nil {
+			return ft.row, func() {}, nil
+		}
+	}
+	return nil, nil, terr
 }
 
 // checkDimension compares the rows read with the sheet's declared dimension: excelize stops
