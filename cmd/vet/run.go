@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,12 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 // ingestOptions turns the settings into what ingest takes.
 func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	o := ingest.Options{Preset: f.Run.Preset, Stdin: stdin}
+	if f.Run.Preset != "" && !slices.Contains(ingest.PresetNames(), f.Run.Preset) {
+		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(ingest.PresetNames(), ", "))}
+	}
+	if f.Run.Accounts != "" {
+		o.Accounts = []string{f.Run.Accounts}
+	}
 	for name, header := range f.Run.Map {
 		field, ok := ingest.ParseField(name)
 		if !ok {
@@ -263,10 +270,7 @@ func validateCmd(args []string, e *env) error {
 		return err
 	}
 	for _, in := range b.Inputs {
-		fmt.Fprintf(e.stdout, "%s (%s): %d rows read, %d rejected, %d duplicates\n", in.Name, in.Format, in.Read, in.Rejected, in.Duplicates)
-		for _, c := range in.Columns {
-			fmt.Fprintf(e.stdout, "  %s\n", c)
-		}
+		printInput(e.stdout, in)
 	}
 	fmt.Fprintf(e.stdout, "posts: %d read = %d used + %d duplicates + %d rejected\n", b.Read, b.Used(), b.Duplicates, len(b.Rejected))
 	for _, r := range b.Rejected {
@@ -287,4 +291,32 @@ func rows(n int) string {
 		return "1 row"
 	}
 	return fmt.Sprintf("%d rows", n)
+}
+
+// printInput is validate's account of one table: how it was understood, what it gave, and the
+// column each field came from, one to a line.
+func printInput(w io.Writer, in ingest.Input) {
+	var how []string
+	for _, s := range []string{in.Format, in.Encoding} {
+		if s != "" {
+			how = append(how, s)
+		}
+	}
+	if in.Delimiter != "" {
+		how = append(how, fmt.Sprintf("delimiter %q", in.Delimiter))
+	}
+	if in.Preset != "" {
+		how = append(how, "layout "+in.Preset)
+	}
+	fmt.Fprintf(w, "%s: %s (%s)", in.Name, in.Kind, strings.Join(how, ", "))
+	if in.Kind == ingest.KindPosts {
+		fmt.Fprintf(w, ": %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
+	}
+	if in.Note != "" {
+		fmt.Fprintf(w, ": %s", in.Note)
+	}
+	fmt.Fprintln(w)
+	for _, c := range in.Columns {
+		fmt.Fprintf(w, "  %s\n", c)
+	}
 }
