@@ -63,8 +63,21 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 // ingestOptions turns the settings into what ingest takes.
 func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	o := ingest.Options{Preset: f.Run.Preset, Stdin: stdin}
-	if f.Run.Preset != "" && !slices.Contains(ingest.PresetNames(), f.Run.Preset) {
-		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(ingest.PresetNames(), ", "))}
+	names := ingest.PresetNames()
+	for name, layout := range f.Presets {
+		fields, err := fieldAliases(layout)
+		if err != nil {
+			return o, fmt.Errorf("%s: presets: %s: %w", f.Path, name, err)
+		}
+		if o.Presets == nil {
+			o.Presets = map[string]map[ingest.Field][]string{}
+		}
+		o.Presets[name] = fields
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if f.Run.Preset != "" && !slices.Contains(names, f.Run.Preset) {
+		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
 	}
 	if f.Run.Accounts != "" {
 		o.Accounts = []string{f.Run.Accounts}
@@ -79,17 +92,28 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 		}
 		o.Map[field] = header
 	}
-	for name, headers := range f.Aliases {
+	aliases, err := fieldAliases(f.Aliases)
+	if err != nil {
+		return o, fmt.Errorf("%s: aliases: %w", f.Path, err)
+	}
+	o.Aliases = aliases
+	return o, nil
+}
+
+// fieldAliases turns vet.yaml's headers by field name into headers by ingest.Field.
+func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error) {
+	if len(byName) == 0 {
+		return nil, nil
+	}
+	out := make(map[ingest.Field][]string, len(byName))
+	for name, headers := range byName {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return o, fmt.Errorf("%s: aliases: no field %q (fields: %s)", f.Path, name, fieldNames())
+			return nil, fmt.Errorf("no field %q (fields: %s)", name, fieldNames())
 		}
-		if o.Aliases == nil {
-			o.Aliases = map[ingest.Field][]string{}
-		}
-		o.Aliases[field] = headers
+		out[field] = headers
 	}
-	return o, nil
+	return out, nil
 }
 
 func fieldNames() string {

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -96,8 +98,13 @@ var presets = map[string]map[Field][]string{
 
 var presetOrder = []string{"tiktok-studio", "apify", "generic"}
 
-// PresetNames lists the layouts --preset accepts.
+// PresetNames lists the built-in layouts --preset accepts.
 func PresetNames() []string { return []string{"apify", "generic", "tiktok-studio"} }
+
+// presetNames lists every layout --preset accepts: the user's own, then the built-in ones.
+func (o *Options) presetNames() []string {
+	return append(slices.Sorted(maps.Keys(o.Presets)), PresetNames()...)
+}
 
 // foldHeader folds case, spaces, '_', '-', '.' and '/' so that `Play Count`, `play_count` and
 // `playCount` meet.
@@ -151,7 +158,7 @@ func resolveLayout(file string, header []string, opts *Options) (Mapping, string
 		m, err := resolveMapping(file, header, opts.aliasesFor(opts.Preset), opts.Map)
 		return m, opts.Preset, err
 	}
-	for _, name := range presetOrder {
+	for _, name := range append(slices.Sorted(maps.Keys(opts.Presets)), presetOrder...) {
 		m, err := resolveMapping(file, header, opts.aliasesFor(name), opts.Map)
 		if err == nil || name == "generic" {
 			return m, name, err
@@ -224,7 +231,10 @@ func (m Mapping) Describe(header []string) []string {
 
 // aliasesFor is a preset's aliases with vet.yaml's extra aliases tried first.
 func (o *Options) aliasesFor(preset string) map[Field][]string {
-	base := presets[preset]
+	base, ok := o.Presets[preset]
+	if !ok {
+		base = presets[preset]
+	}
 	if len(o.Aliases) == 0 {
 		return base
 	}

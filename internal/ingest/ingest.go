@@ -19,7 +19,10 @@ type Options struct {
 	Map      map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
 	Aliases  map[Field][]string // extra aliases from vet.yaml, tried before the defaults
 	Accounts []string           // --accounts: files of handle + followers, joined by handle
-	Stdin    io.Reader          // what "-" reads
+	// Presets are layouts of the user's own (vet.yaml's presets): by name, each field's headers.
+	// They are tried before the built-in ones and may be chosen with --preset.
+	Presets map[string]map[Field][]string
+	Stdin   io.Reader // what "-" reads
 	// Now anchors TikTok Studio's dates without a year when nothing in the export does (see
 	// studio.go); zero means the clock.
 	Now time.Time
@@ -148,8 +151,8 @@ func (b *Batch) setFollowers(key string, n Count) {
 // RowError in the batch.
 func Read(paths []string, opts Options) (*Batch, error) {
 	if opts.Preset != "" {
-		if _, ok := presets[opts.Preset]; !ok {
-			return nil, fmt.Errorf("unknown preset %q (known: %s)", opts.Preset, strings.Join(PresetNames(), ", "))
+		if !slices.Contains(opts.presetNames(), opts.Preset) {
+			return nil, fmt.Errorf("unknown preset %q (known: %s)", opts.Preset, strings.Join(opts.presetNames(), ", "))
 		}
 	}
 	b := &Batch{}
