@@ -167,12 +167,17 @@ func runCmd(args []string, e *env) error {
 		baseline = prev.Baseline()
 	}
 	timer := newStageTimer(e)
+	bar := newProgress(e.stderr, e.getenv, s.quiet)
+	defer bar.done()
+	opts.Progress = bar.posts
+	timer.stage = bar.setStage
 
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
 	timer.done("ingest")
+	bar.posts(batch.Read)
 	if f.Run.Strict && len(batch.Rejected) > 0 {
 		listRejected(e.stderr, batch)
 		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
@@ -186,6 +191,7 @@ func runCmd(args []string, e *env) error {
 
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.done}
 	paths, err := report.Write(f.Run.Out, rep)
+	bar.done()
 	if err != nil {
 		return err
 	}
@@ -254,13 +260,20 @@ type stageTimer struct {
 	w     io.Writer
 	on    bool
 	start time.Time
+	stage func(next string) // told what comes after each stage, for the progress bar
 }
 
 func newStageTimer(e *env) *stageTimer {
 	return &stageTimer{w: e.stderr, on: e.getenv("VET_TIMINGS") == "1", start: time.Now()}
 }
 
+// nextStage names what follows each stage on the progress bar.
+var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the workbook", "workbook": "writing the page", "html": "writing summary.json"}
+
 func (t *stageTimer) done(stage string) {
+	if t.stage != nil {
+		t.stage(nextStage[stage])
+	}
 	if !t.on {
 		return
 	}

@@ -19,6 +19,9 @@ type Options struct {
 	Map      map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
 	Aliases  map[Field][]string // extra aliases from vet.yaml, tried before the defaults
 	Accounts []string           // --accounts: files of handle + followers, joined by handle
+	// Progress, when set, is called with the rows read so far every progressEvery rows, for a
+	// progress bar.
+	Progress func(read int)
 	// Presets are layouts of the user's own (vet.yaml's presets): by name, each field's headers.
 	// They are tried before the built-in ones and may be chosen with --preset.
 	Presets map[string]map[Field][]string
@@ -95,6 +98,7 @@ type Batch struct {
 	names    map[string]string // interned file names and handles
 	sizeHint int64             // the size of the file being read, to size Posts once
 	inputOf  map[string]int    // input index by name, for counting duplicates
+	progress func(read int)    // Options.Progress
 }
 
 // Used is the number of posts kept.
@@ -103,14 +107,23 @@ func (b *Batch) Used() int { return len(b.Posts) }
 // Reconciles reports whether every row read is accounted for.
 func (b *Batch) Reconciles() bool { return b.Read == len(b.Posts)+b.Duplicates+len(b.Rejected) }
 
+// progressEvery is how many rows pass between calls of Options.Progress.
+const progressEvery = 1 << 14
+
 func (b *Batch) addPost(in int, p Post) {
 	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
 	b.Inputs[in].Read++
 	b.Posts = append(b.Posts, p)
 }
 
 func (b *Batch) rejectRow(in int, e *RowError) {
 	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
 	b.Inputs[in].Read++
 	b.Inputs[in].Rejected++
 	b.Rejected = append(b.Rejected, *e)
@@ -155,7 +168,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 			return nil, fmt.Errorf("unknown preset %q (known: %s)", opts.Preset, strings.Join(opts.presetNames(), ", "))
 		}
 	}
-	b := &Batch{}
+	b := &Batch{progress: opts.Progress}
 	for _, p := range paths {
 		if err := readPath(p, &opts, b); err != nil {
 			return nil, err
