@@ -56,9 +56,9 @@ func TestWorkbookReadsBack(t *testing.T) {
 	}
 	defer f.Close()
 
-	t.Run("the workbook has its five sheets in order", func(t *testing.T) {
+	t.Run("the workbook has its six sheets in order", func(t *testing.T) {
 		got := strings.Join(f.GetSheetList(), ",")
-		if want := "Summary,Accounts,Videos,Rejected,About"; got != want {
+		if want := "Summary,Accounts,Videos,Signals,Rejected,About"; got != want {
 			t.Errorf("sheets = %s, want %s", got, want)
 		}
 	})
