@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +14,14 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// batch makes a small scored report: one healthy account, one far below its tier, one whose
-// handle tries to inject script and formulas.
+// Input that tries to run as a formula in Excel.
+const (
+	formulaHandle  = `=HYPERLINK("http://x","y")`
+	formulaCaption = `@SUM(1+1)`
+)
+
+// testReport makes a small scored report: one healthy account, one far below its tier, and
+// three whose handles try to inject script or formulas (one of them with formula captions).
 func testReport(t *testing.T) *Report {
 	t.Helper()
 	var posts []ingest.Post
@@ -23,7 +30,7 @@ func testReport(t *testing.T) *Report {
 			posts = append(posts, ingest.Post{
 				Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
 				Views: views, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
-				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: handle + string(rune('a'+i)),
+				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: strconv.Itoa(4000 + len(posts)),
 				File: "posts.csv", Line: len(posts) + 2,
 			})
 		}
@@ -31,10 +38,17 @@ func testReport(t *testing.T) *Report {
 	add("healthy", 50_000, 40_000, 1_500, 100)
 	add("sleepy", 50_000, 40_000, 200, 10)
 	add(`<script>alert(1)</script>`, 10_000, 5_000, 300, 20)
+	add(`"><img src=x onerror=alert(1)>`, 10_000, 5_000, 100, 10)
+	add(formulaHandle, 10_000, 5_000, 100, 10)
+	for i := range posts {
+		if posts[i].Account == formulaHandle {
+			posts[i].Caption = formulaCaption
+		}
+	}
 	b := &ingest.Batch{
-		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 16, Rejected: 1}},
+		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 26, Rejected: 1}},
 		Posts:    posts,
-		Read:     16,
+		Read:     26,
 		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: "is not a count"}},
 	}
 	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
@@ -95,8 +109,8 @@ func TestWorkbookReadsBack(t *testing.T) {
 	})
 	t.Run("every post and every rejected row is listed", func(t *testing.T) {
 		videos, _ := f.GetRows(SheetVideos)
-		if len(videos) != 16 {
-			t.Errorf("videos rows = %d, want 15 + header", len(videos))
+		if len(videos) != 26 {
+			t.Errorf("videos rows = %d, want 25 + header", len(videos))
 		}
 		rejected, _ := f.GetRows(SheetRejected)
 		if len(rejected) != 2 || rejected[1][3] != "=1+1" {
@@ -135,7 +149,7 @@ func TestSummaryRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Version != SummaryVersion || len(s.Accounts) != 3 || s.Posts.Read != 16 || s.Posts.Rejected != 1 {
+	if s.Version != SummaryVersion || len(s.Accounts) != 5 || s.Posts.Read != 26 || s.Posts.Rejected != 1 {
 		t.Fatalf("summary = %+v", s)
 	}
 	a := s.Accounts[0]

@@ -200,7 +200,9 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			n++
 			p := &a.Posts[j]
 			videoRow(row, p, handle, j < a.Window, cfg, st)
-			if u, ok := linkable(videoURL(p, a.Handle)); ok {
+			u := videoURL(p, a.Handle)
+			row[videoURLCol-1] = st.text(u)
+			if u, ok := linkable(u); ok {
 				ref, _ := excelize.CoordinatesToCellName(videoURLCol, n)
 				if links.add(ref, u) {
 					row[videoURLCol-1] = excelize.Cell{StyleID: st.link, Value: u}
@@ -242,7 +244,7 @@ func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.
 	row[0], row[1], row[2] = handle, st.text(p.VideoID), posted
 	row[3], row[4], row[5], row[6], row[7] = count(p.Views), count(p.Likes), count(p.Comments), count(p.Shares), count(p.Saves)
 	row[8], row[9], row[10] = fraction(er), above, window
-	row[11], row[12], row[13], row[14] = st.text(p.URL), st.text(p.Caption), st.text(p.File), p.Line
+	row[12], row[13], row[14] = st.text(p.Caption), st.text(p.File), p.Line // row[11]: the URL, set by the caller
 }
 
 // videoURL is the post's link: its URL, else one made from the handle and a numeric video ID.

@@ -112,7 +112,7 @@ func addTierChart(f *excelize.File, rows [2]int) error {
 		})
 	}
 	return f.AddChart(SheetSummary, "G2", &excelize.Chart{
-		Type: excelize.ColStacked, Series: series,
+		Type: excelize.ColStacked, Series: series, VaryColors: ptr(false),
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Verdicts per tier"}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 560, Height: 320},
