@@ -39,6 +39,9 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	timer := newStageTimer(e)
+	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
+		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
+	}
 
 	batch, err := ingest.Read(inputs, ingest.Options{Stdin: e.stdin})
 	if err != nil {

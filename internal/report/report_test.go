@@ -187,3 +187,28 @@ func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
+	defer func(f func() ([]byte, bool)) { echartsScript = f }(echartsScript)
+	echartsScript = func() ([]byte, bool) { return nil, false }
+	var b strings.Builder
+	if err := writePage(&b, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	t.Run("the banner is shown, not hidden", func(t *testing.T) {
+		if !strings.Contains(page, `<div id="nocharts" class="banner" >`) {
+			t.Error("the no-charts banner is hidden")
+		}
+	})
+	t.Run("the table is still complete", func(t *testing.T) {
+		if n := strings.Count(page, "<tr><td class=\"num\">"); n != 5 {
+			t.Errorf("%d account rows, want 5", n)
+		}
+	})
+	t.Run("vet can tell before it writes", func(t *testing.T) {
+		if ChartsInlined() {
+			t.Error("ChartsInlined() = true without the script")
+		}
+	})
+}
