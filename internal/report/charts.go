@@ -20,7 +20,9 @@ const (
 )
 
 // flagged reports whether an account needs a look: REVIEW or FAIL.
-func flagged(a *scoring.Account) bool { return a.Verdict == scoring.Review || a.Verdict == scoring.Fail }
+func flagged(a *scoring.Account) bool {
+	return a.Verdict == scoring.Review || a.Verdict == scoring.Fail
+}
 
 // scatterSample picks the accounts the scatter draws: all flagged ones, and of the rest an even
 // share chosen by a hash of the handle (the same batch always shows the same points).
