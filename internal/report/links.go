@@ -96,25 +96,54 @@ type sheetLinkFilter struct {
 }
 
 func (f *sheetLinkFilter) Write(p []byte) (int, error) {
+	n := len(p)
 	if f.past {
 		f.held = append(f.held, p...)
-		return len(p), nil
+		return n, nil
 	}
-	buf := append(f.held, p...)
-	if i := bytes.Index(buf, sheetDataEnd); i >= 0 {
-		cut := i + len(sheetDataEnd)
-		if _, err := f.to.Write(buf[:cut]); err != nil {
+	if len(f.held) > 0 { // the end tag may straddle the held bytes and p
+		joined := append(f.held[:len(f.held):len(f.held)], p[:min(len(p), len(sheetDataEnd))]...)
+		if i := bytes.Index(joined, sheetDataEnd); i >= 0 {
+			cut := i + len(sheetDataEnd) - len(f.held)
+			return n, f.passTail(f.held, p[:cut], p[cut:])
+		}
+		if len(p) < len(sheetDataEnd) { // a short write: the tag may still go on past it
+			f.held = append(f.held, p...)
+			keep := len(sheetDataEnd) - 1
+			if len(f.held) > keep {
+				if _, err := f.to.Write(f.held[:len(f.held)-keep]); err != nil {
+					return 0, err
+				}
+				f.held = append(f.held[:0], f.held[len(f.held)-keep:]...)
+			}
+			return n, nil
+		}
+		if _, err := f.to.Write(f.held); err != nil {
 			return 0, err
 		}
-		f.held, f.past = append([]byte(nil), buf[cut:]...), true
-		return len(p), nil
+		f.held = f.held[:0]
 	}
-	keep := min(len(buf), len(sheetDataEnd)-1)
-	if _, err := f.to.Write(buf[:len(buf)-keep]); err != nil {
+	if i := bytes.Index(p, sheetDataEnd); i >= 0 {
+		cut := i + len(sheetDataEnd)
+		return n, f.passTail(nil, p[:cut], p[cut:])
+	}
+	keep := min(len(p), len(sheetDataEnd)-1)
+	if _, err := f.to.Write(p[:len(p)-keep]); err != nil {
 		return 0, err
 	}
-	f.held = append(f.held[:0], buf[len(buf)-keep:]...)
-	return len(p), nil
+	f.held = append(f.held, p[len(p)-keep:]...)
+	return n, nil
+}
+
+// passTail writes a and b, which end with </sheetData>, and holds the tail after it.
+func (f *sheetLinkFilter) passTail(a, b, tail []byte) error {
+	for _, x := range [][]byte{a, b} {
+		if _, err := f.to.Write(x); err != nil {
+			return err
+		}
+	}
+	f.held, f.past = append([]byte(nil), tail...), true
+	return nil
 }
 
 func (f *sheetLinkFilter) Close() error {
