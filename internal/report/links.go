@@ -28,6 +28,9 @@ type sheetLinks struct {
 	relsWritten bool
 }
 
+// full reports whether the sheet has Excel's maximum of links.
+func (l *sheetLinks) full() bool { return len(l.urls) >= maxLinks }
+
 // add links the cell at ref to u, and reports whether it did: false when the sheet already has
 // Excel's maximum.
 func (l *sheetLinks) add(ref, u string) bool {
@@ -44,6 +47,7 @@ func linkID(i int) string { return "rIdLink" + strconv.Itoa(i+1) }
 // hyperlinksXML is the sheet's <hyperlinks> element.
 func (l *sheetLinks) hyperlinksXML() []byte {
 	var b bytes.Buffer
+	b.Grow(len(l.refs)*40 + 30)
 	b.WriteString("<hyperlinks>")
 	for i, ref := range l.refs {
 		b.WriteString(`<hyperlink ref="`)
@@ -62,7 +66,12 @@ func (l *sheetLinks) addRels(rels []byte) []byte {
 	if end < 0 {
 		return rels
 	}
+	size := len(rels)
+	for _, u := range l.urls {
+		size += len(u) + 160
+	}
 	var b bytes.Buffer
+	b.Grow(size)
 	b.Write(rels[:end])
 	for i, u := range l.urls {
 		b.WriteString(`<Relationship Id="`)

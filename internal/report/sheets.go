@@ -202,9 +202,10 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			videoRow(row, p, handle, j < a.Window, cfg, st)
 			u := videoURL(p, a.Handle)
 			row[videoURLCol-1] = st.text(u)
-			if u, ok := linkable(u); ok {
-				ref, _ := excelize.CoordinatesToCellName(videoURLCol, n)
-				if links.add(ref, u) {
+			if !links.full() { // past Excel's limit the URL stays plain text
+				if u, ok := linkable(u); ok {
+					ref, _ := excelize.CoordinatesToCellName(videoURLCol, n)
+					links.add(ref, u)
 					row[videoURLCol-1] = excelize.Cell{StyleID: st.link, Value: u}
 				}
 			}
