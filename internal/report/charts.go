@@ -24,33 +24,43 @@ func flagged(a *scoring.Account) bool {
 	return a.Verdict == scoring.Review || a.Verdict == scoring.Fail
 }
 
-// scatterSample picks the accounts the scatter draws: all flagged ones, and of the rest an even
-// share chosen by a hash of the handle (the same batch always shows the same points).
+// scatterSample picks the accounts the scatter draws: every flagged one (unless they alone are
+// too many), and of the rest an even share; the choice goes by a hash of the handle, so the
+// same batch always shows the same points.
 func scatterSample(res *scoring.Result) (keep []bool, shown int) {
 	keep = make([]bool, len(res.Accounts))
-	var rest []int
+	var flaggedOnes, rest []int
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
-		if !a.FollowerER.OK || a.Followers <= 0 {
-			continue
+		switch {
+		case !a.FollowerER.OK || a.Followers <= 0:
+		case flagged(a):
+			flaggedOnes = append(flaggedOnes, i)
+		default:
+			rest = append(rest, i)
 		}
-		if flagged(a) {
-			keep[i] = true
-			shown++
-			continue
-		}
-		rest = append(rest, i)
 	}
-	room := max(maxScatterPoints-shown, 0)
-	if len(rest) > room {
-		h := func(i int) uint64 { f := fnv.New64a(); f.Write([]byte(res.Accounts[i].Key)); return f.Sum64() }
-		sort.Slice(rest, func(x, y int) bool { return h(rest[x]) < h(rest[y]) })
-		rest = rest[:room]
-	}
-	for _, i := range rest {
+	flaggedOnes = sampleByHash(res, flaggedOnes, maxScatterPoints)
+	rest = sampleByHash(res, rest, maxScatterPoints-len(flaggedOnes))
+	for _, i := range append(flaggedOnes, rest...) {
 		keep[i] = true
 	}
-	return keep, shown + len(rest)
+	return keep, len(flaggedOnes) + len(rest)
+}
+
+// sampleByHash keeps n of the accounts at idx, chosen by a hash of their handles.
+func sampleByHash(res *scoring.Result, idx []int, n int) []int {
+	if len(idx) <= n {
+		return idx
+	}
+	h := make(map[int]uint64, len(idx))
+	for _, i := range idx {
+		f := fnv.New64a()
+		f.Write([]byte(res.Accounts[i].Key))
+		h[i] = f.Sum64()
+	}
+	sort.Slice(idx, func(x, y int) bool { return h[idx[x]] < h[idx[y]] })
+	return idx[:max(n, 0)]
 }
 
 // scatterChart plots followers (log axis) against follower ER, one series per verdict, with
@@ -88,7 +98,7 @@ func scatterChart(res *scoring.Result) (pageChart, error) {
 	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks))
 	note := "Each dot is an account, coloured by verdict; the grey steps are each tier's benchmark (" + res.Config.Benchmarks.Name + ")."
 	if shown < rated {
-		note += fmt.Sprintf(" Showing %d of %d accounts: every REVIEW and FAIL, and an even sample of the rest.", shown, rated)
+		note += fmt.Sprintf(" Showing %d of %d accounts, chosen the same way every run: every REVIEW and FAIL (or a sample of them when they alone are more), and an even sample of the rest.", shown, rated)
 	}
 	return pageChart{ID: "chart-scatter", Title: "Followers and follower engagement", Note: note, option: option}, nil
 }

@@ -212,3 +212,47 @@ func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
 		}
 	})
 }
+
+func TestScatterStaysLight(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		accounts, fail int
+	}{
+		{"a small batch shows every account", 50, 10},
+		{"a big batch shows every flagged account and a sample of the rest", 10_000, 500},
+		{"a batch of mostly failures still stops at the cap", 10_000, 9_000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := &scoring.Result{}
+			for i := 0; i < tc.accounts; i++ {
+				v := scoring.Pass
+				if i < tc.fail {
+					v = scoring.Fail
+				}
+				res.Accounts = append(res.Accounts, scoring.Account{
+					Key: strconv.Itoa(i), Followers: 5000, FollowerER: scoring.Rate{Value: 1, OK: true}, Verdict: v,
+				})
+			}
+			keep, shown := scatterSample(res)
+			again, _ := scatterSample(res)
+			kept, keptFail := 0, 0
+			for i, k := range keep {
+				if k != again[i] {
+					t.Fatal("two samples of the same batch differ")
+				}
+				if k {
+					kept++
+					if i < tc.fail {
+						keptFail++
+					}
+				}
+			}
+			if kept != shown || shown != min(tc.accounts, maxScatterPoints) {
+				t.Errorf("shown %d (counted %d) of %d", shown, kept, tc.accounts)
+			}
+			if keptFail != min(tc.fail, maxScatterPoints) {
+				t.Errorf("kept %d of %d failures", keptFail, tc.fail)
+			}
+		})
+	}
+}
