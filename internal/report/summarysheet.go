@@ -198,6 +198,8 @@ func aboutLines(r *Report) [][2]string {
 		{"Tier", "the account's follower band; its benchmark is the engagement rate an account of that size is expected to reach."},
 		{"Ratio", "the compared ER divided by the tier benchmark: ≥ 1 above, under 1 below, under " + fmt.Sprintf("%.2g", cfg.FarBelow) + " far below (FAIL)."},
 		{"Verdicts", "UNRATED: under 1,000 followers, fewer than " + fmt.Sprint(cfg.MinPosts) + " posts, or no follower count; FAIL: far below the tier; REVIEW: a signal to look at; PASS: none of these."},
+		{"Signals", "each reason for doubt raised on an account is one row of the Signals sheet, with the verdict it calls for and the numbers that raised it."},
+		{"Links", "handles link to the TikTok profile and videos to their page; Excel takes at most 65,530 links a sheet, so past that the URLs are plain text."},
 		{"Rounded counts", "counts written rounded in the export (1.2K, 3.4M) are read as 1,200 and 3,400,000; accounts whose rates rest on them are marked."},
 		{"Version", "vet " + r.Version},
 		{"Generated", r.Generated.Format("2006-01-02 15:04:05 UTC")},
