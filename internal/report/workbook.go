@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -79,7 +81,11 @@ func writeWorkbook(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, r.Generated, wb.links) })
+	dir := os.TempDir()
+	if named, ok := w.(interface{ Name() string }); ok { // the staged report file: spool beside it
+		dir = filepath.Dir(named.Name())
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, dir, r.Generated, wb.links) })
 	// The buffer WriteToBuffer returns stays empty: sortedZip writes to w itself.
 	_, err = f.WriteToBuffer()
 	return err

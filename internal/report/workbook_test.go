@@ -209,18 +209,32 @@ func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
 }
 
 func TestSameInputGivesTheSameBytes(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	for _, dir := range []string{a, b} {
-		if _, err := Write(dir, testReport(t)); err != nil {
-			t.Fatal(err)
+	defer func(rows int) { maxSheetRows = rows }(maxSheetRows)
+	for _, rows := range []int{maxSheetRows, 11} {
+		maxSheetRows = rows
+		a, b := t.TempDir(), t.TempDir()
+		for _, dir := range []string{a, b} {
+			if _, err := Write(dir, testReport(t)); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	for _, name := range []string{WorkbookFile, PageFile, SummaryFile} {
-		t.Run(name+" is byte-identical on a second run", func(t *testing.T) {
-			x, _ := os.ReadFile(filepath.Join(a, name))
-			y, _ := os.ReadFile(filepath.Join(b, name))
-			if len(x) == 0 || !bytes.Equal(x, y) {
-				t.Errorf("%s differs between two runs (%d and %d bytes)", name, len(x), len(y))
+		sheets := "one Videos sheet"
+		if rows == 11 {
+			sheets = "three Videos sheets"
+		}
+		for _, name := range []string{WorkbookFile, PageFile, SummaryFile} {
+			t.Run(name+" with "+sheets+" is byte-identical on a second run", func(t *testing.T) {
+				x, _ := os.ReadFile(filepath.Join(a, name))
+				y, _ := os.ReadFile(filepath.Join(b, name))
+				if len(x) == 0 || !bytes.Equal(x, y) {
+					t.Errorf("%s differs between two runs (%d and %d bytes)", name, len(x), len(y))
+				}
+			})
+		}
+		t.Run("nothing but the three files is left with "+sheets, func(t *testing.T) {
+			entries, _ := os.ReadDir(a)
+			if len(entries) != 3 {
+				t.Errorf("files = %v", entries)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
@@ -9,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -27,7 +29,9 @@ import (
 //   - [Content_Types].xml has its Override elements sorted (their order follows map iteration
 //     too);
 //   - it writes to the report file itself, not to the bytes.Buffer excelize hands it (File.Write
-//     would otherwise hold the whole zip in memory a second time);
+//     would otherwise hold the whole zip in memory), and keeps the compressed entries until
+//     Close in a spool file beside it, not in memory: at a million posts they are a hundred
+//     megabytes;
 //   - it adds the hyperlinks of stream sheets, which excelize's StreamWriter cannot write (see
 //     links.go).
 type sortedZip struct {
@@ -36,21 +40,63 @@ type sortedZip struct {
 	links    map[string]*sheetLinks // by sheet part: "xl/worksheets/sheet3.xml"
 	entries  []*zipEntry
 	cur      *zipEntry
-	err      error
+	spool    *spool
 }
 
-func newSortedZip(out io.Writer, modified time.Time, links map[string]*sheetLinks) *sortedZip {
-	return &sortedZip{out: out, modified: modified, links: links}
+// newSortedZip writes the zip to out, spooling in dir.
+func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks) *sortedZip {
+	return &sortedZip{out: out, modified: modified, links: links, spool: &spool{dir: dir}}
+}
+
+// spool is a temp file the compressed entries are written to one after another; each entry is
+// a contiguous stretch of it.
+type spool struct {
+	dir string
+	f   *os.File
+	w   *bufio.Writer
+	off int64
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.f == nil {
+		f, err := os.CreateTemp(s.dir, ".vet-zip-*.tmp")
+		if err != nil {
+			return 0, err
+		}
+		s.f, s.w = f, bufio.NewWriterSize(f, 256<<10)
+	}
+	n, err := s.w.Write(p)
+	s.off += int64(n)
+	return n, err
+}
+
+// section is the stretch [from, to) of the spool, once written.
+func (s *spool) section(from, to int64) (io.Reader, error) {
+	if s.f == nil {
+		return bytes.NewReader(nil), nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	return io.NewSectionReader(s.f, from, to-from), nil
+}
+
+func (s *spool) remove() {
+	if s.f != nil {
+		s.f.Close()
+		os.Remove(s.f.Name())
+		s.f = nil
+	}
 }
 
 // zipEntry is one compressed entry waiting for Close.
 type zipEntry struct {
-	name   string
-	buf    chunks
-	fw     *flate.Writer
-	crc    hash.Hash32
-	size   uint64
-	filter io.WriteCloser // rewrites the entry on its way in, when it needs it; else nil
+	name       string
+	start, end int64 // its compressed bytes in the spool
+	fw         *flate.Writer
+	crc        hash.Hash32
+	size       uint64
+	filter     io.WriteCloser // rewrites the entry on its way in, when it needs it; else nil
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
@@ -68,8 +114,8 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.buf, compressionLevel)
+	e := &zipEntry{name: name, crc: crc32.NewIEEE(), start: z.spool.off}
+	fw, err := flate.NewWriter(z.spool, compressionLevel)
 	if err != nil {
 		return nil, err
 	}
@@ -134,11 +180,14 @@ func (z *sortedZip) finish() error {
 			return err
 		}
 	}
-	return e.fw.Close()
+	err := e.fw.Close()
+	e.end = z.spool.off
+	return err
 }
 
 // Close writes every entry, sorted by name ([Content_Types].xml first, as Office does).
 func (z *sortedZip) Close() error {
+	defer z.spool.remove()
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -168,49 +217,23 @@ func (z *sortedZip) Close() error {
 	for _, e := range z.entries {
 		h := &zip.FileHeader{
 			Name: e.name, Method: zip.Deflate,
-			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.buf.Len()), UncompressedSize64: e.size,
+			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.end - e.start), UncompressedSize64: e.size,
 		}
 		h.SetModTime(z.modified) // CreateRaw takes the MS-DOS fields as they are, not Modified
 		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return err
 		}
-		for _, c := range e.buf.list {
-			if _, err := w.Write(c); err != nil {
-				return err
-			}
+		data, err := z.spool.section(e.start, e.end)
+		if err != nil {
+			return err
 		}
-		e.buf = chunks{} // let it go
+		if _, err := io.Copy(w, data); err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }
-
-// chunks is a growing byte store that never copies what it holds (a bytes.Buffer doubles and
-// copies: at a million rows that is a hundred megabytes moved and a peak of twice the size).
-type chunks struct {
-	list [][]byte
-	n    int
-}
-
-const chunkSize = 1 << 20
-
-func (c *chunks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if len(c.list) == 0 || len(c.list[len(c.list)-1]) == cap(c.list[len(c.list)-1]) {
-			// small parts stay small; big ones grow by whole chunks
-			c.list = append(c.list, make([]byte, 0, min(chunkSize, max(64<<10, c.n))))
-		}
-		last := &c.list[len(c.list)-1]
-		k := min(len(p), cap(*last)-len(*last))
-		*last = append(*last, p[:k]...)
-		p = p[k:]
-	}
-	c.n += n
-	return n, nil
-}
-
-func (c *chunks) Len() int { return c.n }
 
 // wholeFilter collects a small entry whole and rewrites it on Close.
 type wholeFilter struct {
