@@ -83,6 +83,8 @@ func newPageData(r *Report) (*pageData, error) {
 	d := &pageData{
 		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"), Accounts: len(res.Accounts),
 		Generated: r.Generated.Format("2006-01-02 15:04 UTC"), Reconciliation: "posts " + reconciliation(b),
+		// The baseline deltas (Δ followers, Δ follower ER, previous verdict) join these columns,
+		// and pageRow, once scoring.Account carries them; the Accounts sheet's list says the same.
 		Columns: []string{"#", "Handle", "Followers", "Tier", "Follower ER", "Median view ER", "Ratio", "Verdict", "Signals", "Reason"},
 	}
 	for _, in := range b.Inputs {
