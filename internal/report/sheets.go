@@ -74,7 +74,7 @@ func writeAccountsSheet(wb *workbook) error {
 	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(last, 2))); err != nil {
 		return err
 	}
-	return finishTable(sw, "Accounts", len(cols), last)
+	return finishTable(sw, tableName(SheetAccounts), len(cols), last)
 }
 
 func accountRow(rank int, a *scoring.Account, handle any) []any {
@@ -259,9 +259,10 @@ func videoURL(p *ingest.Post, handle string) string {
 	return profileURL(handle) + "/video/" + p.VideoID
 }
 
-// tableName is a sheet's table name: Excel wants letters, digits and _ only.
+// tableName is a sheet's table name: letters, digits and _ only, and unlike any sheet name or
+// cell reference ("Videos (2)" → "tblVideos_2").
 func tableName(sheet string) string {
-	return strings.NewReplacer(" ", "", "(", "_", ")", "").Replace(sheet)
+	return "tbl" + strings.NewReplacer(" ", "", "(", "_", ")", "").Replace(sheet)
 }
 
 // SignalColumns are the Signals sheet's headers: one row per signal raised.
@@ -308,7 +309,7 @@ func writeSignalsSheet(wb *workbook) error {
 			return err
 		}
 	}
-	return finishTable(sw, "Signals", len(cols), n)
+	return finishTable(sw, tableName(SheetSignals), len(cols), n)
 }
 
 // RejectedColumns are the Rejected sheet's headers, in order.
@@ -340,5 +341,5 @@ func writeRejectedSheet(wb *workbook) error {
 			return err
 		}
 	}
-	return finishTable(sw, "Rejected", len(cols), len(rejected)+1)
+	return finishTable(sw, tableName(SheetRejected), len(cols), len(rejected)+1)
 }
