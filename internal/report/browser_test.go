@@ -103,17 +103,18 @@ const (
 		return [div.id, n];
 	})`
 	handleCells = `Array.from(document.querySelectorAll('#accounts tbody tr')).map(function (r) { return r.cells[1].textContent; })`
-	// showTooltip opens the scatter's tooltip on the point named by the argument and returns
-	// the tooltip's text and how many elements it holds.
-	showTooltip = `(function (name) {
-		var chart = echarts.getInstanceByDom(document.getElementById('chart-scatter'));
+	// showTooltip opens a chart's tooltip on the point named by the argument (on the scatter) or
+	// on the first point of the series named by it (on the timeline), and returns the tooltip's
+	// text and how many elements it holds.
+	showTooltip = `(function (id, name) {
+		var chart = echarts.getInstanceByDom(document.getElementById(id));
 		var series = chart.getOption().series;
 		for (var s = 0; s < series.length; s++) {
 			var data = series[s].data || [];
 			for (var i = 0; i < data.length; i++) {
-				if (data[i] && data[i].name === name) {
+				if (series[s].name === name || (data[i] && data[i].name === name)) {
 					chart.dispatchAction({type: 'showTip', seriesIndex: s, dataIndex: i});
-					var tips = Array.from(document.querySelectorAll('#chart-scatter > div')).filter(function (d) { return d.textContent.indexOf('alert') >= 0; });
+					var tips = Array.from(document.querySelectorAll('#' + id + ' > div')).filter(function (d) { return d.textContent.indexOf('alert') >= 0; });
 					return tips.map(function (d) { return [d.textContent, String(d.querySelectorAll('img,script').length)]; });
 				}
 			}
@@ -202,15 +203,17 @@ func TestPageInARealBrowser(t *testing.T) {
 				t.Errorf("no table cell reads %q: %q", h, handles)
 			}
 		})
-		t.Run("the handle "+h+" is text in the scatter's tooltip", func(t *testing.T) {
-			tips, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](showTooltip+"("+jsString(h)+")"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Contains(h, "alert") && (len(tips) == 0 || !strings.Contains(tips[0][0], h) || tips[0][1] != "0") {
-				t.Errorf("tooltip = %q, want the raw handle as text and no elements from it", tips)
-			}
-		})
+		for _, chart := range []string{"chart-scatter", "chart-timeline"} {
+			t.Run("the handle "+h+" is text in the tooltip of "+chart, func(t *testing.T) {
+				tips, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](showTooltip+"("+jsString(chart)+", "+jsString(h)+")"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(h, "alert") && (len(tips) == 0 || !strings.Contains(tips[0][0], h) || tips[0][1] != "0") {
+					t.Errorf("tooltip = %q, want the raw handle as text and no elements from it", tips)
+				}
+			})
+		}
 	}
 	t.Run("no alert, confirm or prompt ran", func(t *testing.T) {
 		late, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__alerts`))
