@@ -90,7 +90,8 @@ func writeSummarySheet(wb *workbook) error {
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 28, "B": 16, "C": 14, "D": 12, "E": 12} {
+	for i, width := range []float64{28, 16, 14, 12, 12} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(SheetSummary, col, col, width); err != nil {
 			return err
 		}
