@@ -171,6 +171,9 @@ func runCmd(args []string, e *env) error {
 	defer bar.done()
 	opts.Progress = bar.posts
 	timer.stage = bar.setStage
+	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
+		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
+	}
 
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
