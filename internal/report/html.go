@@ -36,6 +36,7 @@ type pageData struct {
 	HasECharts                               bool
 	ECharts                                  template.JS
 	Columns                                  []string
+	Baseline                                 string // what the batch was compared with; "" without --baseline
 	Rows                                     []pageRow
 	About                                    [][2]string
 }
@@ -58,6 +59,8 @@ type pageRow struct {
 	FollowersV, FollowerERV, MedianViewERV        string
 	RatioV                                        string
 	VerdictV                                      int
+	// With a baseline: the follower change and the verdict then ("new" when it had none).
+	FollowersDelta, FollowersDeltaV, Previous string
 }
 
 // ChartsInlined reports whether this build carries the ECharts script the page inlines. Without
@@ -83,9 +86,11 @@ func newPageData(r *Report) (*pageData, error) {
 	d := &pageData{
 		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"), Accounts: len(res.Accounts),
 		Generated: r.Generated.Format("2006-01-02 15:04 UTC"), Reconciliation: "posts " + reconciliation(b),
-		// The baseline deltas (Δ followers, Δ follower ER, previous verdict) join these columns,
-		// and pageRow, once scoring.Account carries them; the Accounts sheet's list says the same.
 		Columns: []string{"#", "Handle", "Followers", "Tier", "Follower ER", "Median view ER", "Ratio", "Verdict", "Signals", "Reason"},
+	}
+	if res.HasBaseline {
+		d.Baseline = baselineLine(res)
+		d.Columns = append(d.Columns, "Δ followers", "Previous verdict")
 	}
 	for _, in := range b.Inputs {
 		d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%d rows)", in.Name, in.Read))
@@ -139,7 +144,45 @@ func newPageRow(rank int, a *scoring.Account) pageRow {
 	if a.Ratio.OK {
 		row.Ratio = fmt.Sprintf("%.2f×", a.Ratio.Value)
 	}
+	switch {
+	case a.New:
+		row.Previous = "new"
+	case a.Change != nil:
+		row.Previous = a.Change.Before.Verdict.String()
+		if d := a.Change.FollowersDelta; d != nil {
+			row.FollowersDeltaV = fmt.Sprint(*d)
+			row.FollowersDelta = signed(*d)
+			if p := a.Change.FollowersPercent; p.OK {
+				row.FollowersDelta += fmt.Sprintf(" (%+.1f%%)", p.Value)
+			}
+		}
+	}
 	return row
+}
+
+// signed writes a change with its sign and thousands: +1,234 or −56.
+func signed(n int64) string {
+	if n < 0 {
+		return "−" + thousands(-n)
+	}
+	return "+" + thousands(n)
+}
+
+// baselineLine says what the batch was compared with, and which accounts came and went.
+func baselineLine(res *scoring.Result) string {
+	line := fmt.Sprintf("Compared with the report as of %s: %d new, %d gone", res.BaselineAsOf.Format("2 January 2006"), len(res.New), len(res.Gone))
+	if len(res.Gone) > 0 {
+		var names []string
+		for i, g := range res.Gone {
+			if i == 20 {
+				names = append(names, fmt.Sprintf("and %d more", len(res.Gone)-20))
+				break
+			}
+			names = append(names, g.Handle)
+		}
+		line += " (gone: " + strings.Join(names, ", ") + ")"
+	}
+	return line
 }
 
 func percentText(r scoring.Rate) string {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,23 +11,29 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// AccountColumns are the Accounts sheet's headers, in order.
-//
-// The baseline deltas of --baseline (Δ followers, Δ follower ER, previous verdict) go after
-// "Notes" once scoring.Account carries them: their headers here, their values at the end of
-// accountRow, their widths and formats in accountColumns.
+// AccountColumns are the Accounts sheet's headers, in order; BaselineColumns follow them when
+// the run compared with a baseline.
 var AccountColumns = []string{
 	"Rank", "Handle", "Followers", "Tier", "Posts in window", "Follower ER", "Median view ER",
 	"Pooled view ER", "Benchmark", "Ratio", "Grade", "Verdict", "Signals", "Reason",
 	"Days since last post", "Rounded counts", "Notes",
 }
 
+// BaselineColumns are the changes since --baseline's report: the follower change in accounts
+// and as a share of then, the follower ER's change in percentage points, and the verdict then
+// ("new" for an account the baseline did not have).
+var BaselineColumns = []string{"Δ followers", "Δ followers %", "Δ follower ER", "Previous verdict"}
+
 // accountVerdictCol is the Verdict column (1-based), coloured by conditional formats.
 const accountVerdictCol = 12
 
-func accountColumns(st styles) []column {
-	cols := make([]column, len(AccountColumns))
-	for i, n := range AccountColumns {
+func accountColumns(st styles, withBaseline bool) []column {
+	names := AccountColumns
+	if withBaseline {
+		names = append(slices.Clip(names), BaselineColumns...)
+	}
+	cols := make([]column, len(names))
+	for i, n := range names {
 		cols[i] = column{name: n, width: float64(len(n)) + 4} // room for the filter button
 	}
 	cols[2].style = st.count
@@ -34,12 +41,16 @@ func accountColumns(st styles) []column {
 		cols[i].style = st.percent
 	}
 	cols[9].style = st.ratio
+	if withBaseline {
+		base := len(AccountColumns)
+		cols[base].style, cols[base+1].style, cols[base+2].style = st.delta, st.deltaPercent, st.points
+	}
 	return cols
 }
 
 func writeAccountsSheet(wb *workbook) error {
 	res, st := wb.r.Result, wb.st
-	cols := accountColumns(st)
+	cols := accountColumns(st, res.HasBaseline)
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range res.Accounts {
 			a := &res.Accounts[i]
@@ -65,7 +76,11 @@ func writeAccountsSheet(wb *workbook) error {
 				handle = excelize.Cell{StyleID: st.link, Value: cellText(handle)}
 			}
 		}
-		if err := sw.SetRow(ref, accountRow(i+1, a, handle)); err != nil {
+		row := accountRow(i+1, a, handle)
+		if res.HasBaseline {
+			row = append(row, baselineCells(a)...)
+		}
+		if err := sw.SetRow(ref, row); err != nil {
 			return err
 		}
 	}
@@ -97,8 +112,26 @@ func accountRow(rank int, a *scoring.Account, handle any) []any {
 		fraction(a.FollowerER), fraction(a.MedianViewER), fraction(a.PooledViewER), benchmark, ratio,
 		string(a.Grade), a.Verdict.String(), signalCodes(a.Signals), a.Reason, days, rounded,
 		notes(a),
-		// baseline deltas go here (see AccountColumns)
 	}
+}
+
+// baselineCells are an account's BaselineColumns.
+func baselineCells(a *scoring.Account) []any {
+	if a.New || a.Change == nil {
+		return []any{nil, nil, nil, "new"}
+	}
+	c := a.Change
+	var followers, share, er any
+	if c.FollowersDelta != nil {
+		followers = *c.FollowersDelta
+	}
+	if c.FollowersPercent.OK {
+		share = c.FollowersPercent.Value / 100
+	}
+	if c.FollowerERDelta.OK {
+		er = c.FollowerERDelta.Value
+	}
+	return []any{followers, share, er, c.Before.Verdict.String()}
 }
 
 // cellText is the string inside a value made by styles.text.

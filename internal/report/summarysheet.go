@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -81,6 +82,17 @@ func writeSummarySheet(wb *workbook) error {
 		w.line(t.Name, t.Min, t.Benchmark/100)
 		w.style(2, 2, st.count)
 		w.style(3, 3, st.percent)
+	}
+	if res.HasBaseline {
+		w.line()
+		w.heading("Since the baseline", st)
+		w.line("Baseline as of", res.BaselineAsOf.Format("2006-01-02"))
+		w.line("New accounts", len(res.New), st.text(strings.Join(res.New, ", ")))
+		var gone []string
+		for _, g := range res.Gone {
+			gone = append(gone, g.Handle)
+		}
+		w.line("Gone accounts", len(res.Gone), st.text(strings.Join(gone, ", ")))
 	}
 	w.line()
 	w.heading("Thresholds", st)

@@ -31,6 +31,7 @@ var maxSheetRows = 1_048_576
 // styles are the cell formats the sheets share.
 type styles struct {
 	header, percent, ratio, count, date, textStyle, link int
+	delta, deltaPercent, points                          int                     // changes since the baseline, signed
 	verdict                                              map[scoring.Verdict]int // conditional formats
 }
 
@@ -54,6 +55,9 @@ func newStyles(f *excelize.File) (styles, error) {
 	s.percent = add(&excelize.Style{NumFmt: 10}) // 0.00%
 	s.ratio = add(&excelize.Style{CustomNumFmt: ptr("0.00\"×\"")})
 	s.count = add(&excelize.Style{NumFmt: 3}) // #,##0
+	s.delta = add(&excelize.Style{CustomNumFmt: ptr("+#,##0;-#,##0;0")})
+	s.deltaPercent = add(&excelize.Style{CustomNumFmt: ptr("+0.0%;-0.0%;0.0%")})
+	s.points = add(&excelize.Style{CustomNumFmt: ptr("+0.00\" pts\";-0.00\" pts\";0.00\" pts\"")})
 	s.date = add(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm")})
 	s.textStyle = add(&excelize.Style{NumFmt: textFormat})
 	s.link = add(&excelize.Style{NumFmt: textFormat, Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
