@@ -235,9 +235,9 @@ var (
 		"chloe", "max", "ivy", "leo", "maya", "kai", "luna", "omar"}
 	second = []string{"bakes", "lifts", "travels", "styles", "cooks", "games", "dances", "reads", "skates",
 		"paints", "fixes", "grows", "films", "sings", "codes", "runs", "glows", "thrifts", "plants", "eats"}
-	seps   = []string{".", "_", "", "__", ".the."}
-	emoji  = []string{"✨", "🔥", "😂", "💅", "🍰", "🏋️", "🌍", "❤️", "👀", "🎮", "🧵", "🙌🏽", "🇳🇱", "🥹"}
-	words  = []string{"day", "of", "my", "new", "routine", "you", "asked", "for", "this", "recipe", "wait",
+	seps  = []string{".", "_", "", "__", ".the."}
+	emoji = []string{"✨", "🔥", "😂", "💅", "🍰", "🏋️", "🌍", "❤️", "👀", "🎮", "🧵", "🙌🏽", "🇳🇱", "🥹"}
+	words = []string{"day", "of", "my", "new", "routine", "you", "asked", "for", "this", "recipe", "wait",
 		"for", "it", "trying", "the", "viral", "hack", "honest", "review", "part", "2", "storytime",
 		"morning", "get", "ready", "with", "me", "what", "I", "eat", "in", "a", "week", "tips", "that",
 		"changed", "everything", "POV", "nobody", "talks", "about"}

@@ -256,3 +256,17 @@ func TestWriteFileLeavesNothingBehindOnAnUnknownExtension(t *testing.T) {
 		t.Fatalf("left %d files behind", len(es))
 	}
 }
+
+func TestXLSXIsDeterministic(t *testing.T) {
+	c := synth.Config{Accounts: 20, Posts: 5, Seed: 3}
+	var a, b bytes.Buffer
+	if err := synth.WriteXLSX(&a, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := synth.WriteXLSX(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two workbooks from one seed differ")
+	}
+}
