@@ -1,0 +1,177 @@
+package floor
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ReadCSV is the read floor: every record of r through encoding/csv, nothing parsed. It returns
+// the data rows read (the header excluded).
+func ReadCSV(r io.Reader) (int, error) {
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	n := -1
+	for {
+		_, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	if n < 0 {
+		n = 0
+	}
+	return n, nil
+}
+
+// ReadXLSX is the XLSX read floor: every row of every sheet through excelize's Rows iterator,
+// each cell's raw value fetched, nothing parsed. It returns the data rows read.
+func ReadXLSX(r io.Reader) (int, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: 1 << 30})
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return n, err
+		}
+		first := true
+		for rows.Next() {
+			if _, err := rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+				rows.Close()
+				return n, err
+			}
+			if !first {
+				n++
+			}
+			first = false
+		}
+		if err := rows.Close(); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// Video is one row of vet's Videos sheet, with the values vet computes for it.
+type Video struct {
+	Account   string
+	VideoID   string
+	PostedAt  time.Time
+	Views     int64
+	Likes     int64
+	Comments  int64
+	Shares    int64
+	Saves     int64
+	ViewER    float64 // percent
+	HasViewER bool
+	URL       string
+	Caption   string
+	File      string
+	Line      int
+}
+
+// LoadVideos reads a CSV in the generic layout (account, followers, views, likes, comments,
+// shares, saves, posted_at, video_id, url, caption) into the rows of a Videos sheet. It is the
+// preparation of the write floor, not part of it.
+func LoadVideos(name string, r io.Reader) ([]Video, error) {
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if _, err := cr.Read(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var vs []Video
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(rec) < 11 {
+			return nil, fmt.Errorf("%s: a row of %d fields: not the generic layout", name, len(rec))
+		}
+		line, _ := cr.FieldPos(0)
+		v := Video{Account: rec[0], VideoID: rec[8], URL: rec[9], Caption: rec[10], File: name, Line: line}
+		counts := []*int64{&v.Views, &v.Likes, &v.Comments, &v.Shares, &v.Saves}
+		for i, dst := range counts {
+			if *dst, err = strconv.ParseInt(rec[2+i], 10, 64); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+			}
+		}
+		if v.PostedAt, err = time.Parse(time.RFC3339, rec[7]); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if v.Views > 0 {
+			v.ViewER, v.HasViewER = float64(v.Likes+v.Comments+v.Shares)*100/float64(v.Views), true
+		}
+		vs = append(vs, v)
+	}
+	return vs, nil
+}
+
+// VideosHeader is the header row of vet's Videos sheet.
+var VideosHeader = []any{"Account", "Video ID", "Posted at", "Views", "Likes", "Comments", "Shares",
+	"Saves", "View ER", "Above 3.30%", "URL", "Caption", "File", "Line"}
+
+// WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, through
+// excelize's StreamWriter, with nothing else in the workbook.
+func WriteVideos(w io.Writer, vs []Video) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "Videos"); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter("Videos")
+	if err != nil {
+		return err
+	}
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", VideosHeader); err != nil {
+		return err
+	}
+	row := make([]any, len(VideosHeader))
+	for i := range vs {
+		v := &vs[i]
+		row[0], row[1], row[2] = v.Account, v.VideoID, excelize.Cell{StyleID: date, Value: v.PostedAt}
+		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
+		row[8], row[9] = nil, "no"
+		if v.HasViewER {
+			row[8] = v.ViewER
+			if v.ViewER > 3.30 {
+				row[9] = "yes"
+			}
+		}
+		row[10], row[11], row[12], row[13] = v.URL, v.Caption, v.File, v.Line
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}

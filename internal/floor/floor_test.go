@@ -1,0 +1,126 @@
+package floor_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vet-tool/vet/internal/floor"
+	"github.com/vet-tool/vet/internal/synth"
+	"github.com/xuri/excelize/v2"
+)
+
+var batch = synth.Config{Accounts: 20, Posts: 10, Seed: 1}
+
+func write(t testing.TB, c synth.Config, ext string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "posts"+ext)
+	if err := synth.WriteFile(path, c); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestFloorsReadEveryRow(t *testing.T) {
+	for _, tc := range []struct {
+		ext  string
+		read func(r *os.File) (int, error)
+	}{
+		{".csv", func(r *os.File) (int, error) { return floor.ReadCSV(r) }},
+		{".xlsx", func(r *os.File) (int, error) { return floor.ReadXLSX(r) }},
+	} {
+		t.Run("the "+tc.ext+" floor counts every data row", func(t *testing.T) {
+			f, err := os.Open(write(t, batch, tc.ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if n, err := tc.read(f); err != nil || n != batch.Rows() {
+				t.Fatalf("read %d rows, %v; want %d", n, err, batch.Rows())
+			}
+		})
+	}
+}
+
+func TestWriteVideosWritesOneRowPerPost(t *testing.T) {
+	f, err := os.Open(write(t, batch, ".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	vs, err := floor.LoadVideos("posts.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := floor.WriteVideos(&b, vs); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows("Videos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != batch.Rows()+1 || len(rows[0]) != len(floor.VideosHeader) {
+		t.Fatalf("%d rows of %d columns", len(rows), len(rows[0]))
+	}
+	if got := rows[1][len(rows[1])-1]; got != "2" {
+		t.Errorf("the first video's line = %s, want 2", got)
+	}
+	if got := rows[1][9]; got != "yes" && got != "no" {
+		t.Errorf("above 3.30%% = %q", got)
+	}
+	if !strings.HasPrefix(rows[1][10], "https://www.tiktok.com/@") {
+		t.Errorf("url = %q", rows[1][10])
+	}
+}
+
+func benchmarkFile(b *testing.B, c synth.Config, ext string, read func(*os.File) (int, error)) {
+	path := write(b, c, ext)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := read(f); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+	b.ReportMetric(float64(c.Rows())*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+}
+
+var benchBatch = synth.Config{Accounts: 200, Posts: 50, Seed: 1} // 10,000 posts
+
+func BenchmarkReadCSVFloor(b *testing.B) {
+	benchmarkFile(b, benchBatch, ".csv", func(f *os.File) (int, error) { return floor.ReadCSV(f) })
+}
+
+func BenchmarkReadXLSXFloor(b *testing.B) {
+	benchmarkFile(b, benchBatch, ".xlsx", func(f *os.File) (int, error) { return floor.ReadXLSX(f) })
+}
+
+func BenchmarkWriteVideosFloor(b *testing.B) {
+	f, err := os.Open(write(b, benchBatch, ".csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	vs, err := floor.LoadVideos("posts.csv", f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := floor.WriteVideos(&bytes.Buffer{}, vs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(vs))*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+}
