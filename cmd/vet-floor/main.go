@@ -3,13 +3,18 @@
 //
 //	vet-floor csv FILE.csv                 read every record with a bare encoding/csv loop
 //	vet-floor xlsx-read FILE.xlsx          read every row with a bare excelize row loop
-//	vet-floor xlsx-stream FILE.csv OUT     write FILE's posts as vet's Videos cells, StreamWriter only
+//	vet-floor xlsx-stream [-direct] [-level N] FILE.csv OUT
+//	                                       write FILE's posts as vet's Videos cells, StreamWriter only
+//
+// xlsx-stream's -direct writes the zip straight to OUT instead of through excelize's in-memory
+// buffer, and -level sets the deflate level: experiments, not the floor.
 //
 // Each prints one line per measured step to stdout, `floor: STEP DURATION ROWS`, the format
 // internal/bench parses. xlsx-stream loads the CSV first and times only the write.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,21 +27,37 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 const usage = `usage: vet-floor csv FILE.csv
        vet-floor xlsx-read FILE.xlsx
-       vet-floor xlsx-stream FILE.csv OUT.xlsx`
+       vet-floor xlsx-stream [-direct] [-level N] FILE.csv OUT.xlsx`
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) < 2 || (args[0] == "xlsx-stream") != (len(args) == 3) || len(args) > 3 {
+	if len(args) < 2 {
 		fmt.Fprintln(stderr, usage)
 		return 2
 	}
 	var err error
+	switch args[0] {
+	case "csv", "xlsx-read":
+		if len(args) != 2 {
+			fmt.Fprintln(stderr, usage)
+			return 2
+		}
+	}
 	switch args[0] {
 	case "csv":
 		err = readFloor(stdout, "csv-read", args[1], floor.ReadCSV)
 	case "xlsx-read":
 		err = readFloor(stdout, "xlsx-read", args[1], floor.ReadXLSX)
 	case "xlsx-stream":
-		err = writeFloor(stdout, args[1], args[2])
+		fs := flag.NewFlagSet("xlsx-stream", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		var t floor.Tuning
+		fs.BoolVar(&t.Direct, "direct", false, "write the zip straight to OUT, not through excelize's buffer")
+		fs.IntVar(&t.Level, "level", 0, "deflate `level` (1 fastest … 9 smallest; 0 excelize's default)")
+		if fs.Parse(args[1:]) != nil || fs.NArg() != 2 {
+			fmt.Fprintln(stderr, usage)
+			return 2
+		}
+		err = writeFloor(stdout, fs.Arg(0), fs.Arg(1), t)
 	default:
 		fmt.Fprintln(stderr, usage)
 		return 2
@@ -63,7 +84,7 @@ func readFloor(stdout io.Writer, step, path string, read func(io.Reader) (int, e
 	return nil
 }
 
-func writeFloor(stdout io.Writer, in, out string) error {
+func writeFloor(stdout io.Writer, in, out string, t floor.Tuning) error {
 	start := time.Now()
 	f, err := os.Open(in)
 	if err != nil {
@@ -80,7 +101,7 @@ func writeFloor(stdout io.Writer, in, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := floor.WriteVideos(o, vs); err != nil {
+	if err := floor.WriteVideosWith(o, vs, t); err != nil {
 		o.Close()
 		return fmt.Errorf("%s: %w", out, err)
 	}

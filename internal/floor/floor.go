@@ -1,7 +1,9 @@
 package floor
 
 import (
+	"archive/zip"
 	"bufio"
+	"compress/flate"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -131,9 +133,37 @@ var VideosHeader = []any{"Account", "Video ID", "Posted at", "Views", "Likes", "
 
 // WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, through
 // excelize's StreamWriter, with nothing else in the workbook.
-func WriteVideos(w io.Writer, vs []Video) error {
+func WriteVideos(w io.Writer, vs []Video) error { return WriteVideosWith(w, vs, Tuning{}) }
+
+// Tuning is how the workbook is saved, beyond excelize's defaults: the experiments behind the
+// report's optimisation notes. The zero Tuning is excelize as it comes.
+type Tuning struct {
+	// Direct has the zip written straight to w. By default excelize builds the whole file in
+	// a bytes.Buffer first (File.WriteTo calls WriteToBuffer), which holds the compressed
+	// workbook in memory, grown by doubling.
+	Direct bool
+	// Level is the deflate level (flate.BestSpeed…flate.BestCompression); 0 keeps the default.
+	Level int
+}
+
+// WriteVideosWith is WriteVideos saved as t says.
+func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if t.Direct || t.Level != 0 {
+		f.ZipWriter = func(buf io.Writer) excelize.ZipWriter {
+			if t.Direct {
+				buf = w
+			}
+			zw := zip.NewWriter(buf)
+			if t.Level != 0 {
+				zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+					return flate.NewWriter(out, t.Level)
+				})
+			}
+			return zw
+		}
+	}
 	if err := f.SetSheetName("Sheet1", "Videos"); err != nil {
 		return err
 	}

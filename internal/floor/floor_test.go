@@ -2,6 +2,8 @@ package floor_test
 
 import (
 	"bytes"
+	"compress/flate"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +74,20 @@ func TestWriteVideosWritesOneRowPerPost(t *testing.T) {
 	if got := rows[1][len(rows[1])-1]; got != "2" {
 		t.Errorf("the first video's line = %s, want 2", got)
 	}
+	t.Run("a direct, fast-compressed save holds the same cells", func(t *testing.T) {
+		var fast bytes.Buffer
+		if err := floor.WriteVideosWith(&fast, vs, floor.Tuning{Direct: true, Level: flate.BestSpeed}); err != nil {
+			t.Fatal(err)
+		}
+		x, err := excelize.OpenReader(&fast)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := x.GetRows("Videos")
+		if err != nil || len(got) != len(rows) || strings.Join(got[5], "|") != strings.Join(rows[5], "|") {
+			t.Fatalf("%d rows, %v", len(got), err)
+		}
+	})
 	if got := rows[1][9]; got != "yes" && got != "no" {
 		t.Errorf("above 3.30%% = %q", got)
 	}
@@ -107,6 +123,19 @@ func BenchmarkReadXLSXFloor(b *testing.B) {
 }
 
 func BenchmarkWriteVideosFloor(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		t    floor.Tuning
+	}{
+		{"excelize defaults", floor.Tuning{}},
+		{"zip written straight to the file", floor.Tuning{Direct: true}},
+		{"straight to the file at deflate BestSpeed", floor.Tuning{Direct: true, Level: flate.BestSpeed}},
+	} {
+		b.Run(tc.name, func(b *testing.B) { benchmarkWriteVideos(b, tc.t) })
+	}
+}
+
+func benchmarkWriteVideos(b *testing.B, t floor.Tuning) {
 	f, err := os.Open(write(b, benchBatch, ".csv"))
 	if err != nil {
 		b.Fatal(err)
@@ -118,7 +147,7 @@ func BenchmarkWriteVideosFloor(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if err := floor.WriteVideos(&bytes.Buffer{}, vs); err != nil {
+		if err := floor.WriteVideosWith(io.Discard, vs, t); err != nil {
 			b.Fatal(err)
 		}
 	}
