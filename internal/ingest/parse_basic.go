@@ -38,7 +38,7 @@ func ParseCount(s string) (Count, bool, error) {
 		}
 		return Count(f*mult + 0.5), true, nil
 	}
-	n, err := strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
+	n, err := strconv.ParseInt(strings.TrimSuffix(strings.ReplaceAll(s, ",", ""), ".0"), 10, 64)
 	if err != nil || n < 0 {
 		return 0, false, &ValueError{s, "is not a count"}
 	}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExitCodes(t *testing.T) {
+	examples := filepath.Join("..", "..", "examples")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"a run on good input exits 0", []string{"run", "--out", "OUT", examples}, exitOK, ""},
+		{"no command is a usage error", nil, exitUsage, "no command given"},
+		{"an unknown command is a usage error", []string{"vat"}, exitUsage, `unknown command "vat"`},
+		{"an unknown flag is a usage error", []string{"run", "--colour", "x.csv"}, exitUsage, "-colour"},
+		{"a run without input is a usage error", []string{"run"}, exitUsage, "at least one INPUT"},
+		{"a missing input file fails the run", []string{"run", "--out", "OUT", "nope.csv"}, exitFailed, "nope.csv: no such file"},
+		{"asking for help is not an error", []string{"run", "-h"}, exitOK, "Usage: vet run"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			for i, a := range tc.args {
+				if a == "OUT" {
+					tc.args[i] = out
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, strings.NewReader(""), &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit code = %d, want %d (stderr %q)", code, tc.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.err) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tc.err)
+			}
+		})
+	}
+}

@@ -1,0 +1,260 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/vet-tool/vet/internal/scoring"
+	"github.com/vet-tool/vet/templates"
+)
+
+// The page is rendered by our own html/template, never by go-echarts' renderer: that one
+// inserts options unescaped and turns "__f__" strings into live script, so a creator named
+// "</script><script>…" would run (SPEC §7). Each chart's options go in as json.Marshal output,
+// which escapes <, > and &.
+
+var pageTemplate = template.Must(template.New("page").Parse(templates.Page))
+
+// verdictColours are the verdicts' colours on the page and in the workbook.
+var verdictColours = map[scoring.Verdict]string{
+	scoring.Pass: "#2e7d32", scoring.Review: "#ef8f00", scoring.Fail: "#c62828", scoring.Unrated: "#8a8f98",
+}
+
+type pageData struct {
+	Version, AsOf, Generated, Reconciliation string
+	Accounts                                 int
+	Inputs                                   []string
+	Verdicts                                 []verdictCount
+	Charts                                   []pageChart
+	ChartsJSON                               template.JS
+	HasECharts                               bool
+	ECharts                                  template.JS
+	Columns                                  []string
+	Rows                                     []pageRow
+	About                                    [][2]string
+}
+
+type verdictCount struct {
+	Name  string
+	Count int
+}
+
+type pageChart struct {
+	ID, Title, Note string
+	option          map[string]any
+}
+
+type pageRow struct {
+	Rank                                          int
+	Handle, Followers, Tier, FollowerER           string
+	MedianViewER, Ratio, Verdict, Signals, Reason string
+	FollowersV, FollowerERV, MedianViewERV        string
+	RatioV                                        string
+	VerdictV                                      int
+}
+
+func writePage(w io.Writer, r *Report) error {
+	data, err := newPageData(r)
+	if err != nil {
+		return err
+	}
+	return pageTemplate.Execute(w, data)
+}
+
+func newPageData(r *Report) (*pageData, error) {
+	res, b := r.Result, r.Batch
+	d := &pageData{
+		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"), Accounts: len(res.Accounts),
+		Generated: r.Generated.Format("2006-01-02 15:04 UTC"), Reconciliation: "posts " + reconciliation(b),
+		Columns: []string{"#", "Handle", "Followers", "Tier", "Follower ER", "Median view ER", "Ratio", "Verdict", "Signals", "Reason"},
+	}
+	for _, in := range b.Inputs {
+		d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%d rows)", in.Name, in.Read))
+	}
+	for _, v := range scoring.Verdicts() {
+		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), res.Count(v)})
+	}
+	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart} {
+		c, err := build(res)
+		if err != nil {
+			return nil, err
+		}
+		d.Charts = append(d.Charts, c)
+	}
+	type chartJSON struct {
+		ID     string         `json:"id"`
+		Option map[string]any `json:"option"`
+	}
+	var cs []chartJSON
+	for _, c := range d.Charts {
+		cs = append(cs, chartJSON{c.ID, c.option})
+	}
+	js, err := json.Marshal(cs)
+	if err != nil {
+		return nil, err
+	}
+	d.ChartsJSON = template.JS(js)
+	if script, ok := templates.ECharts(); ok {
+		d.HasECharts, d.ECharts = true, template.JS(script)
+	}
+	for i := range res.Accounts {
+		d.Rows = append(d.Rows, newPageRow(i+1, &res.Accounts[i]))
+	}
+	for _, l := range aboutLines(r) {
+		d.About = append(d.About, l)
+	}
+	return d, nil
+}
+
+func newPageRow(rank int, a *scoring.Account) pageRow {
+	row := pageRow{
+		Rank: rank, Handle: a.Handle, Tier: tierOf(a), Verdict: a.Verdict.String(), VerdictV: int(a.Verdict),
+		Signals: signalCodes(a.Signals), Reason: a.Reason,
+		FollowerER: percentText(a.FollowerER), MedianViewER: percentText(a.MedianViewER),
+		FollowerERV: rateValue(a.FollowerER), MedianViewERV: rateValue(a.MedianViewER), RatioV: rateValue(a.Ratio),
+	}
+	if a.Followers.Known() {
+		row.Followers = thousands(int64(a.Followers))
+		row.FollowersV = fmt.Sprint(int64(a.Followers))
+	}
+	if a.Ratio.OK {
+		row.Ratio = fmt.Sprintf("%.2f×", a.Ratio.Value)
+	}
+	return row
+}
+
+func percentText(r scoring.Rate) string {
+	if !r.OK {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f%%", r.Value)
+}
+
+func rateValue(r scoring.Rate) string {
+	if !r.OK {
+		return ""
+	}
+	return fmt.Sprint(r.Value)
+}
+
+// thousands writes 1234567 as 1,234,567.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// options turns a go-echarts chart into the plain options ECharts takes, as generic JSON values
+// so a chart can add what go-echarts has no type for.
+func options(c interface {
+	Validate()
+	JSON() map[string]any
+}) (map[string]any, error) {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		return nil, fmt.Errorf("chart options: %w", err)
+	}
+	var m map[string]any
+	err = json.Unmarshal(b, &m)
+	return m, err
+}
+
+func initOpts(id string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Theme: "white"})
+}
+
+// scatterChart plots followers (log axis) against follower ER, one series per verdict, with
+// each tier's benchmark drawn as a step.
+func scatterChart(res *scoring.Result) (pageChart, error) {
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(
+		initOpts("chart-scatter"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "followers", NameLocation: "middle", NameGap: 28}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "follower ER %"}),
+	)
+	for _, v := range scoring.Verdicts() {
+		var pts []opts.ScatterData
+		for i := range res.Accounts {
+			a := &res.Accounts[i]
+			if a.Verdict != v || !a.FollowerER.OK || a.Followers <= 0 {
+				continue
+			}
+			pts = append(pts, opts.ScatterData{Name: a.Handle, Value: []any{int64(a.Followers), round2(a.FollowerER.Value)}})
+		}
+		sc.AddSeries(v.String(), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.8)}))
+	}
+	option, err := options(sc)
+	if err != nil {
+		return pageChart{}, err
+	}
+	series, _ := option["series"].([]any)
+	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks))
+	return pageChart{
+		ID: "chart-scatter", Title: "Followers and follower engagement",
+		Note:   "Each dot is an account, coloured by verdict; the grey steps are each tier's benchmark (" + res.Config.Benchmarks.Name + ").",
+		option: option,
+	}, nil
+}
+
+// benchmarkSteps is a line series drawing each tier's benchmark across the tier's range.
+func benchmarkSteps(b scoring.Benchmarks) map[string]any {
+	var data [][2]float64
+	for i, t := range b.Tiers {
+		end := float64(t.Min) * 10
+		if i+1 < len(b.Tiers) {
+			end = float64(b.Tiers[i+1].Min)
+		}
+		data = append(data, [2]float64{float64(t.Min), t.Benchmark}, [2]float64{end, t.Benchmark})
+	}
+	return map[string]any{
+		"type": "line", "name": "tier benchmark", "data": data, "symbol": "none",
+		"lineStyle": map[string]any{"color": "#5d6675", "type": "dashed", "width": 1.5},
+		"itemStyle": map[string]any{"color": "#5d6675"}, "silent": true, "z": 1,
+	}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// tierChart stacks each tier's accounts by verdict.
+func tierChart(res *scoring.Result) (pageChart, error) {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		initOpts("chart-tiers"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "accounts"}),
+	)
+	tiers := tierNames(res.Config)
+	bar.SetXAxis(tiers)
+	counts := verdictsPerTier(res)
+	for _, v := range scoring.Verdicts() {
+		data := make([]opts.BarData, len(tiers))
+		for i, t := range tiers {
+			data[i] = opts.BarData{Value: counts[t][v]}
+		}
+		bar.AddSeries(v.String(), data, charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v]}))
+	}
+	option, err := options(bar)
+	return pageChart{
+		ID: "chart-tiers", Title: "Verdicts per tier",
+		Note:   "How many accounts of each follower tier passed, need a review, failed or could not be rated.",
+		option: option,
+	}, err
+}

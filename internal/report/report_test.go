@@ -1,0 +1,175 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/scoring"
+)
+
+// batch makes a small scored report: one healthy account, one far below its tier, one whose
+// handle tries to inject script and formulas.
+func testReport(t *testing.T) *Report {
+	t.Helper()
+	var posts []ingest.Post
+	add := func(handle string, followers, views, likes, comments ingest.Count) {
+		for i := 0; i < 5; i++ {
+			posts = append(posts, ingest.Post{
+				Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
+				Views: views, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
+				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: handle + string(rune('a'+i)),
+				File: "posts.csv", Line: len(posts) + 2,
+			})
+		}
+	}
+	add("healthy", 50_000, 40_000, 1_500, 100)
+	add("sleepy", 50_000, 40_000, 200, 10)
+	add(`<script>alert(1)</script>`, 10_000, 5_000, 300, 20)
+	b := &ingest.Batch{
+		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 16, Rejected: 1}},
+		Posts:    posts,
+		Read:     16,
+		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: "is not a count"}},
+	}
+	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
+	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res}
+}
+
+func TestWorkbookReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := Write(dir, testReport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 3 {
+		t.Fatalf("paths = %v", paths)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, WorkbookFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	t.Run("the workbook has its five sheets in order", func(t *testing.T) {
+		got := strings.Join(f.GetSheetList(), ",")
+		if want := "Summary,Accounts,Videos,Rejected,About"; got != want {
+			t.Errorf("sheets = %s, want %s", got, want)
+		}
+	})
+	t.Run("the accounts header is frozen", func(t *testing.T) {
+		p, err := f.GetPanes(SheetAccounts)
+		if err != nil || !p.Freeze || p.YSplit != 1 {
+			t.Errorf("panes = %+v, %v", p, err)
+		}
+	})
+	t.Run("the follower ER is a number shown as a percent", func(t *testing.T) {
+		rows, _ := f.GetRows(SheetAccounts)
+		if rows[1][1] != "healthy" || rows[1][5] != "3.20%" || rows[1][11] != "PASS" {
+			t.Errorf("first account row = %q", rows[1])
+		}
+		raw, _ := f.GetCellValue(SheetAccounts, "F2", excelize.Options{RawCellValue: true})
+		if raw != "0.032" {
+			t.Errorf("raw follower ER = %q, want 0.032", raw)
+		}
+	})
+	t.Run("the far-below account fails with its reason", func(t *testing.T) {
+		rows, _ := f.GetRows(SheetAccounts)
+		var found bool
+		for _, r := range rows {
+			if len(r) > 13 && r[1] == "sleepy" {
+				found = true
+				if r[11] != "FAIL" || !strings.Contains(r[13], "0.20× the 20K–100K benchmark 2.15%") {
+					t.Errorf("sleepy = %q", r)
+				}
+			}
+		}
+		if !found {
+			t.Error("no row for sleepy")
+		}
+	})
+	t.Run("every post and every rejected row is listed", func(t *testing.T) {
+		videos, _ := f.GetRows(SheetVideos)
+		if len(videos) != 16 {
+			t.Errorf("videos rows = %d, want 15 + header", len(videos))
+		}
+		rejected, _ := f.GetRows(SheetRejected)
+		if len(rejected) != 2 || rejected[1][3] != "=1+1" {
+			t.Errorf("rejected = %q", rejected)
+		}
+	})
+}
+
+func TestPageEscapesWhatCameFromTheInput(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, PageFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "<script>alert(1)</script>") {
+		t.Error("the handle <script>alert(1)</script> reached the page unescaped")
+	}
+	if !strings.Contains(string(page), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the handle is not shown as text in the table")
+	}
+	if !strings.Contains(string(page), `\u003cscript\u003ealert(1)\u003c/script\u003e`) {
+		t.Error("the handle is not escaped in the chart options")
+	}
+}
+
+func TestSummaryRoundTrips(t *testing.T) {
+	dir := t.TempDir()
+	r := testReport(t)
+	if _, err := Write(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	s, err := ReadSummary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Version != SummaryVersion || len(s.Accounts) != 3 || s.Posts.Read != 16 || s.Posts.Rejected != 1 {
+		t.Fatalf("summary = %+v", s)
+	}
+	a := s.Accounts[0]
+	if a.Handle != "healthy" || *a.Followers != 50_000 || a.FollowerER.Value != 3.2 || a.Verdict != scoring.Pass {
+		t.Errorf("first account = %+v", a)
+	}
+}
+
+func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, WorkbookFile))
+	// A report whose page cannot be written (the summary's JSON holds a NaN) must not replace
+	// the workbook already there, nor leave temp files behind.
+	bad := testReport(t)
+	bad.Result.Accounts[0].FollowerER = scoring.Rate{Value: nan(), OK: true}
+	bad.Result.Accounts[0].Handle = "changed"
+	if _, err := Write(dir, bad); err == nil {
+		t.Fatal("Write succeeded with a NaN rate")
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, WorkbookFile))
+	if string(before) != string(after) {
+		t.Error("the workbook changed although the run failed")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left = %v, want the three of the previous report", names)
+	}
+}
+
+func nan() float64 { var z float64; return z / z }

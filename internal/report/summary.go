@@ -1,0 +1,141 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/vet-tool/vet/internal/scoring"
+)
+
+// SummaryVersion is the version of summary.json's layout. A reader refuses a file of a newer
+// version rather than misreading it.
+const SummaryVersion = 1
+
+// Summary is summary.json: the batch's accounts with their metrics, verdicts and signals, for
+// automation and for next week's --baseline.
+type Summary struct {
+	Version   int                `json:"version"`
+	Tool      string             `json:"tool"`
+	Generated time.Time          `json:"generated"`
+	AsOf      time.Time          `json:"as_of"`
+	Posts     PostCounts         `json:"posts"`
+	Inputs    []SummaryInput     `json:"inputs"`
+	Basis     scoring.Basis      `json:"basis"`
+	Window    int                `json:"window_posts"`
+	Saves     bool               `json:"saves_counted"`
+	Verdicts  map[string]int     `json:"verdicts"`
+	Accounts  []SummaryAccount   `json:"accounts"`
+	Benchmark scoring.Benchmarks `json:"benchmarks"`
+}
+
+// PostCounts reconcile: Read = Used + Duplicates + Rejected.
+type PostCounts struct {
+	Read       int `json:"read"`
+	Used       int `json:"used"`
+	Duplicates int `json:"duplicates"`
+	Rejected   int `json:"rejected"`
+}
+
+// SummaryInput is one file (or sheet) read.
+type SummaryInput struct {
+	Name       string `json:"name"`
+	Format     string `json:"format"`
+	Read       int    `json:"read"`
+	Rejected   int    `json:"rejected"`
+	Duplicates int    `json:"duplicates"`
+}
+
+// SummaryAccount is one account's line. Followers is null when unknown; rates are percents
+// (6.4 means 6.4%) or null when there is none.
+type SummaryAccount struct {
+	Rank          int              `json:"rank"`
+	Handle        string           `json:"handle"`
+	Key           string           `json:"key"`
+	Followers     *int64           `json:"followers"`
+	Tier          string           `json:"tier,omitempty"`
+	Posts         int              `json:"posts_in_window"`
+	FollowerER    scoring.Rate     `json:"follower_er"`
+	MedianViewER  scoring.Rate     `json:"median_view_er"`
+	PooledViewER  scoring.Rate     `json:"pooled_view_er"`
+	Ratio         scoring.Rate     `json:"ratio"`
+	Grade         scoring.Grade    `json:"grade,omitempty"`
+	Verdict       scoring.Verdict  `json:"verdict"`
+	Signals       []scoring.Signal `json:"signals"`
+	Reason        string           `json:"reason"`
+	DaysSinceLast *int             `json:"days_since_last_post"`
+	Rounded       bool             `json:"rounded_counts"`
+}
+
+// NewSummary builds summary.json's content from a report.
+func NewSummary(r *Report) *Summary {
+	res, b := r.Result, r.Batch
+	s := &Summary{
+		Version: SummaryVersion, Tool: "vet " + r.Version, Generated: r.Generated, AsOf: res.AsOf,
+		Posts:     PostCounts{Read: b.Read, Used: b.Used(), Duplicates: b.Duplicates, Rejected: len(b.Rejected)},
+		Basis:     res.Config.Basis,
+		Window:    res.Config.WindowPosts,
+		Saves:     res.Config.IncludeSaves,
+		Verdicts:  map[string]int{},
+		Benchmark: res.Config.Benchmarks,
+		Inputs:    []SummaryInput{},
+		Accounts:  make([]SummaryAccount, 0, len(res.Accounts)),
+	}
+	for _, in := range b.Inputs {
+		s.Inputs = append(s.Inputs, SummaryInput{Name: in.Name, Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
+	}
+	for _, v := range scoring.Verdicts() {
+		s.Verdicts[v.String()] = res.Count(v)
+	}
+	for i := range res.Accounts {
+		a := &res.Accounts[i]
+		sa := SummaryAccount{
+			Rank: i + 1, Handle: a.Handle, Key: a.Key, Posts: a.Window,
+			FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
+			Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
+			Rounded: a.Rounded,
+		}
+		if sa.Signals == nil {
+			sa.Signals = []scoring.Signal{}
+		}
+		if a.Followers.Known() {
+			sa.Followers = ptr(int64(a.Followers))
+		}
+		if a.HasTier {
+			sa.Tier = a.Tier.Name
+		}
+		if a.DaysSinceLast >= 0 {
+			sa.DaysSinceLast = ptr(a.DaysSinceLast)
+		}
+		s.Accounts = append(s.Accounts, sa)
+	}
+	return s
+}
+
+func writeSummary(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(NewSummary(r))
+}
+
+// ReadSummary reads a report folder's summary.json (or the file itself), as --baseline does.
+func ReadSummary(path string) (*Summary, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, SummaryFile)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var s Summary
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("%s: not a vet summary: %w", path, err)
+	}
+	if s.Version < 1 || s.Version > SummaryVersion {
+		return nil, fmt.Errorf("%s: summary version %d, this vet reads up to %d", path, s.Version, SummaryVersion)
+	}
+	return &s, nil
+}
