@@ -7,20 +7,20 @@
 #
 # The batches are generated once into bench-out/ (gitignored) and reused.
 
+GO ?= go
 BENCH_FLAGS ?=
 BENCH_GO_FLAGS ?= -benchtime=3x
 
 .PHONY: bench bench-bin bench-go
 
-bench-bin:
-	mkdir -p bin
-	go build -o bin/vet ./cmd/vet
-	go build -o bin/vet-floor ./cmd/vet-floor
-	go build -o bin/vet-synth ./cmd/vet-synth
-	go build -o bin/vet-bench ./cmd/vet-bench
+# bin/vet comes from the Makefile's build target (with the chart script inlined).
+bench-bin: build
+	$(GO) build -o bin/vet-floor ./cmd/vet-floor
+	$(GO) build -o bin/vet-synth ./cmd/vet-synth
+	$(GO) build -o bin/vet-bench ./cmd/vet-bench
 
 bench: bench-bin
 	bin/vet-bench -bin bin -dir bench-out $(BENCH_FLAGS)
 
 bench-go:
-	go test -run='^$$' -bench=. -benchmem $(BENCH_GO_FLAGS) ./...
+	$(GO) test -run='^$$' -bench=. -benchmem $(BENCH_GO_FLAGS) ./...

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/report"
 )
 
 // ReadCSV is the read floor: every record of r through encoding/csv, nothing parsed. It returns
@@ -80,15 +82,20 @@ type Video struct {
 	Saves     int64
 	ViewER    float64 // percent
 	HasViewER bool
+	InWindow  bool // among the account's newest Window posts
 	URL       string
 	Caption   string
 	File      string
 	Line      int
 }
 
+// Window is the default scoring window: the Videos sheet marks each account's newest 10 posts.
+const Window = 10
+
 // LoadVideos reads a CSV in the generic layout (account, followers, views, likes, comments,
-// shares, saves, posted_at, video_id, url, caption) into the rows of a Videos sheet. It is the
-// preparation of the write floor, not part of it.
+// shares, saves, posted_at, video_id, url, caption), each account's posts newest first as
+// vet-synth writes them, into the rows of a Videos sheet. It is the preparation of the write
+// floor, not part of it.
 func LoadVideos(name string, r io.Reader) ([]Video, error) {
 	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
 	cr.FieldsPerRecord = -1
@@ -97,6 +104,7 @@ func LoadVideos(name string, r io.Reader) ([]Video, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var vs []Video
+	nth := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -122,17 +130,26 @@ func LoadVideos(name string, r io.Reader) ([]Video, error) {
 		if v.Views > 0 {
 			v.ViewER, v.HasViewER = float64(v.Likes+v.Comments+v.Shares)*100/float64(v.Views), true
 		}
+		if len(vs) > 0 && vs[len(vs)-1].Account == v.Account {
+			nth++
+		} else {
+			nth = 0
+		}
+		v.InWindow = nth < Window
 		vs = append(vs, v)
 	}
 	return vs, nil
 }
 
-// VideosHeader is the header row of vet's Videos sheet.
-var VideosHeader = []any{"Account", "Video ID", "Posted at", "Views", "Likes", "Comments", "Shares",
-	"Saves", "View ER", "Above 3.30%", "URL", "Caption", "File", "Line"}
+// VideosHeader is the header row of vet's Videos sheet (report.VideoColumns).
+var VideosHeader = report.VideoColumns
 
-// WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, through
-// excelize's StreamWriter, with nothing else in the workbook.
+// platformViewER is SPEC §3's platform average view ER, in percent.
+const platformViewER = 3.30
+
+// WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, with the
+// same values, types and styles (internal/report/workbook.go), through excelize's StreamWriter,
+// with nothing else in the workbook.
 func WriteVideos(w io.Writer, vs []Video) error { return WriteVideosWith(w, vs, Tuning{}) }
 
 // Tuning is how the workbook is saved, beyond excelize's defaults: the experiments behind the
@@ -167,30 +184,51 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 	if err := f.SetSheetName("Sheet1", "Videos"); err != nil {
 		return err
 	}
+	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE3EA"}}})
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+	if err != nil {
+		return err
+	}
+	dateFmt := "yyyy-mm-dd hh:mm"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter("Videos")
 	if err != nil {
 		return err
 	}
-	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", VideosHeader); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	row := make([]any, len(VideosHeader))
+	for i, h := range VideosHeader {
+		row[i] = excelize.Cell{StyleID: header, Value: h}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		return err
+	}
 	for i := range vs {
 		v := &vs[i]
-		row[0], row[1], row[2] = v.Account, v.VideoID, excelize.Cell{StyleID: date, Value: v.PostedAt}
-		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
-		row[8], row[9] = nil, "no"
+		var er any
+		above := ""
 		if v.HasViewER {
-			row[8] = v.ViewER
-			if v.ViewER > 3.30 {
-				row[9] = "yes"
+			er, above = v.ViewER/100, "no"
+			if v.ViewER > platformViewER {
+				above = "yes"
 			}
 		}
-		row[10], row[11], row[12], row[13] = v.URL, v.Caption, v.File, v.Line
+		inWindow := "no"
+		if v.InWindow {
+			inWindow = "yes"
+		}
+		row[0], row[1], row[2] = v.Account, v.VideoID, excelize.Cell{StyleID: date, Value: v.PostedAt}
+		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
+		row[8] = excelize.Cell{StyleID: percent, Value: er}
+		row[9], row[10], row[11], row[12], row[13], row[14] = above, inWindow, v.URL, v.Caption, v.File, v.Line
 		cell, err := excelize.CoordinatesToCellName(1, i+2)
 		if err != nil {
 			return err

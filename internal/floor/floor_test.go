@@ -6,15 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/vet-tool/vet/internal/floor"
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/report"
+	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/internal/synth"
 	"github.com/xuri/excelize/v2"
 )
 
-var batch = synth.Config{Accounts: 20, Posts: 10, Seed: 1}
+var batch = synth.Config{Accounts: 20, Posts: 12, Seed: 1}
 
 func write(t testing.TB, c synth.Config, ext string) string {
 	t.Helper()
@@ -88,11 +92,17 @@ func TestWriteVideosWritesOneRowPerPost(t *testing.T) {
 			t.Fatalf("%d rows, %v", len(got), err)
 		}
 	})
-	if got := rows[1][9]; got != "yes" && got != "no" {
-		t.Errorf("above 3.30%% = %q", got)
+	if got := strings.Join(rows[0], "|"); got != strings.Join(report.VideoColumns, "|") {
+		t.Errorf("header = %s, want vet's Videos columns", got)
 	}
-	if !strings.HasPrefix(rows[1][10], "https://www.tiktok.com/@") {
-		t.Errorf("url = %q", rows[1][10])
+	if got := rows[1][9]; got != "yes" && got != "no" {
+		t.Errorf("above platform ER = %q", got)
+	}
+	if got, want := rows[10][10]+rows[11][10], "yesno"; got != want {
+		t.Errorf("in window for the 10th and 11th posts = %s, want %s", got, want)
+	}
+	if !strings.HasPrefix(rows[1][11], "https://www.tiktok.com/@") {
+		t.Errorf("url = %q", rows[1][11])
 	}
 }
 
@@ -152,4 +162,68 @@ func benchmarkWriteVideos(b *testing.B, t floor.Tuning) {
 		}
 	}
 	b.ReportMetric(float64(len(vs))*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+}
+
+func TestFloorCellsAreVetsVideosCells(t *testing.T) {
+	path := write(t, batch, ".csv")
+	b, err := ingest.Read([]string{path}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	dir := t.TempDir()
+	if _, err := report.Write(dir, &report.Report{Version: "test", Batch: b, Result: res}); err != nil {
+		t.Fatal(err)
+	}
+	vetRows := sheetRows(t, filepath.Join(dir, report.WorkbookFile), "Videos")
+
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	vs, err := floor.LoadVideos(path, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "floor.xlsx")
+	o, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := floor.WriteVideos(o, vs); err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	floorRows := sheetRows(t, out, "Videos")
+	// vet lists the videos by account rank; the floor in file order. The cells are the same.
+	sort.Strings(vetRows[1:])
+	sort.Strings(floorRows[1:])
+	if len(vetRows) != len(floorRows) {
+		t.Fatalf("vet wrote %d rows, the floor %d", len(vetRows), len(floorRows))
+	}
+	for i := range vetRows {
+		if vetRows[i] != floorRows[i] {
+			t.Fatalf("row %d differs:\nvet   %s\nfloor %s", i, vetRows[i], floorRows[i])
+		}
+	}
+}
+
+// sheetRows reads a sheet's rows as formatted text, one string per row.
+func sheetRows(t *testing.T, path, sheet string) []string {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = strings.Join(r, "|")
+	}
+	return out
 }
