@@ -3,6 +3,10 @@
 // Markdown, held against SPEC §5's goals.
 //
 //	vet-bench [-bin bin] [-dir bench-out] [-sizes 100k,1m] [-runs 3] [-xlsx] [-write BENCHMARKS.md]
+//	vet-bench -profile DIR [-sizes 1m]
+//
+// -profile runs vet's pipeline in-process on the largest batch instead, with pprof on: see
+// profile.go.
 //
 // It needs bin/vet and bin/vet-floor (the Makefile builds them). Runs of the different programs
 // are interleaved, so that a burst of load from elsewhere spreads over all of them rather than
@@ -31,6 +35,7 @@ const postsPerAccount = 50
 
 type options struct {
 	bin, dir, write string
+	profile         string
 	sizes           []int
 	runs            int
 	xlsx            bool
@@ -48,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.xlsx, "xlsx", true, "also measure reading the batch as XLSX")
 	fs.StringVar(&o.write, "write", "", "splice the figures into this Markdown `file` (BENCHMARKS.md)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the generated batches")
+	fs.StringVar(&o.profile, "profile", "", "profile vet's pipeline in-process on the largest size into this `dir`ectory instead")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -58,6 +64,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.sizes, err = parseSizes(*sizes); err != nil || o.runs < 1 || fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "vet-bench: bad -sizes %q or -runs %d\n", *sizes, o.runs)
 		return 2
+	}
+	if o.profile != "" {
+		csvPath, _, err := batch(options{dir: o.dir, seed: o.seed}, o.sizes[len(o.sizes)-1], stderr)
+		if err == nil {
+			err = profile(o.profile, csvPath, stderr)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "vet-bench: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if err := bench1(o, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "vet-bench: %v\n", err)
