@@ -86,7 +86,8 @@ func ratio(x float64) string {
 func WriteMarkdown(w io.Writer, m Machine, rs []Result) {
 	fmt.Fprintf(w, "Measured by `make bench` on %s.  \n", m)
 	fmt.Fprintf(w, "Load average (1/5/15 min) %s before, %s after. ", m.LoadFrom, m.LoadTo)
-	fmt.Fprintf(w, "Each figure is the median of the runs, with (min–max) beside it.\n\n")
+	fmt.Fprintf(w, "Each figure is the median of the runs, with (min–max) beside it; ")
+	fmt.Fprintf(w, "wall times move with the machine's load, CPU times much less.\n\n")
 	fmt.Fprint(w, "| |")
 	for _, r := range rs {
 		fmt.Fprintf(w, " %s posts |", count(float64(r.Posts)))
@@ -108,6 +109,7 @@ func WriteMarkdown(w io.Writer, m Machine, rs []Result) {
 	for _, st := range Stages {
 		row("&nbsp;&nbsp;"+st, func(r *Result) string { return secs(Durations(r.Vet, Step(st))) })
 	}
+	row("vet run CPU time (user + sys)", func(r *Result) string { return secs(Durations(r.Vet, CPU)) })
 	row("posts/s, whole run", func(r *Result) string { return r.perSecond(Durations(r.Vet, Wall)) })
 	row("posts/s, CSV ingest", func(r *Result) string { return r.perSecond(Durations(r.Vet, Step("ingest"))) })
 	row("peak RSS", func(r *Result) string { return mb(PeakRSS(r.Vet)) })
@@ -115,6 +117,13 @@ func WriteMarkdown(w io.Writer, m Machine, rs []Result) {
 	row("**floor**: Videos cells, StreamWriter alone", func(r *Result) string { return secs(Durations(r.FloorWrite, Step("xlsx-stream"))) })
 	row("**floor** total", func(r *Result) string { return secs(r.floor()) })
 	row("**vet run ÷ floor**", func(r *Result) string { return ratio(r.vsFloor()) })
+	row("floor CPU time (CSV read + Videos write processes)", func(r *Result) string {
+		a, b := Durations(r.FloorCSV, CPU), Durations(r.FloorWrite, CPU)
+		if a.N == 0 || b.N == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.3f s (the write's includes loading the CSV)", a.Median+b.Median)
+	})
 	row("XLSX in: floor read, bare excelize rows", func(r *Result) string { return secs(Durations(r.FloorXLSX, Step("xlsx-read"))) })
 	row("XLSX in: floor posts/s", func(r *Result) string { return r.perSecond(Durations(r.FloorXLSX, Step("xlsx-read"))) })
 	row("XLSX in: vet ingest", func(r *Result) string { return secs(Durations(r.VetXLSX, Step("ingest"))) })

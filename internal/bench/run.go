@@ -14,6 +14,7 @@ import (
 type Sample struct {
 	Wall    time.Duration // from start to exit, as the parent saw it
 	PeakRSS int64         // bytes: the child's maximum resident set size, from getrusage
+	CPU     time.Duration // user + system time of the child: less moved by other load than Wall
 	Steps   Timings       // what the program printed about its own steps
 }
 
@@ -38,6 +39,7 @@ func Measure(c Command) (Sample, error) {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
+		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	out := &stdout
 	if c.Prefix == VetPrefix {

@@ -22,6 +22,10 @@ func TestMeasure(t *testing.T) {
 		if s.Wall <= 0 || s.PeakRSS <= 0 {
 			t.Errorf("wall %v, peak RSS %d", s.Wall, s.PeakRSS)
 		}
+		busy, err := Measure(Command{Args: []string{"sh", "-c", `i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done`}, Prefix: VetPrefix})
+		if err != nil || busy.CPU <= 0 {
+			t.Errorf("a busy child's CPU time = %v, %v", busy.CPU, err)
+		}
 	})
 	t.Run("floor timings come from stdout", func(t *testing.T) {
 		s, err := Measure(Command{Args: []string{"sh", "-c", `echo "floor: csv-read 310ms 1000000"`}, Prefix: FloorPrefix})

@@ -41,6 +41,9 @@ func Durations(ss []Sample, f func(Sample) (time.Duration, bool)) Spread {
 // Wall is the wall time of a sample.
 func Wall(s Sample) (time.Duration, bool) { return s.Wall, true }
 
+// CPU is the user + system time of a sample.
+func CPU(s Sample) (time.Duration, bool) { return s.CPU, s.CPU > 0 }
+
 // Step picks one printed step of a sample.
 func Step(name string) func(Sample) (time.Duration, bool) {
 	return func(s Sample) (time.Duration, bool) { return s.Steps.Get(name) }
