@@ -25,6 +25,8 @@ const usage = `vet vets influencers in batches: exports of creators' posts in, v
 Usage:
   vet run [flags] INPUT...        read the exports, score every account, write the report
   vet validate [flags] INPUT...   read the exports only: columns found, row counts, rejected rows
+  vet benchmarks [--config F]     print the tier table and thresholds in force
+  vet init [DIR]                  write a commented vet.yaml with every default
   vet version                     print vet's version
 
 INPUT is a .csv, .tsv, .txt file or a folder of them; - reads CSV from standard input.
@@ -85,6 +87,10 @@ func dispatch(args []string, e *env) error {
 		return runCmd(rest, e)
 	case "validate":
 		return validateCmd(rest, e)
+	case "benchmarks":
+		return benchmarksCmd(rest, e)
+	case "init":
+		return initCmd(rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "vet %s\n", version)
 		return nil

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,10 @@ func TestExitCodes(t *testing.T) {
 		{"a run without input is a usage error", []string{"run"}, exitUsage, "at least one INPUT"},
 		{"a missing input file fails the run", []string{"run", "--out", "OUT", "nope.csv"}, exitFailed, "nope.csv: no such file"},
 		{"asking for help is not an error", []string{"run", "-h"}, exitOK, "Usage: vet run"},
+		{"--fail-on fail trips on failing accounts but writes the report", []string{"run", "--fail-on", "fail", "--out", "OUT", examples}, exitFailOn, "--fail-on fail: 6 FAIL (the report is written)"},
+		{"--fail-on review counts REVIEW and FAIL", []string{"run", "--fail-on", "review", "--out", "OUT", examples}, exitFailOn, "--fail-on review:"},
+		{"--fail-on with a verdict vet does not know is a usage error", []string{"run", "--fail-on", "maybe", "--out", "OUT", examples}, exitUsage, "--fail-on"},
+		{"--strict with a rejected row fails and writes nothing", []string{"run", "--strict", "--out", "OUT", examples}, exitFailed, "1 row rejected and --strict is set: nothing written"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -37,6 +43,10 @@ func TestExitCodes(t *testing.T) {
 			}
 			if !strings.Contains(stderr.String(), tc.err) {
 				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tc.err)
+			}
+			_, err := os.Stat(filepath.Join(out, "vetting.xlsx"))
+			if wrote := err == nil; wrote != (tc.code == exitOK || tc.code == exitFailOn) && slices.Contains(tc.args, "--out") {
+				t.Errorf("report written = %v with exit code %d", wrote, code)
 			}
 		})
 	}

@@ -1,29 +1,113 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/vet-tool/vet/internal/config"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/report"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// runOptions are `vet run`'s flags.
-type runOptions struct {
-	out   string
-	posts int
-	quiet bool
+// mapFlags collects the repeatable --map FIELD=HEADER.
+type mapFlags []string
+
+func (m *mapFlags) String() string     { return strings.Join(*m, ",") }
+func (m *mapFlags) Set(v string) error { *m = append(*m, v); return nil }
+
+// settings are the flags shared by run and validate: how inputs are read, and the config file.
+type settings struct {
+	configPath string
+	maps       mapFlags
+	quiet      bool
+}
+
+// readFlags declares the flags that say how exports are read.
+func (s *settings) readFlags(fs *flag.FlagSet, def *config.File) {
+	fs.StringVar(&s.configPath, "config", "", "read settings from `FILE` (default: ./vet.yaml when there is one)")
+	fs.String("accounts", def.Run.Accounts, "join follower counts by handle from `FILE` (CSV or XLSX: handle, followers)")
+	fs.String("preset", def.Run.Preset, "read every input with the export layout `NAME` (generic, apify, tiktok-studio)")
+	fs.Var(&s.maps, "map", "take `FIELD=HEADER`: the column HEADER holds FIELD (repeatable), e.g. --map likes=video_stats")
+	fs.Bool("strict", def.Run.Strict, "fail the run, writing nothing, when any row is rejected")
+	fs.BoolVar(&s.quiet, "q", false, "print nothing but errors")
+}
+
+// load reads the config file (the one named, else ./vet.yaml) and lays the flags given over it.
+func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
+	var f *config.File
+	var err error
+	if s.configPath != "" {
+		f, err = config.Load(s.configPath)
+	} else {
+		f, err = config.Discover(".")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := f.SetFlags(fs); err != nil {
+		return nil, &usageError{err.Error()}
+	}
+	for _, m := range s.maps {
+		if err := f.Set("map", m); err != nil {
+			return nil, &usageError{err.Error()}
+		}
+	}
+	return f, nil
+}
+
+// ingestOptions turns the settings into what ingest takes.
+func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
+	o := ingest.Options{Preset: f.Run.Preset, Stdin: stdin}
+	for name, header := range f.Run.Map {
+		field, ok := ingest.ParseField(name)
+		if !ok {
+			return o, &usageError{fmt.Sprintf("--map %s=%s: no field %q (fields: %s)", name, header, name, fieldNames())}
+		}
+		if o.Map == nil {
+			o.Map = map[ingest.Field]string{}
+		}
+		o.Map[field] = header
+	}
+	for name, headers := range f.Aliases {
+		field, ok := ingest.ParseField(name)
+		if !ok {
+			return o, fmt.Errorf("%s: aliases: no field %q (fields: %s)", f.Path, name, fieldNames())
+		}
+		if o.Aliases == nil {
+			o.Aliases = map[ingest.Field][]string{}
+		}
+		o.Aliases[field] = headers
+	}
+	return o, nil
+}
+
+func fieldNames() string {
+	var ns []string
+	for _, f := range ingest.Fields() {
+		ns = append(ns, f.String())
+	}
+	return strings.Join(ns, ", ")
 }
 
 func runCmd(args []string, e *env) error {
-	var o runOptions
+	def := config.Default()
+	var s settings
 	fs := newFlagSet("run", "run [flags] INPUT...", e)
-	fs.StringVar(&o.out, "out", "vet-report", "write the report into `DIR`")
-	fs.IntVar(&o.posts, "posts", scoring.Default().WindowPosts, "score each account on its newest `N` posts")
-	fs.BoolVar(&o.quiet, "q", false, "print nothing but errors")
+	s.readFlags(fs, def)
+	fs.String("out", def.Run.Out, "write the report into `DIR`")
+	fs.Int("posts", def.Scoring.WindowPosts, "score each account on its newest `N` posts")
+	fs.String("since", "", "score only posts from `DATE` on (YYYY-MM-DD)")
+	fs.Int("days", 0, "score only posts of the last `N` days before --as-of")
+	fs.String("as-of", "", "the `DATE` days are counted to (default: the newest post in the batch)")
+	fs.String("basis", string(def.Scoring.Basis), "compare each tier's benchmark with the `ER`: followers or views (median view ER)")
+	fs.Float64("far-below", def.Scoring.FarBelow, "FAIL an account whose ER is under this `RATIO` of its tier's benchmark")
+	fs.Bool("include-saves", false, "count saves as interactions in view ER")
+	fs.String("baseline", "", "compare with last week's report in `DIR` (its summary.json)")
+	fs.String("fail-on", "", "exit 3 when any account's verdict is `VERDICT` or worse: fail or review")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -31,39 +115,80 @@ func runCmd(args []string, e *env) error {
 	if len(inputs) == 0 {
 		return &usageError{"run needs at least one INPUT (a file, a folder, or - for standard input)"}
 	}
-	if o.posts < 1 {
-		return &usageError{fmt.Sprintf("--posts %d: the window needs at least one post", o.posts)}
+	f, err := s.load(fs)
+	if err != nil {
+		return err
+	}
+	opts, err := ingestOptions(f, e.stdin)
+	if err != nil {
+		return err
 	}
 	generated, err := report.GeneratedAt(e.getenv, e.now())
 	if err != nil {
 		return err
 	}
+	var baseline *scoring.Baseline
+	if f.Run.Baseline != "" {
+		prev, err := report.ReadSummary(f.Run.Baseline)
+		if err != nil {
+			return fmt.Errorf("--baseline: %w", err)
+		}
+		baseline = prev.Baseline()
+	}
 	timer := newStageTimer(e)
 
-	batch, err := ingest.Read(inputs, ingest.Options{Stdin: e.stdin})
+	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
 	timer.done("ingest")
-	warnRejected(e.stderr, batch, o.quiet)
+	if f.Run.Strict && len(batch.Rejected) > 0 {
+		listRejected(e.stderr, batch)
+		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
+	}
+	if !s.quiet {
+		listRejected(e.stderr, batch)
+	}
 
-	cfg := scoring.Default()
-	cfg.WindowPosts = o.posts
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers}, cfg)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.done}
-	paths, err := report.Write(o.out, rep)
+	paths, err := report.Write(f.Run.Out, rep)
 	if err != nil {
 		return err
 	}
-	if !o.quiet {
+	if !s.quiet {
 		for _, p := range paths {
 			fmt.Fprintf(e.stdout, "wrote %s\n", p)
 		}
 		fmt.Fprintln(e.stdout, summaryLine(batch, res))
 	}
-	return nil
+	return failOn(f.Run.FailOn, res)
+}
+
+// failOn is --fail-on: exit 3 when any account got that verdict or a worse one (FAIL is worse
+// than REVIEW; UNRATED is neither).
+func failOn(level string, res *scoring.Result) error {
+	var worst []scoring.Verdict
+	switch level {
+	case "":
+		return nil
+	case "fail":
+		worst = []scoring.Verdict{scoring.Fail}
+	case "review":
+		worst = []scoring.Verdict{scoring.Review, scoring.Fail}
+	}
+	var hit []string
+	for _, v := range worst {
+		if n := res.Count(v); n > 0 {
+			hit = append(hit, fmt.Sprintf("%d %s", n, v))
+		}
+	}
+	if len(hit) == 0 {
+		return nil
+	}
+	return &failOnError{fmt.Sprintf("--fail-on %s: %s (the report is written)", level, strings.Join(hit, ", "))}
 }
 
 // summaryLine is the one line that tells how the batch came out.
@@ -79,10 +204,7 @@ func summaryLine(b *ingest.Batch, res *scoring.Result) string {
 // maxListed is how many rejected rows are printed to the terminal; the workbook lists them all.
 const maxListed = 10
 
-func warnRejected(w io.Writer, b *ingest.Batch, quiet bool) {
-	if quiet || len(b.Rejected) == 0 {
-		return
-	}
+func listRejected(w io.Writer, b *ingest.Batch) {
 	for i, r := range b.Rejected {
 		if i == maxListed {
 			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)
@@ -117,7 +239,10 @@ func (t *stageTimer) done(stage string) {
 }
 
 func validateCmd(args []string, e *env) error {
+	def := config.Default()
+	var s settings
 	fs := newFlagSet("validate", "validate [flags] INPUT...", e)
+	s.readFlags(fs, def)
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -125,7 +250,15 @@ func validateCmd(args []string, e *env) error {
 	if len(inputs) == 0 {
 		return &usageError{"validate needs at least one INPUT"}
 	}
-	b, err := ingest.Read(inputs, ingest.Options{Stdin: e.stdin})
+	f, err := s.load(fs)
+	if err != nil {
+		return err
+	}
+	opts, err := ingestOptions(f, e.stdin)
+	if err != nil {
+		return err
+	}
+	b, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
@@ -142,5 +275,16 @@ func validateCmd(args []string, e *env) error {
 	for _, msg := range b.Warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
 	}
+	if f.Run.Strict && len(b.Rejected) > 0 {
+		return fmt.Errorf("%s rejected and --strict is set", rows(len(b.Rejected)))
+	}
 	return nil
+}
+
+// rows says "1 row" or "n rows".
+func rows(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
 }

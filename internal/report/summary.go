@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -30,6 +31,10 @@ type Summary struct {
 	Verdicts  map[string]int     `json:"verdicts"`
 	Accounts  []SummaryAccount   `json:"accounts"`
 	Benchmark scoring.Benchmarks `json:"benchmarks"`
+	// With --baseline: its as-of date, and the accounts new in this batch and gone from it.
+	BaselineAsOf *time.Time         `json:"baseline_as_of,omitempty"`
+	New          []string           `json:"new,omitempty"`
+	Gone         []scoring.Previous `json:"gone,omitempty"`
 }
 
 // PostCounts reconcile: Read = Used + Duplicates + Rejected.
@@ -68,6 +73,8 @@ type SummaryAccount struct {
 	Reason        string           `json:"reason"`
 	DaysSinceLast *int             `json:"days_since_last_post"`
 	Rounded       bool             `json:"rounded_counts"`
+	Change        *scoring.Change  `json:"change,omitempty"` // since --baseline
+	New           bool             `json:"new,omitempty"`    // not in --baseline
 }
 
 // NewSummary builds summary.json's content from a report.
@@ -84,6 +91,9 @@ func NewSummary(r *Report) *Summary {
 		Inputs:    []SummaryInput{},
 		Accounts:  make([]SummaryAccount, 0, len(res.Accounts)),
 	}
+	if res.HasBaseline {
+		s.BaselineAsOf, s.New, s.Gone = ptr(res.BaselineAsOf), res.New, res.Gone
+	}
 	for _, in := range b.Inputs {
 		s.Inputs = append(s.Inputs, SummaryInput{Name: in.Name, Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
 	}
@@ -96,7 +106,7 @@ func NewSummary(r *Report) *Summary {
 			Rank: i + 1, Handle: a.Handle, Key: a.Key, Posts: a.Window,
 			FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
 			Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
-			Rounded: a.Rounded,
+			Rounded: a.Rounded, Change: a.Change, New: a.New,
 		}
 		if sa.Signals == nil {
 			sa.Signals = []scoring.Signal{}
@@ -138,4 +148,18 @@ func ReadSummary(path string) (*Summary, error) {
 		return nil, fmt.Errorf("%s: summary version %d, this vet reads up to %d", path, s.Version, SummaryVersion)
 	}
 	return &s, nil
+}
+
+// Baseline is what next week's run compares with (--baseline): each account's followers,
+// follower ER and verdict, by folded handle.
+func (s *Summary) Baseline() *scoring.Baseline {
+	b := &scoring.Baseline{AsOf: s.AsOf, Accounts: make(map[string]scoring.Previous, len(s.Accounts))}
+	for _, a := range s.Accounts {
+		p := scoring.Previous{Handle: a.Handle, Followers: ingest.Missing, FollowerER: a.FollowerER, Verdict: a.Verdict}
+		if a.Followers != nil {
+			p.Followers = ingest.Count(*a.Followers)
+		}
+		b.Accounts[a.Key] = p
+	}
+	return b
 }

@@ -27,26 +27,50 @@ type Benchmarks struct {
 	Tiers  []Tier `yaml:"tiers" json:"tiers"` // sorted by Min; followers below the first Min are unrated
 }
 
-// Config holds every number scoring uses. Default gives the values SPEC §3 sets.
+// Config holds every number scoring uses. Default gives the values SPEC §3 sets; the config
+// package reads them from vet.yaml and the command line. Percentages are in percent (5 means 5%).
 type Config struct {
-	WindowPosts    int        // the newest N posts of each account are scored
-	AsOf           time.Time  // "today" for days since the last post; zero: the newest post in the batch
-	Basis          Basis      // what is compared with the tier benchmark
-	FarBelow       float64    // a ratio under this is far below the tier: FAIL
-	IncludeSaves   bool       // saves join the interactions of view ER
-	Benchmarks     Benchmarks // the tier table
-	PlatformViewER float64    // percent; each video is marked above or below it
-	MinPosts       int        // fewer posts in the window than this: insufficient data, UNRATED
+	// Which posts are scored.
+	WindowPosts int       `json:"window_posts"` // --posts: the newest N posts of each account
+	Since       time.Time `json:"since"`        // --since: only posts on or after it (by date instead of count); zero: off
+	Days        int       `json:"days"`         // --days: only posts of the N days up to as-of (by date instead of count); 0: off
+	AsOf        time.Time `json:"as_of"`        // --as-of: "today"; zero: the newest post in the batch, so reruns agree
+
+	// What an account is compared with.
+	Basis          Basis      `json:"basis"`            // --basis: follower ER or median view ER against the tier
+	FarBelow       float64    `json:"far_below"`        // --far-below: a ratio under this is far below the tier: FAIL
+	IncludeSaves   bool       `json:"include_saves"`    // --include-saves: saves join the interactions of view ER
+	Benchmarks     Benchmarks `json:"benchmarks"`       // the tier table
+	PlatformViewER float64    `json:"platform_view_er"` // each video is marked above or below it
+
+	// Signal thresholds, in the order of SPEC §3's table.
+	MinPosts             int     `json:"min_posts"`             // insufficient_data: fewer posts in the window than this
+	GhostViewsPercent    float64 `json:"ghost_views_percent"`   // ghost_followers: median views per post under this % of followers
+	MaxLikesPerComment   float64 `json:"max_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments above this (bought likes)
+	MinLikesPerComment   float64 `json:"min_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments under this (comment bots)
+	SpikeMultiple        float64 `json:"spike_multiple"`        // engagement_spikes: a spike has more than this × the median interactions
+	SpikeSharePercent    float64 `json:"spike_share_percent"`   // engagement_spikes: one spike holding more than this % of the window's interactions
+	SpikePosts           int     `json:"spike_posts"`           // engagement_spikes: or this many spikes
+	ImplausibleFollowers int64   `json:"implausible_followers"` // implausibly_high: accounts with at least this many followers…
+	ImplausibleRatio     float64 `json:"implausible_ratio"`     // implausibly_high: …and a ratio above this
+	ErraticCV            float64 `json:"erratic_cv"`            // erratic: coefficient of variation of view ER above this
+	SteadyCV             float64 `json:"steady_cv"`             // too_steady: coefficient of variation of view ER under this
+	CVMinPosts           int     `json:"cv_min_posts"`          // erratic / too_steady: only with at least this many view ERs
+	InactiveDays         int     `json:"inactive_days"`         // inactive: newest post more than this many days before as-of
+	JumpPercent          float64 `json:"jump_percent"`          // follower_jump: followers up at least this % since the baseline…
+	JumpFollowers        int64   `json:"jump_followers"`        // …and at least this many
+	DropPercent          float64 `json:"drop_percent"`          // follower_drop: followers down at least this % since the baseline…
+	DropFollowers        int64   `json:"drop_followers"`        // …and at least this many
 }
 
-// Default is the configuration SPEC §3 describes, from the seed's benchmarks.
+// Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
+// place defaults live: vet init writes these numbers and vet benchmarks prints them.
 func Default() Config {
 	return Config{
 		WindowPosts:    10,
 		Basis:          BasisFollowers,
 		FarBelow:       0.5,
 		PlatformViewER: 3.30,
-		MinPosts:       3,
 		Benchmarks: Benchmarks{
 			Name:   "TikTok engagement by follower tier (seed)",
 			Source: "the product seed's benchmark table",
@@ -58,8 +82,28 @@ func Default() Config {
 				{Name: ">1M", Min: 1_000_000, Benchmark: 1.97},
 			},
 		},
+		MinPosts:             3,
+		GhostViewsPercent:    5,
+		MaxLikesPerComment:   200,
+		MinLikesPerComment:   3,
+		SpikeMultiple:        5,
+		SpikeSharePercent:    50,
+		SpikePosts:           3,
+		ImplausibleFollowers: 100_000,
+		ImplausibleRatio:     3,
+		ErraticCV:            1.5,
+		SteadyCV:             0.1,
+		CVMinPosts:           5,
+		InactiveDays:         30,
+		JumpPercent:          20,
+		JumpFollowers:        1_000,
+		DropPercent:          5,
+		DropFollowers:        500,
 	}
 }
+
+// ByDate says whether the window is chosen by date (--since / --days) instead of by count.
+func (c Config) ByDate() bool { return !c.Since.IsZero() || c.Days > 0 }
 
 // TierOf places a follower count in its tier; ok is false below the first tier.
 func (b Benchmarks) TierOf(followers int64) (t Tier, ok bool) {

@@ -2,6 +2,10 @@
 // and their benchmarks, the authenticity signals and the verdict each account gets.
 //
 // It is pure: posts and a Config in, a Result out. No I/O, no clock, no randomness, a fixed
-// order, so the same batch always scores the same. Every threshold is a named field of Config,
-// whose defaults live in Default.
+// order, so the same batch always scores the same ("today" is Config.AsOf, or the newest post).
+// Every threshold is a named field of Config, whose defaults live in Default.
+//
+// The files read top to bottom: rates.go (the seed's formulas), window.go (which posts are
+// scored), score.go (Score, Account, the verdict and the reason), signals.go (one small
+// function per signal of SPEC §3), baseline.go (week over week).
 package scoring

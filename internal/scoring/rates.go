@@ -81,15 +81,20 @@ func FollowerER(window []ingest.Post, followers ingest.Count) Rate {
 // MedianViewER is the median of the window's view ERs, so one viral video does not carry an
 // account. Videos without a rate are left out.
 func MedianViewER(window []ingest.Post, includeSaves bool) Rate {
-	rs := make([]float64, 0, len(window))
-	for _, p := range window {
-		if r := ViewER(p, includeSaves); r.OK {
-			rs = append(rs, r.Value)
-		}
-	}
-	return median(rs)
+	return median(viewERs(make([]float64, 0, len(window)), window, includeSaves))
 }
 
+// viewERs appends the window's view ERs to buf (videos without a rate are left out).
+func viewERs(buf []float64, window []ingest.Post, includeSaves bool) []float64 {
+	for _, p := range window {
+		if r := ViewER(p, includeSaves); r.OK {
+			buf = append(buf, r.Value)
+		}
+	}
+	return buf
+}
+
+// median sorts xs in place and returns its middle value.
 func median(xs []float64) Rate {
 	if len(xs) == 0 {
 		return Rate{}
@@ -112,4 +117,11 @@ func PooledViewER(window []ingest.Post, includeSaves bool) Rate {
 		}
 	}
 	return percent(num, den)
+}
+
+// AbovePlatform says whether a video's view ER is above the platform average (ok is false when
+// it has no view ER), so that the report marks videos by the same formula scoring uses.
+func AbovePlatform(p ingest.Post, cfg Config) (above, ok bool) {
+	r := ViewER(p, cfg.IncludeSaves)
+	return r.OK && r.Value > cfg.PlatformViewER, r.OK
 }

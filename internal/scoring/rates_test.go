@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -115,5 +116,35 @@ func TestTierBoundaries(t *testing.T) {
 				t.Fatalf("TierOf(%d) = %+v, %v; want %q %.2f", tc.followers, got, ok, tc.tier, tc.benchmark)
 			}
 		})
+	}
+}
+
+func TestNumbersInWords(t *testing.T) {
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{commas(1_234_567), "1,234,567"}, {commas(-2_500), "-2,500"}, {commas(999), "999"},
+		{num(240.4), "240"}, {num(62.44), "62.4"}, {num(4.96), "4.96"}, {num(2.0), "2"}, {num(0.42), "0.42"},
+		{exact(12.5), "12.5"}, {exact(100_000), "100000"}, {signed(10_000), "+10,000"},
+	} {
+		t.Run(tc.want+" reads as it should", func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRulesStateTheThresholdsInForce(t *testing.T) {
+	cfg := Default()
+	cfg.JumpPercent = 12.5
+	rules := Rules(cfg)
+	if len(rules) != 12 || rules[0].Code != FarBelowTier || rules[0].Verdict != Fail {
+		t.Fatalf("rules = %+v", rules)
+	}
+	for _, r := range rules {
+		if r.Code == FollowerJump && !strings.Contains(r.When, "+12.5%") {
+			t.Errorf("follower_jump: %q does not say +12.5%%", r.When)
+		}
 	}
 }

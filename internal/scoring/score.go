@@ -2,7 +2,8 @@ package scoring
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -12,30 +13,33 @@ import (
 type Input struct {
 	Posts     []ingest.Post           // the batch's posts; Score sorts them in place
 	Followers map[string]ingest.Count // follower counts by folded handle (--accounts, follower history)
+	Baseline  *Baseline               // last week's scoring (--baseline); nil for none
 }
 
 // Account is one creator's scores.
 type Account struct {
-	Handle        string
-	Key           string
-	Followers     ingest.Count
-	FollowersNote string        // where the follower count came from when it needed saying
-	Tier          Tier          // zero when unrated by size
-	HasTier       bool          //
-	Posts         []ingest.Post // all the account's posts, newest first
-	Window        int           // Posts[:Window] are scored
-	WindowNote    string        // how the window was chosen when it needs saying
-	FollowerER    Rate
-	MedianViewER  Rate
-	PooledViewER  Rate
-	Ratio         Rate // the compared ER / the tier benchmark
-	Grade         Grade
-	Verdict       Verdict
-	Signals       []Signal
-	Reason        string
-	LastPost      time.Time // zero when undated
-	DaysSinceLast int       // -1 when undated
-	Rounded       bool      // some count in the window was written rounded (1.2K)
+	Handle        string        `json:"handle"` // as the export wrote it
+	Key           string        `json:"key"`    // folded, for matching (and for the baseline)
+	Followers     ingest.Count  `json:"followers"`
+	FollowersNote string        `json:"followers_note,omitempty"` // where the follower count came from when it needed saying
+	Tier          Tier          `json:"tier"`                     // zero when unrated by size
+	HasTier       bool          `json:"has_tier"`
+	Posts         []ingest.Post `json:"-"`                     // all the account's posts, newest first
+	Window        int           `json:"window"`                // Posts[:Window] are scored
+	WindowNote    string        `json:"window_note,omitempty"` // how the window was chosen when it needs saying
+	FollowerER    Rate          `json:"follower_er"`
+	MedianViewER  Rate          `json:"median_view_er"`
+	PooledViewER  Rate          `json:"pooled_view_er"`
+	Ratio         Rate          `json:"ratio"` // the compared ER / the tier benchmark
+	Grade         Grade         `json:"grade"`
+	Verdict       Verdict       `json:"verdict"`
+	Signals       []Signal      `json:"signals"`
+	Reason        string        `json:"reason"`
+	LastPost      time.Time     `json:"last_post"`        // zero when undated
+	DaysSinceLast int           `json:"days_since_last"`  // -1 when undated
+	Rounded       bool          `json:"rounded"`          // some count in the window was written rounded (1.2K)
+	Change        *Change       `json:"change,omitempty"` // since the baseline; nil without one, or when New
+	New           bool          `json:"new,omitempty"`    // in this batch but not in the baseline
 }
 
 // WindowPosts are the posts the account is scored on.
@@ -43,9 +47,14 @@ func (a *Account) WindowPosts() []ingest.Post { return a.Posts[:a.Window] }
 
 // Result is a scored batch.
 type Result struct {
-	AsOf     time.Time
-	Config   Config
-	Accounts []Account // ranked: by verdict, then ratio (highest first), then handle
+	AsOf     time.Time `json:"as_of"`
+	Config   Config    `json:"config"`
+	Accounts []Account `json:"accounts"` // ranked: by verdict, then ratio (highest first), then handle
+
+	HasBaseline  bool       `json:"has_baseline"`
+	BaselineAsOf time.Time  `json:"baseline_as_of"`
+	New          []string   `json:"new"`  // handles in this batch, not in the baseline, in rank order
+	Gone         []Previous `json:"gone"` // the baseline's accounts missing from this batch, by handle
 }
 
 // Count is the number of accounts with verdict v.
@@ -59,7 +68,8 @@ func (r *Result) Count(v Verdict) int {
 	return n
 }
 
-// Score scores every account of the batch.
+// Score scores every account of the batch: it measures each account, compares it with the
+// baseline, judges it, and ranks the accounts.
 func Score(in Input, cfg Config) *Result {
 	posts := in.Posts
 	sortPosts(posts)
@@ -67,100 +77,85 @@ func Score(in Input, cfg Config) *Result {
 	if res.AsOf.IsZero() {
 		res.AsOf = newest(posts)
 	}
-	for start := 0; start < len(posts); {
+	c := &check{cfg: &cfg, asOf: res.AsOf}
+	from := cutoff(&cfg, res.AsOf)
+	res.Accounts = make([]Account, countAccounts(posts))
+	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
 		for end < len(posts) && posts[end].Key == posts[start].Key {
 			end++
 		}
-		a := scoreAccount(posts[start:end], in.Followers, cfg, res.AsOf)
-		res.Accounts = append(res.Accounts, a)
+		a := &res.Accounts[i]
+		measure(a, posts[start:end], in.Followers, &cfg, res.AsOf, from)
+		compare(a, in.Baseline)
+		c.a, c.w = a, a.WindowPosts()
+		c.judge()
 		start = end
 	}
 	rank(res.Accounts)
+	res.weekOverWeek(in.Baseline)
 	return res
 }
 
-// sortPosts groups posts by account, newest first; undated posts keep the order given, after
-// the dated ones.
-func sortPosts(posts []ingest.Post) {
-	sort.SliceStable(posts, func(i, j int) bool {
-		a, b := &posts[i], &posts[j]
-		if a.Key != b.Key {
-			return a.Key < b.Key
-		}
-		if a.PostedAt.IsZero() != b.PostedAt.IsZero() {
-			return !a.PostedAt.IsZero()
-		}
-		return a.PostedAt.After(b.PostedAt)
-	})
-}
-
-func newest(posts []ingest.Post) time.Time {
-	var t time.Time
-	for i := range posts {
-		if posts[i].PostedAt.After(t) {
-			t = posts[i].PostedAt
-		}
-	}
-	return t
-}
-
-func scoreAccount(posts []ingest.Post, followers map[string]ingest.Count, cfg Config, asOf time.Time) Account {
-	a := Account{Handle: posts[0].Account, Key: posts[0].Key, Posts: posts, DaysSinceLast: -1}
+// measure fills in what an account is, before any judgement: followers, tier, window, rates.
+func measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count, cfg *Config, asOf, from time.Time) {
+	*a = Account{Handle: posts[0].Account, Key: posts[0].Key, Posts: posts, DaysSinceLast: -1}
 	given, ok := followers[a.Key]
 	if !ok {
 		given = ingest.Missing
 	}
-	a.Followers, a.FollowersNote = followersOf(posts, given)
-	a.Window = min(cfg.WindowPosts, len(posts))
-	if posts[0].PostedAt.IsZero() {
-		a.WindowNote = fmt.Sprintf("no post dates: the first %d rows as the export lists them", a.Window)
-	} else {
+	var source int
+	a.Followers, a.FollowersNote, source = followersOf(posts, given)
+	a.Rounded = source >= 0 && posts[source].Rounded // 1.2M followers are rounded too
+	a.Window, a.WindowNote = window(posts, cfg, from)
+	if !posts[0].PostedAt.IsZero() {
 		a.LastPost = posts[0].PostedAt
-		a.DaysSinceLast = int(asOf.Sub(a.LastPost).Hours() / 24)
+		if !asOf.IsZero() {
+			a.DaysSinceLast = daysBetween(a.LastPost, asOf)
+		}
 	}
 	w := a.WindowPosts()
-	for _, p := range w {
-		a.Rounded = a.Rounded || p.Rounded
+	for i := range w {
+		a.Rounded = a.Rounded || w[i].Rounded
 	}
 	a.FollowerER = FollowerER(w, a.Followers)
 	a.MedianViewER = MedianViewER(w, cfg.IncludeSaves)
 	a.PooledViewER = PooledViewER(w, cfg.IncludeSaves)
-	a.Tier, a.HasTier = cfg.Benchmarks.TierOf(int64(a.Followers))
-	judge(&a, cfg)
-	return a
+	if a.Followers.Known() {
+		a.Tier, a.HasTier = cfg.Benchmarks.TierOf(int64(a.Followers))
+	}
 }
 
 // followersOf picks the account's follower count: a given count (--accounts) first, else the
-// value on its newest post that states one.
-func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string) {
+// value on its newest post that states one (whose index it returns; -1 for none).
+func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string, int) {
 	if given.Known() {
-		return given, "from the accounts file"
+		return given, "from the accounts file", -1
 	}
 	var chosen ingest.Count = ingest.Missing
+	at := -1
 	lo, hi := ingest.Count(-1), ingest.Count(-1)
-	for _, p := range posts {
-		if !p.Followers.Known() {
+	for i := range posts {
+		f := posts[i].Followers
+		if !f.Known() {
 			continue
 		}
 		if !chosen.Known() {
-			chosen = p.Followers
+			chosen, at = f, i
 		}
-		if lo < 0 || p.Followers < lo {
-			lo = p.Followers
+		if lo < 0 || f < lo {
+			lo = f
 		}
-		if p.Followers > hi {
-			hi = p.Followers
-		}
+		hi = max(hi, f)
 	}
 	if lo != hi {
-		return chosen, fmt.Sprintf("rows disagree (%d to %d): the newest post's value is used", lo, hi)
+		return chosen, fmt.Sprintf("rows disagree (%s to %s): the newest post's value is used", commas(int64(lo)), commas(int64(hi))), at
 	}
-	return chosen, ""
+	return chosen, "", at
 }
 
 // compared is the ER held against the tier benchmark.
-func (a *Account) compared(cfg Config) Rate {
+func (a *Account) compared(cfg *Config) Rate {
 	if cfg.Basis == BasisViews {
 		return a.MedianViewER
 	}
@@ -168,30 +163,13 @@ func (a *Account) compared(cfg Config) Rate {
 }
 
 // judge grades the account, raises its signals and gives it a verdict and a reason.
-func judge(a *Account, cfg Config) {
-	switch {
-	case !a.Followers.Known():
-		a.Verdict = Unrated
-		a.Signals = append(a.Signals, Signal{Code: "insufficient_data", Verdict: Unrated, Detail: "followers missing"})
-		a.Reason = "no follower count: pass one with --accounts"
-		return
-	case !a.HasTier:
-		a.Verdict = Unrated
-		a.Reason = fmt.Sprintf("%d followers is under the first tier (%d)", a.Followers, firstMin(cfg))
-		return
-	case a.Window < cfg.MinPosts:
-		a.Verdict = Unrated
-		a.Signals = append(a.Signals, Signal{Code: "insufficient_data", Verdict: Unrated,
-			Detail: fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts)})
-		a.Reason = fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts)
+func (c *check) judge() {
+	a, cfg := c.a, c.cfg
+	if why, ok := c.unrated(); ok {
+		a.Verdict, a.Reason = Unrated, why
 		return
 	}
 	er := a.compared(cfg)
-	if !er.OK {
-		a.Verdict = Unrated
-		a.Reason = "no engagement rate could be computed"
-		return
-	}
 	a.Ratio = rate(er.Value / a.Tier.Benchmark)
 	switch {
 	case a.Ratio.Value >= 1:
@@ -200,17 +178,71 @@ func judge(a *Account, cfg Config) {
 		a.Grade = Below
 	default:
 		a.Grade = FarBelow
-		a.Signals = append(a.Signals, Signal{Code: "far_below_tier", Verdict: Fail,
-			Detail: fmt.Sprintf("ratio %.2f < %.2g", a.Ratio.Value, cfg.FarBelow)})
+		a.Signals = append(a.Signals, Signal{Code: FarBelowTier, Verdict: Fail, Value: a.Ratio.Value, Limit: cfg.FarBelow,
+			Detail: fmt.Sprintf("ratio %.2f < %s", a.Ratio.Value, exact(cfg.FarBelow)),
+			Plain:  fmt.Sprintf("engagement is far below its tier (%.2f× the benchmark)", a.Ratio.Value),
+		})
+	}
+	for _, raise := range signalChecks {
+		if s, ok := raise(c); ok {
+			a.Signals = append(a.Signals, s)
+		}
 	}
 	a.Verdict = Pass
 	for _, s := range a.Signals {
-		if s.Verdict > a.Verdict {
-			a.Verdict = s.Verdict
+		a.Verdict = max(a.Verdict, s.Verdict)
+	}
+	a.Reason = reason(a, cfg, er)
+}
+
+// unrated says why an account cannot be rated, if it cannot: no follower count, too few
+// followers for a tier, too few posts, or no rate to compare.
+func (c *check) unrated() (string, bool) {
+	a, cfg := c.a, c.cfg
+	insufficient := func(detail, plain string, value, limit int) {
+		a.Signals = append(a.Signals, Signal{Code: InsufficientData, Verdict: Unrated, Detail: detail, Plain: plain,
+			Value: float64(value), Limit: float64(limit)})
+	}
+	switch {
+	case !a.Followers.Known():
+		insufficient("followers missing", "no follower count", 0, 0)
+		return "no follower count: pass one with --accounts", true
+	case !a.HasTier:
+		return fmt.Sprintf("%s followers is under the first tier (%s)", commas(int64(a.Followers)), commas(firstMin(cfg))), true
+	case a.Window < cfg.MinPosts:
+		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts", a.Window, cfg.MinPosts)
+		return fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts), true
+	case !(a.Tier.Benchmark > 0):
+		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
+	case !a.compared(cfg).OK:
+		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate", 0, 0)
+		return "no engagement rate could be computed", true
+	}
+	return "", false
+}
+
+// reason is the account's line for a client: its ER against the tier, then the first signal
+// that the ER does not already say, in plain words.
+func reason(a *Account, cfg *Config, er Rate) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s ER %.2f%% is %.2f× the %s benchmark %.2f%%",
+		basisName(cfg.Basis), er.Value, a.Ratio.Value, a.Tier.Name, a.Tier.Benchmark)
+	var rest []Signal
+	for _, s := range a.Signals {
+		if s.Code != FarBelowTier {
+			rest = append(rest, s)
 		}
 	}
-	a.Reason = fmt.Sprintf("%s ER %.2f%% is %.2f× the %s benchmark %.2f%%",
-		basisName(cfg.Basis), er.Value, a.Ratio.Value, a.Tier.Name, a.Tier.Benchmark)
+	if len(rest) > 0 {
+		b.WriteString("; ")
+		b.WriteString(rest[0].Plain)
+		if n := len(rest) - 1; n == 1 {
+			b.WriteString(" (+1 more signal)")
+		} else if n > 1 {
+			fmt.Fprintf(&b, " (+%d more signals)", n)
+		}
+	}
+	return b.String()
 }
 
 func basisName(b Basis) string {
@@ -220,23 +252,37 @@ func basisName(b Basis) string {
 	return "follower"
 }
 
-func firstMin(cfg Config) int64 {
+func firstMin(cfg *Config) int64 {
 	if len(cfg.Benchmarks.Tiers) == 0 {
 		return 0
 	}
 	return cfg.Benchmarks.Tiers[0].Min
 }
 
-// rank orders accounts by verdict, then ratio (highest first), then handle.
+// countAccounts counts the accounts of sorted posts, so that the result is allocated once.
+func countAccounts(posts []ingest.Post) int {
+	n := 0
+	for i := range posts {
+		if i == 0 || posts[i].Key != posts[i-1].Key {
+			n++
+		}
+	}
+	return n
+}
+
+// rank orders accounts by verdict, then ratio (highest first), then folded handle. Handles are
+// unique, so the order is total and an unstable sort is as reproducible as a stable one.
 func rank(as []Account) {
-	sort.SliceStable(as, func(i, j int) bool {
-		a, b := &as[i], &as[j]
+	slices.SortFunc(as, func(a, b Account) int {
 		if a.Verdict != b.Verdict {
-			return a.Verdict < b.Verdict
+			return int(a.Verdict) - int(b.Verdict)
 		}
 		if a.Ratio.Value != b.Ratio.Value {
-			return a.Ratio.Value > b.Ratio.Value
+			if a.Ratio.Value > b.Ratio.Value {
+				return -1
+			}
+			return 1
 		}
-		return a.Key < b.Key
+		return strings.Compare(a.Key, b.Key)
 	})
 }

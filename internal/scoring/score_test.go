@@ -10,13 +10,19 @@ import (
 )
 
 // posts makes n posts of one account, newest first, a day apart, each with the given counts.
+// Views alternate 30% below and above the given number (the same total over an even n), so that
+// the view ER varies like a real account's and too_steady is not raised.
 func posts(handle string, followers ingest.Count, n int, views, likes, comments, shares ingest.Count) []ingest.Post {
 	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 	var ps []ingest.Post
 	for i := 0; i < n; i++ {
+		v := views
+		if v.Known() {
+			v = views * ingest.Count(7+6*(i%2)) / 10
+		}
 		ps = append(ps, ingest.Post{
 			Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
-			Views: views, Likes: likes, Comments: comments, Shares: shares, Saves: ingest.Missing,
+			Views: v, Likes: likes, Comments: comments, Shares: shares, Saves: ingest.Missing,
 			PostedAt: start.AddDate(0, 0, -i), VideoID: fmt.Sprintf("%s-%d", handle, i),
 		})
 	}

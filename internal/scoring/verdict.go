@@ -50,4 +50,23 @@ type Signal struct {
 	Code    string  `json:"code"`
 	Verdict Verdict `json:"verdict"` // the verdict this signal calls for
 	Detail  string  `json:"detail"`  // the numbers, in words: "ratio 0.20 < 0.5"
+	Plain   string  `json:"plain"`   // what it may mean, for a client: "median views are 2% of followers (ghost followers?)"
+	Value   float64 `json:"value"`   // the measured number, in the unit of Limit
+	Limit   float64 `json:"limit"`   // the threshold it crossed
 }
+
+// The signal codes, in the order they are checked and listed.
+const (
+	FarBelowTier     = "far_below_tier"
+	GhostFollowers   = "ghost_followers"
+	LikeCommentRatio = "like_comment_ratio"
+	EngagementSpikes = "engagement_spikes"
+	ImplausiblyHigh  = "implausibly_high"
+	Erratic          = "erratic"
+	TooSteady        = "too_steady"
+	ImpossibleCounts = "impossible_counts"
+	Inactive         = "inactive"
+	FollowerJump     = "follower_jump"
+	FollowerDrop     = "follower_drop"
+	InsufficientData = "insufficient_data"
+)

@@ -1,0 +1,32 @@
+package scoring
+
+import "fmt"
+
+// Rule is one line of SPEC §3's signal table: a signal, the verdict it calls for, and when it
+// is raised, in words with the numbers in force.
+type Rule struct {
+	Code    string  `json:"code"`
+	Verdict Verdict `json:"verdict"`
+	When    string  `json:"when"`
+}
+
+// Rules is the signal table with the numbers of cfg, in the order signals are checked: what
+// `vet benchmarks` prints and the report's thresholds list, so both say what scoring does.
+func Rules(c Config) []Rule {
+	return []Rule{
+		{FarBelowTier, Fail, fmt.Sprintf("ratio to the tier benchmark < %s", exact(c.FarBelow))},
+		{GhostFollowers, Review, fmt.Sprintf("median views per post < %s%% of followers", exact(c.GhostViewsPercent))},
+		{LikeCommentRatio, Review, fmt.Sprintf("Σlikes/Σcomments > %s (bought likes) or < %s (comment bots)",
+			exact(c.MaxLikesPerComment), exact(c.MinLikesPerComment))},
+		{EngagementSpikes, Review, fmt.Sprintf("a post above %s× the window's median interactions holds > %s%% of them, or %d+ such posts",
+			exact(c.SpikeMultiple), exact(c.SpikeSharePercent), c.SpikePosts)},
+		{ImplausiblyHigh, Review, fmt.Sprintf("≥ %s followers and ratio > %s", commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio))},
+		{Erratic, Review, fmt.Sprintf("coefficient of variation of view ER > %s (≥ %d posts)", exact(c.ErraticCV), c.CVMinPosts)},
+		{TooSteady, Review, fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", exact(c.SteadyCV), c.CVMinPosts)},
+		{ImpossibleCounts, Review, "a post with likes > views or interactions > views"},
+		{Inactive, Review, fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
+		{FollowerJump, Review, fmt.Sprintf("vs --baseline: followers +%s%% and +%s", exact(c.JumpPercent), commas(c.JumpFollowers))},
+		{FollowerDrop, Review, fmt.Sprintf("vs --baseline: followers -%s%% and -%s", exact(c.DropPercent), commas(c.DropFollowers))},
+		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts in the window, or followers missing", c.MinPosts)},
+	}
+}

@@ -1,0 +1,145 @@
+package scoring
+
+import (
+	"testing"
+	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
+)
+
+var day0 = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// counts is one post: views, likes, comments, shares.
+type counts [4]ingest.Count
+
+// account makes one account's posts, newest first, a day apart from day0.
+func account(handle string, followers ingest.Count, cs ...counts) []ingest.Post {
+	ps := make([]ingest.Post, len(cs))
+	for i, c := range cs {
+		ps[i] = ingest.Post{Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
+			Views: c[0], Likes: c[1], Comments: c[2], Shares: c[3], Saves: ingest.Missing,
+			PostedAt: day0.AddDate(0, 0, -i), VideoID: handle + "-" + string(rune('a'+i))}
+	}
+	return ps
+}
+
+// honest are ten posts of a 50K account that raise nothing: follower ER 3.04%, 1.41× its tier.
+func honest(followers ingest.Count) []ingest.Post {
+	return account("honest", followers,
+		counts{30_000, 1_500, 60, 80}, counts{42_000, 1_300, 50, 70}, counts{35_000, 1_900, 70, 90},
+		counts{50_000, 1_400, 55, 60}, counts{28_000, 1_600, 65, 75}, counts{39_000, 1_100, 45, 50},
+		counts{45_000, 1_700, 70, 85}, counts{33_000, 1_500, 60, 70}, counts{41_000, 1_250, 50, 60},
+		counts{37_000, 1_450, 60, 65})
+}
+
+// same makes n posts with the same counts.
+func same(n int, c counts) []counts {
+	cs := make([]counts, n)
+	for i := range cs {
+		cs[i] = c
+	}
+	return cs
+}
+
+func with(cs []counts, i int, c counts) []counts { cs[i] = c; return cs }
+
+func raised(a Account, code string) (Signal, bool) {
+	for _, s := range a.Signals {
+		if s.Code == code {
+			return s, true
+		}
+	}
+	return Signal{}, false
+}
+
+func TestHonestAccountRaisesNothing(t *testing.T) {
+	a := Score(Input{Posts: honest(50_000)}, Default()).Accounts[0]
+	if a.Verdict != Pass || len(a.Signals) != 0 {
+		t.Fatalf("verdict %s, signals %+v; want PASS and none (reason %q)", a.Verdict, a.Signals, a.Reason)
+	}
+}
+
+func TestEachSignal(t *testing.T) {
+	twoTo1 := func(c *Config) { c.Benchmarks.Tiers = []Tier{{Name: "any", Min: 1_000, Benchmark: 2}} }
+	asOf := func(days int) func(*Config) {
+		return func(c *Config) { c.AsOf = day0.AddDate(0, 0, days) }
+	}
+	prev := func(followers ingest.Count) *Baseline {
+		return &Baseline{Accounts: map[string]Previous{"honest": {Handle: "honest", Followers: followers}}}
+	}
+	rounded := account("a", 10_000, same(5, counts{1_000, 1_200, 10, 0})...)
+	for i := range rounded {
+		rounded[i].Rounded = true
+	}
+	for _, tc := range []struct {
+		name     string
+		posts    []ingest.Post
+		cfg      func(*Config)
+		baseline *Baseline
+		code     string
+		want     bool
+	}{
+		{"a ratio of 0.495 is far below the tier", account("a", 10_000, same(5, counts{5_000, 90, 9, 0})...), twoTo1, nil, FarBelowTier, true},
+		{"a ratio of exactly 0.5 is not far below the tier", account("a", 10_000, same(5, counts{5_000, 90, 10, 0})...), twoTo1, nil, FarBelowTier, false},
+
+		{"median views at 4.9% of followers are ghost followers", honest(775_510), nil, nil, GhostFollowers, true},
+		{"median views at exactly 5% of followers are not ghost followers", honest(760_000), nil, nil, GhostFollowers, false},
+
+		{"201 likes per comment look like bought likes", account("a", 10_000, same(5, counts{50_000, 2_010, 10, 0})...), nil, nil, LikeCommentRatio, true},
+		{"200 likes per comment are not raised", account("a", 10_000, same(5, counts{50_000, 2_000, 10, 0})...), nil, nil, LikeCommentRatio, false},
+		{"201 likes and no comments at all are raised", account("a", 10_000, same(3, counts{50_000, 67, 0, 0})...), nil, nil, LikeCommentRatio, true},
+		{"2.9 likes per comment look like comment bots", account("a", 10_000, same(5, counts{50_000, 29, 10, 0})...), nil, nil, LikeCommentRatio, true},
+		{"3 likes per comment are not raised", account("a", 10_000, same(5, counts{50_000, 30, 10, 0})...), nil, nil, LikeCommentRatio, false},
+
+		{"one post holding 51% of the window's interactions is a spike", account("a", 10_000, with(same(10, counts{10_000, 90, 5, 5}), 3, counts{10_000, 940, 5, 5})...), nil, nil, EngagementSpikes, true},
+		{"one post holding exactly 50% of the window's interactions is not", account("a", 10_000, with(same(10, counts{10_000, 90, 5, 5}), 3, counts{10_000, 890, 5, 5})...), nil, nil, EngagementSpikes, false},
+		{"three posts above 5× the median interactions are spikes", account("a", 10_000, with(with(with(same(10, counts{10_000, 90, 5, 5}), 1, counts{10_000, 591, 5, 5}), 4, counts{10_000, 591, 5, 5}), 7, counts{10_000, 591, 5, 5})...), nil, nil, EngagementSpikes, true},
+		{"three posts at exactly 5× the median interactions are not", account("a", 10_000, with(with(with(same(10, counts{10_000, 90, 5, 5}), 1, counts{10_000, 490, 5, 5}), 4, counts{10_000, 490, 5, 5}), 7, counts{10_000, 490, 5, 5})...), nil, nil, EngagementSpikes, false},
+
+		{"a 100K account at 3.005× its tier is implausibly high", account("a", 100_000, same(5, counts{200_000, 6_000, 160, 0})...), nil, nil, ImplausiblyHigh, true},
+		{"a 100K account at 2.995× its tier is not", account("a", 100_000, same(5, counts{200_000, 6_000, 140, 0})...), nil, nil, ImplausiblyHigh, false},
+		{"a 99,999-follower account far above its tier is not", account("a", 99_999, same(5, counts{200_000, 9_000, 160, 0})...), nil, nil, ImplausiblyHigh, false},
+
+		{"view ERs of 1,1,1,1,20% are erratic", account("a", 10_000, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 200, 0, 0}), nil, nil, Erratic, true},
+		{"view ERs of 1,1,1,1,16% (a CV of exactly 1.5) are not erratic", account("a", 10_000, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 160, 0, 0}), nil, nil, Erratic, false},
+		{"five identical view ERs are too steady", account("a", 10_000, same(5, counts{1_000, 100, 0, 0})...), nil, nil, TooSteady, true},
+		{"view ERs of 9,11,9,11,9,11% (a CV of exactly 0.1) are not too steady", account("a", 10_000, counts{1_000, 90, 0, 0}, counts{1_000, 110, 0, 0}, counts{1_000, 90, 0, 0}, counts{1_000, 110, 0, 0}, counts{1_000, 90, 0, 0}, counts{1_000, 110, 0, 0}), nil, nil, TooSteady, false},
+		{"four identical view ERs are too few to call too steady", account("a", 10_000, same(4, counts{1_000, 100, 0, 0})...), nil, nil, TooSteady, false},
+
+		{"a post with more likes than views is impossible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 1_001, 0, 0})...), nil, nil, ImpossibleCounts, true},
+		{"a post with more interactions than views is impossible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 900, 60, 50})...), nil, nil, ImpossibleCounts, true},
+		{"a post with exactly as many interactions as views is possible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 1_000, 0, 0})...), nil, nil, ImpossibleCounts, false},
+		{"rounded counts above views are not called impossible", rounded, nil, nil, ImpossibleCounts, false},
+
+		{"a newest post 31 days before as-of is inactive", honest(50_000), asOf(31), nil, Inactive, true},
+		{"a newest post exactly 30 days before as-of is not inactive", honest(50_000), asOf(30), nil, Inactive, false},
+
+		{"followers up 20% and 10,000 since the baseline jumped", honest(60_000), nil, prev(50_000), FollowerJump, true},
+		{"followers up 19.998% since the baseline did not jump", honest(59_999), nil, prev(50_000), FollowerJump, false},
+		{"followers up 22.5% but only 900 since the baseline did not jump", account("honest", 4_900, same(5, counts{4_000, 250, 10, 5})...), nil, prev(4_000), FollowerJump, false},
+		{"followers down 5% and 2,500 since the baseline dropped", honest(47_500), nil, prev(50_000), FollowerDrop, true},
+		{"followers down 4.998% since the baseline did not drop", honest(47_501), nil, prev(50_000), FollowerDrop, false},
+
+		{"two posts are insufficient data", account("a", 10_000, same(2, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, true},
+		{"three posts are enough", account("a", 10_000, same(3, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, false},
+		{"missing followers are insufficient data", account("a", ingest.Missing, same(5, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := Default()
+			if tc.cfg != nil {
+				tc.cfg(&cfg)
+			}
+			a := Score(Input{Posts: tc.posts, Baseline: tc.baseline}, cfg).Accounts[0]
+			s, got := raised(a, tc.code)
+			if got != tc.want {
+				t.Fatalf("%s raised = %v, want %v; signals %+v", tc.code, got, tc.want, a.Signals)
+			}
+			if got && (s.Detail == "" || s.Plain == "") {
+				t.Errorf("signal %+v lacks its numbers or its plain words", s)
+			}
+			if got && s.Verdict != Unrated && a.Verdict < s.Verdict {
+				t.Errorf("verdict %s is milder than the signal's %s", a.Verdict, s.Verdict)
+			}
+		})
+	}
+}
