@@ -2,14 +2,17 @@ package synth_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/internal/synth"
 	"github.com/xuri/excelize/v2"
 )
@@ -268,5 +271,43 @@ func TestXLSXIsDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two workbooks from one seed differ")
+	}
+}
+
+func TestScoringFlagsEachPlantedPattern(t *testing.T) {
+	b := readCSV(t, synth.Config{Accounts: 100, Posts: 50, Seed: 11})
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	kinds := map[string]synth.Kind{}
+	for _, a := range synth.Accounts(synth.Config{Accounts: 100, Posts: 50, Seed: 11}) {
+		kinds[a.Handle] = a.Kind
+	}
+	want := map[synth.Kind]struct {
+		verdict scoring.Verdict
+		signal  string // "" for none
+	}{
+		synth.Honest:      {scoring.Pass, ""},
+		synth.Ghost:       {scoring.Fail, "ghost_followers"},
+		synth.BoughtLikes: {scoring.Review, "like_comment_ratio"},
+		synth.Viral:       {scoring.Review, "engagement_spikes"},
+		synth.HighER:      {scoring.Review, "implausibly_high"},
+		synth.Dormant:     {scoring.Review, "inactive"},
+		synth.Tiny:        {scoring.Unrated, ""},
+	}
+	for _, a := range res.Accounts {
+		k := kinds[a.Handle]
+		w := want[k]
+		t.Run(fmt.Sprintf("%s account %s is %s", k, a.Handle, w.verdict), func(t *testing.T) {
+			var codes []string
+			for _, s := range a.Signals {
+				codes = append(codes, s.Code)
+			}
+			raised := slices.Contains(codes, w.signal)
+			if w.signal == "" {
+				raised = len(codes) == 0
+			}
+			if a.Verdict != w.verdict || !raised {
+				t.Errorf("verdict %s, signals %v; want %s with %q", a.Verdict, codes, w.verdict, w.signal)
+			}
+		})
 	}
 }
