@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := bench1(o, stdout, stderr); err != nil {
+	if err := benchAll(o, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "vet-bench: %v\n", err)
 		return 1
 	}
@@ -104,7 +104,7 @@ func parseSizes(s string) ([]int, error) {
 	return out, nil
 }
 
-func bench1(o options, stdout, stderr io.Writer) error {
+func benchAll(o options, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return err
 	}
