@@ -9,7 +9,7 @@ ECHARTS_SHA256  := 1156429a16a38cb8604dcc6518c19406d4226142d908f8edd2e3531443c54
 ECHARTS_JS      := templates/assets/echarts.min.js
 NPM_CACHE       := .cache/npm
 
-.PHONY: all build demo test lint assets browser clean
+.PHONY: all build demo test lint assets browser screenshot clean
 
 all: build
 
@@ -25,6 +25,13 @@ demo: build
 test: assets browser
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+## screenshot: docs/screenshot.png, the demo's page as README shows it
+screenshot: demo browser
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run \
+		--disable-component-update --disable-sync --user-data-dir="$$(mktemp -d)" --hide-scrollbars \
+		--screenshot=docs/screenshot.png --window-size=1400,1150 --virtual-time-budget=3000 \
+		"file://$(CURDIR)/vet-report/vetting.html"
 
 ## lint: gofmt and go vet
 lint:

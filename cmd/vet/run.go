@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,25 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 // ingestOptions turns the settings into what ingest takes.
 func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	o := ingest.Options{Preset: f.Run.Preset, Stdin: stdin}
+	names := ingest.PresetNames()
+	for name, layout := range f.Presets {
+		fields, err := fieldAliases(layout)
+		if err != nil {
+			return o, fmt.Errorf("%s: presets: %s: %w", f.Path, name, err)
+		}
+		if o.Presets == nil {
+			o.Presets = map[string]map[ingest.Field][]string{}
+		}
+		o.Presets[name] = fields
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if f.Run.Preset != "" && !slices.Contains(names, f.Run.Preset) {
+		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
+	}
+	if f.Run.Accounts != "" {
+		o.Accounts = []string{f.Run.Accounts}
+	}
 	for name, header := range f.Run.Map {
 		field, ok := ingest.ParseField(name)
 		if !ok {
@@ -72,17 +92,28 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 		}
 		o.Map[field] = header
 	}
-	for name, headers := range f.Aliases {
+	aliases, err := fieldAliases(f.Aliases)
+	if err != nil {
+		return o, fmt.Errorf("%s: aliases: %w", f.Path, err)
+	}
+	o.Aliases = aliases
+	return o, nil
+}
+
+// fieldAliases turns vet.yaml's headers by field name into headers by ingest.Field.
+func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error) {
+	if len(byName) == 0 {
+		return nil, nil
+	}
+	out := make(map[ingest.Field][]string, len(byName))
+	for name, headers := range byName {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return o, fmt.Errorf("%s: aliases: no field %q (fields: %s)", f.Path, name, fieldNames())
+			return nil, fmt.Errorf("no field %q (fields: %s)", name, fieldNames())
 		}
-		if o.Aliases == nil {
-			o.Aliases = map[ingest.Field][]string{}
-		}
-		o.Aliases[field] = headers
+		out[field] = headers
 	}
-	return o, nil
+	return out, nil
 }
 
 func fieldNames() string {
@@ -136,12 +167,20 @@ func runCmd(args []string, e *env) error {
 		baseline = prev.Baseline()
 	}
 	timer := newStageTimer(e)
+	bar := newProgress(e.stderr, e.getenv, s.quiet)
+	defer bar.done()
+	opts.Progress = bar.posts
+	timer.stage = bar.setStage
+	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
+		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
+	}
 
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
 	timer.done("ingest")
+	bar.posts(batch.Read)
 	if f.Run.Strict && len(batch.Rejected) > 0 {
 		listRejected(e.stderr, batch)
 		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
@@ -155,6 +194,7 @@ func runCmd(args []string, e *env) error {
 
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.done}
 	paths, err := report.Write(f.Run.Out, rep)
+	bar.done()
 	if err != nil {
 		return err
 	}
@@ -223,13 +263,20 @@ type stageTimer struct {
 	w     io.Writer
 	on    bool
 	start time.Time
+	stage func(next string) // told what comes after each stage, for the progress bar
 }
 
 func newStageTimer(e *env) *stageTimer {
 	return &stageTimer{w: e.stderr, on: e.getenv("VET_TIMINGS") == "1", start: time.Now()}
 }
 
+// nextStage names what follows each stage on the progress bar.
+var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the workbook", "workbook": "writing the page", "html": "writing summary.json"}
+
 func (t *stageTimer) done(stage string) {
+	if t.stage != nil {
+		t.stage(nextStage[stage])
+	}
 	if !t.on {
 		return
 	}
@@ -263,10 +310,7 @@ func validateCmd(args []string, e *env) error {
 		return err
 	}
 	for _, in := range b.Inputs {
-		fmt.Fprintf(e.stdout, "%s (%s): %d rows read, %d rejected, %d duplicates\n", in.Name, in.Format, in.Read, in.Rejected, in.Duplicates)
-		for _, c := range in.Columns {
-			fmt.Fprintf(e.stdout, "  %s\n", c)
-		}
+		printInput(e.stdout, in)
 	}
 	fmt.Fprintf(e.stdout, "posts: %d read = %d used + %d duplicates + %d rejected\n", b.Read, b.Used(), b.Duplicates, len(b.Rejected))
 	for _, r := range b.Rejected {
@@ -287,4 +331,32 @@ func rows(n int) string {
 		return "1 row"
 	}
 	return fmt.Sprintf("%d rows", n)
+}
+
+// printInput is validate's account of one table: how it was understood, what it gave, and the
+// column each field came from, one to a line.
+func printInput(w io.Writer, in ingest.Input) {
+	var how []string
+	for _, s := range []string{in.Format, in.Encoding} {
+		if s != "" {
+			how = append(how, s)
+		}
+	}
+	if in.Delimiter != "" {
+		how = append(how, fmt.Sprintf("delimiter %q", in.Delimiter))
+	}
+	if in.Preset != "" {
+		how = append(how, "layout "+in.Preset)
+	}
+	fmt.Fprintf(w, "%s: %s (%s)", in.Name, in.Kind, strings.Join(how, ", "))
+	if in.Kind == ingest.KindPosts {
+		fmt.Fprintf(w, ": %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
+	}
+	if in.Note != "" {
+		fmt.Fprintf(w, ": %s", in.Note)
+	}
+	fmt.Fprintln(w)
+	for _, c := range in.Columns {
+		fmt.Fprintf(w, "  %s\n", c)
+	}
 }

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -56,19 +58,52 @@ func ParseField(name string) (Field, bool) {
 var required = []Field{FieldAccount, FieldViews, FieldLikes, FieldComments, FieldShares}
 
 // DefaultAliases are the headers each field is known by, English and Dutch, in order of
-// preference. Headers are compared after foldHeader.
+// preference: the generic preset, a superset of every named layout. Headers are compared after
+// foldHeader.
 var DefaultAliases = map[Field][]string{
-	FieldAccount:   {"account", "handle", "username", "creator", "author", "authorMeta.name", "authorMeta/name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
-	FieldFollowers: {"followers", "fans", "authorMeta.fans", "authorMeta/fans", "follower_count", "followerCount", "authorStats.followerCount", "user_nfollower", "volgers"},
-	FieldViews:     {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "vid_nview", "weergaven"},
-	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "vid_nlike", "vind-ik-leuks"},
-	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "vid_ncomment", "reacties"},
-	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "vid_nshare", "gedeeld"},
-	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave"},
-	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "vid_postTime", "datum"},
+	FieldAccount:   {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
+	FieldFollowers: {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers"},
+	FieldViews:     {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven"},
+	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
+	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
+	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
+	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave"},
+	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
 	FieldVideoID:   {"video_id", "id", "aweme_id", "vid_id"},
 	FieldURL:       {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
-	FieldCaption:   {"caption", "text", "desc", "description", "title", "vid_caption", "beschrijving"},
+	FieldCaption:   {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
+}
+
+// presets name whole export layouts. A preset's aliases are the only ones tried when it is
+// chosen with --preset; without --preset each table is matched against them in presetOrder
+// and the first that finds every required field names the layout (else generic).
+var presets = map[string]map[Field][]string{
+	"generic": DefaultAliases,
+	// Apify TikTok Scraper: flattened CSV/XLSX (authorMeta.name or authorMeta/name) and JSON
+	// (nested objects flattened to the same dotted keys).
+	"apify": {
+		FieldAccount: {"authorMeta.name"}, FieldFollowers: {"authorMeta.fans"}, FieldViews: {"playCount"},
+		FieldLikes: {"diggCount"}, FieldComments: {"commentCount"}, FieldShares: {"shareCount"},
+		FieldSaves: {"collectCount"}, FieldPostedAt: {"createTimeISO", "createTime"}, FieldVideoID: {"id"},
+		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"},
+	},
+	// TikTok Studio's "Download data" Content.csv: the handle only in the video link, dates
+	// without a year (see studio.go).
+	"tiktok-studio": {
+		FieldViews: {"Total views"}, FieldLikes: {"Total likes"}, FieldComments: {"Total comments"},
+		FieldShares: {"Total shares"}, FieldPostedAt: {"Post time"}, FieldURL: {"Video link"},
+		FieldCaption: {"Video title"},
+	},
+}
+
+var presetOrder = []string{"tiktok-studio", "apify", "generic"}
+
+// PresetNames lists the built-in layouts --preset accepts.
+func PresetNames() []string { return []string{"apify", "generic", "tiktok-studio"} }
+
+// presetNames lists every layout --preset accepts: the user's own, then the built-in ones.
+func (o *Options) presetNames() []string {
+	return append(slices.Sorted(maps.Keys(o.Presets)), PresetNames()...)
 }
 
 // foldHeader folds case, spaces, '_', '-', '.' and '/' so that `Play Count`, `play_count` and
@@ -107,8 +142,29 @@ func (e *MissingFieldError) Error() string {
 		names = append(names, f.String())
 		tried = append(tried, fmt.Sprintf("%s: %s", f, strings.Join(e.Tried[f], ", ")))
 	}
-	return fmt.Sprintf("%s: no column for %s (headers seen: %s; aliases tried: %s); name one with --map FIELD=HEADER",
-		e.File, strings.Join(names, ", "), strings.Join(e.Headers, ", "), strings.Join(tried, "; "))
+	seen := e.Headers
+	more := ""
+	if len(seen) > 40 {
+		seen, more = seen[:40], fmt.Sprintf(" and %d more", len(e.Headers)-40)
+	}
+	return fmt.Sprintf("%s: no column for %s (headers seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
+		e.File, strings.Join(names, ", "), strings.Join(seen, ", "), more, strings.Join(tried, "; "))
+}
+
+// resolveLayout finds each field's column with the chosen preset, or the first preset that
+// fits, and says which preset it was.
+func resolveLayout(file string, header []string, opts *Options) (Mapping, string, error) {
+	if opts.Preset != "" {
+		m, err := resolveMapping(file, header, opts.aliasesFor(opts.Preset), opts.Map)
+		return m, opts.Preset, err
+	}
+	for _, name := range append(slices.Sorted(maps.Keys(opts.Presets)), presetOrder...) {
+		m, err := resolveMapping(file, header, opts.aliasesFor(name), opts.Map)
+		if err == nil || name == "generic" {
+			return m, name, err
+		}
+	}
+	panic("unreachable")
 }
 
 // resolveMapping finds each field's column in header. Explicit maps (from --map) win over
@@ -127,8 +183,10 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 		if h, ok := explicit[Field(f)]; ok {
 			if i, ok := pos[foldHeader(h)]; ok {
 				m[f] = i
+				continue
 			}
-			continue
+			// Not in this table: one --map serves a run of several layouts, so the aliases
+			// still apply here (newTable warns).
 		}
 		for _, a := range aliases[Field(f)] {
 			if i, ok := pos[foldHeader(a)]; ok {
@@ -147,10 +205,9 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 	if len(missing) > 0 {
 		tried := map[Field][]string{}
 		for _, f := range missing {
+			tried[f] = aliases[f]
 			if h, ok := explicit[f]; ok {
-				tried[f] = []string{h + " (from --map)"}
-			} else {
-				tried[f] = aliases[f]
+				tried[f] = append([]string{h + " (from --map)"}, aliases[f]...)
 			}
 		}
 		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried}
@@ -162,9 +219,28 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 func (m Mapping) Describe(header []string) []string {
 	var out []string
 	for f, i := range m {
-		if i >= 0 && i < len(header) {
+		switch {
+		case i >= 0 && i < len(header):
 			out = append(out, fmt.Sprintf("%s ← %s", Field(f), header[i]))
+		case Field(f) == FieldAccount && m[FieldURL] >= 0 && m[FieldURL] < len(header):
+			out = append(out, fmt.Sprintf("%s ← /@handle/ in %s", Field(f), header[m[FieldURL]]))
 		}
 	}
 	return out
+}
+
+// aliasesFor is a preset's aliases with vet.yaml's extra aliases tried first.
+func (o *Options) aliasesFor(preset string) map[Field][]string {
+	base, ok := o.Presets[preset]
+	if !ok {
+		base = presets[preset]
+	}
+	if len(o.Aliases) == 0 {
+		return base
+	}
+	all := make(map[Field][]string, numFields)
+	for f := range numFields {
+		all[f] = append(append([]string(nil), o.Aliases[f]...), base[f]...)
+	}
+	return all
 }

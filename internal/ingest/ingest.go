@@ -1,52 +1,104 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Options are the user's say in how exports are read.
 type Options struct {
-	Preset  string             // a named layout; "" for the generic aliases
-	Map     map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
-	Aliases map[Field][]string // extra aliases from vet.yaml, tried before the defaults
-	Stdin   io.Reader          // what "-" reads
+	Preset   string             // --preset: a named layout (see PresetNames); "" detects it per table
+	Map      map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
+	Aliases  map[Field][]string // extra aliases from vet.yaml, tried before the defaults
+	Accounts []string           // --accounts: files of handle + followers, joined by handle
+	// Progress, when set, is called with the rows read so far every progressEvery rows, for a
+	// progress bar.
+	Progress func(read int)
+	// Presets are layouts of the user's own (vet.yaml's presets): by name, each field's headers.
+	// They are tried before the built-in ones and may be chosen with --preset.
+	Presets map[string]map[Field][]string
+	Stdin   io.Reader // what "-" reads
+	// Now anchors TikTok Studio's dates without a year when nothing in the export does (see
+	// studio.go); zero means the clock.
+	Now time.Time
 }
 
-func (o *Options) aliases() map[Field][]string {
-	if len(o.Aliases) == 0 {
-		return DefaultAliases
+func (o *Options) now() time.Time {
+	if o.Now.IsZero() {
+		return time.Now().UTC()
 	}
-	all := make(map[Field][]string, len(DefaultAliases))
-	for f, as := range DefaultAliases {
-		all[f] = append(append([]string(nil), o.Aliases[f]...), as...)
-	}
-	return all
+	return o.Now
 }
 
-// Input is one table read: a file, or a sheet of a workbook.
+// Input kinds: what a table was read as.
+const (
+	KindPosts     = "posts"     // rows of videos
+	KindFollowers = "followers" // handle + followers (an accounts file or sheet, a follower history)
+	KindSkipped   = "skipped"   // not a table vet reads (TikTok Studio's Overview, Viewers...)
+)
+
+// Input is one table read: a file, or a sheet of a workbook. It carries what `vet validate`
+// prints: how the file was understood, and where each field was found.
 type Input struct {
 	Name       string   // file (and sheet) as the user sees it
-	Format     string   // csv, xlsx, json
+	Format     string   // csv, xlsx, json, jsonl
+	Kind       string   // KindPosts, KindFollowers or KindSkipped
+	Preset     string   // the layout whose aliases found the columns (generic, apify, tiktok-studio)
+	Encoding   string   // utf-8, utf-8 bom, utf-16le, utf-16be, windows-1252 (text formats)
+	Delimiter  string   // ",", ";", "tab", "|" (CSV)
 	Columns    []string // "field ← header" for each field found
-	Read       int      // data rows read
+	Note       string   // why a table was skipped, or what a follower table gave
+	Read       int      // data rows read (for a follower table: accounts read, not in Batch.Read)
 	Rejected   int
 	Duplicates int // rows of this input dropped as copies of a video seen elsewhere
 }
 
-// Batch is everything read from the inputs of one run.
+// Summary is the one line `vet validate` prints for an input: how it was understood, what it
+// gave, and where each field was found.
+func (in Input) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s", in.Name, in.Kind)
+	for _, s := range []struct{ label, v string }{{"format", in.Format}, {"encoding", in.Encoding}, {"delimiter", in.Delimiter}, {"preset", in.Preset}} {
+		if s.v != "" {
+			fmt.Fprintf(&b, ", %s %s", s.label, s.v)
+		}
+	}
+	if in.Kind == KindPosts {
+		fmt.Fprintf(&b, "; %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
+	}
+	if len(in.Columns) > 0 {
+		fmt.Fprintf(&b, "; %s", strings.Join(in.Columns, ", "))
+	}
+	if in.Note != "" {
+		fmt.Fprintf(&b, " (%s)", in.Note)
+	}
+	return b.String()
+}
+
+// Batch is everything read from the inputs of one run. Strict mode needs only Rejected.
 type Batch struct {
 	Inputs     []Input
 	Posts      []Post     // the posts used: every good row, each video once
 	Rejected   []RowError // every row that could not be used, in input order
 	Duplicates int        // rows dropped because their video was already there
 	Read       int        // data rows read in all; Read == len(Posts) + Duplicates + len(Rejected)
-	Followers  map[string]Count
-	Warnings   []string
+	// Followers are follower counts by folded handle that did not come with the posts: from
+	// --accounts files, accounts sheets and TikTok Studio follower histories.
+	Followers map[string]Count
+	Warnings  []string // things the user should know that reject no row
+
+	names    map[string]string // interned file names and handles
+	sizeHint int64             // the size of the file being read, to size Posts once
+	inputOf  map[string]int    // input index by name, for counting duplicates
+	progress func(read int)    // Options.Progress
 }
 
 // Used is the number of posts kept.
@@ -55,74 +107,121 @@ func (b *Batch) Used() int { return len(b.Posts) }
 // Reconciles reports whether every row read is accounted for.
 func (b *Batch) Reconciles() bool { return b.Read == len(b.Posts)+b.Duplicates+len(b.Rejected) }
 
-func (b *Batch) addInput(name, format string, header []string, m Mapping) int {
-	b.Inputs = append(b.Inputs, Input{Name: name, Format: format, Columns: m.Describe(header)})
-	return len(b.Inputs) - 1
-}
+// progressEvery is how many rows pass between calls of Options.Progress.
+const progressEvery = 1 << 14
 
 func (b *Batch) addPost(in int, p Post) {
 	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
 	b.Inputs[in].Read++
 	b.Posts = append(b.Posts, p)
 }
 
 func (b *Batch) rejectRow(in int, e *RowError) {
 	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
 	b.Inputs[in].Read++
 	b.Inputs[in].Rejected++
 	b.Rejected = append(b.Rejected, *e)
 }
 
-// Read reads every input (files, directories, "-" for standard input) into one batch. A file
-// that cannot be read at all is an error; a bad row only becomes a RowError in the batch.
-func Read(paths []string, opts Options) (*Batch, error) {
-	b := &Batch{}
-	files, err := expand(paths)
-	if err != nil {
-		return nil, err
+// reserve makes room for n more posts at once.
+func (b *Batch) reserve(n int) {
+	if n > 0 {
+		b.Posts = slices.Grow(b.Posts, n)
 	}
-	for _, f := range files {
-		if err := readOne(f, &opts, b); err != nil {
+}
+
+func (b *Batch) warn(s string) { b.Warnings = append(b.Warnings, s) }
+
+// intern returns one shared copy of s: millions of posts name a few files.
+func (b *Batch) intern(s string) string {
+	if v, ok := b.names[s]; ok {
+		return v
+	}
+	if b.names == nil {
+		b.names = map[string]string{}
+	}
+	s = strings.Clone(s)
+	b.names[s] = s
+	return s
+}
+
+// setFollowers records an account's follower count from a follower table.
+func (b *Batch) setFollowers(key string, n Count) {
+	if b.Followers == nil {
+		b.Followers = map[string]Count{}
+	}
+	b.Followers[key] = n
+}
+
+// Read reads every input (files, directories, "-" for standard input) into one batch, then the
+// --accounts files. A file that cannot be read at all is an error; a bad row only becomes a
+// RowError in the batch.
+func Read(paths []string, opts Options) (*Batch, error) {
+	if opts.Preset != "" {
+		if !slices.Contains(opts.presetNames(), opts.Preset) {
+			return nil, fmt.Errorf("unknown preset %q (known: %s)", opts.Preset, strings.Join(opts.presetNames(), ", "))
+		}
+	}
+	b := &Batch{progress: opts.Progress}
+	for _, p := range paths {
+		if err := readPath(p, &opts, b); err != nil {
 			return nil, err
 		}
 	}
 	b.dedupe()
+	for _, a := range opts.Accounts {
+		if err := readAccounts(a, &opts, b); err != nil {
+			return nil, err
+		}
+	}
 	return b, nil
 }
 
-// expand replaces each directory by its readable files, sorted.
-func expand(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		if p == "-" {
-			out = append(out, p)
-			continue
+// readPath reads a file, "-", or a directory: a TikTok Studio export folder as one account,
+// any other folder as its readable files, sorted.
+func readPath(p string, opts *Options, b *Batch) error {
+	if p == "-" {
+		if opts.Stdin == nil {
+			return fmt.Errorf("-: no standard input")
 		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, err
-		}
-		var found []string
-		for _, e := range entries {
-			if !e.IsDir() && formatOf(e.Name()) != "" {
-				found = append(found, filepath.Join(p, e.Name()))
-			}
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", p)
-		}
-		sort.Strings(found)
-		out = append(out, found...)
+		return readStream("-", "stdin", opts.Stdin, opts, b)
 	}
-	return out, nil
+	st, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return readFile(p, opts, b)
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+	}
+	var found []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && formatOf(n) != "" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") {
+			found = append(found, filepath.Join(p, e.Name()))
+		}
+	}
+	if len(found) == 0 {
+		return fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", p)
+	}
+	sort.Strings(found)
+	if isStudioDir(found) {
+		return readStudioDir(p, found, opts, b)
+	}
+	for _, f := range found {
+		if err := readFile(f, opts, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func unwrapPathError(err error) error {
@@ -137,73 +236,192 @@ func formatOf(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv", ".tsv", ".txt":
 		return "csv"
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".xls":
+		return "xls"
+	case ".json":
+		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
 	}
 	return ""
 }
 
-// readOne is the factory switch: one reader per format.
-func readOne(name string, opts *Options, b *Batch) error {
-	if name == "-" {
-		if opts.Stdin == nil {
-			return fmt.Errorf("-: no standard input")
-		}
-		return readCSV("-", opts.Stdin, opts, b)
-	}
-	switch formatOf(name) {
-	case "csv":
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, unwrapPathError(err))
-		}
-		defer f.Close()
-		return readCSV(name, f, opts, b)
-	default:
+// readFile opens one file and hands it to readStream.
+func readFile(name string, opts *Options, b *Batch) error {
+	format := formatOf(name)
+	if format == "" {
 		return fmt.Errorf("%s: vet reads .csv, .tsv, .txt, .xlsx, .json and .jsonl files", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		b.sizeHint = st.Size()
+		defer func() { b.sizeHint = 0 }()
+	}
+	return readStream(name, format, f, opts, b)
+}
+
+// Magic numbers that say what a file is whatever its name.
+var (
+	magicZip = []byte("PK\x03\x04")
+	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// readStream is the factory switch: the file's first bytes, then its extension, choose the
+// reader. A workbook renamed .csv is still read as one; a binary .xls gets a clear error.
+func readStream(name, format string, r io.Reader, opts *Options, b *Batch) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, _ := br.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, magicOLE):
+		return oleError(name, br)
+	case bytes.HasPrefix(head, magicZip):
+		format = "xlsx"
+	case len(head) == 0:
+		return fmt.Errorf("%s: is empty", name)
+	case format == "stdin":
+		// Standard input is CSV, unless it plainly starts as JSON.
+		format = "csv"
+		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && (t[0] == '[' || t[0] == '{') {
+			format = "json"
+		}
+	}
+	switch format {
+	case "xlsx":
+		return readXLSX(name, br, opts, b)
+	case "xls":
+		// Not a binary workbook (checked above): web tools often save text or HTML as .xls.
+		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
+			return fmt.Errorf("%s: is a web page (HTML) saved as .xls; save it as .xlsx or .csv", name)
+		}
+		return readCSV(name, br, opts, b)
+	case "json", "jsonl":
+		return readJSON(name, format, br, opts, b)
+	default:
+		return readCSV(name, br, opts, b)
 	}
 }
 
-// dedupe keeps one copy of each video (by video_id, else url): the one with the most views,
-// since counts only grow between exports.
+// oleError explains a Compound File: either an old binary .xls or an encrypted .xlsx (Excel
+// wraps password-protected workbooks in one, with an EncryptionInfo stream).
+func oleError(name string, r io.Reader) error {
+	buf, _ := io.ReadAll(io.LimitReader(r, 1<<20))
+	if bytes.Contains(buf, utf16Name("EncryptionInfo")) {
+		return fmt.Errorf("%s: is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again", name)
+	}
+	return fmt.Errorf("%s: is a binary Excel 97-2003 (.xls) workbook; save it as .xlsx or .csv", name)
+}
+
+func utf16Name(s string) []byte {
+	out := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		out = append(out, s[i], 0)
+	}
+	return out
+}
+
+// dedupe keeps one copy of each video: the one with the most views, since counts only grow
+// between exports. A video is known by its id (the video_id column, else the number in its
+// /video/ url), else its url, else (exports such as Apify's XLSX carry neither) its account and
+// posting time to the second: no one posts two videos in the same second, while a date without
+// a time never identifies a video. Numeric ids go through a map of integers: at a million posts
+// a map of strings costs more than reading the file.
 func (b *Batch) dedupe() {
-	seen := make(map[string]int, len(b.Posts))
+	ids := make(map[uint64]int32, len(b.Posts))
+	var others map[videoKey]int32
 	kept := b.Posts[:0]
 	for _, p := range b.Posts {
-		key := videoKey(p)
-		if key == "" {
+		var (
+			i    int32
+			seen bool
+		)
+		if id, ok := numericID(&p); ok {
+			if i, seen = ids[id]; !seen {
+				ids[id] = int32(len(kept))
+			}
+		} else if key, ok := keyOf(&p); ok {
+			if others == nil {
+				others = map[videoKey]int32{}
+			}
+			if i, seen = others[key]; !seen {
+				others[key] = int32(len(kept))
+			}
+		}
+		if !seen {
 			kept = append(kept, p)
 			continue
 		}
-		if i, ok := seen[key]; ok {
-			dropped := p.File
-			if p.Views > kept[i].Views {
-				dropped = kept[i].File
-				kept[i] = p
-			}
-			b.Duplicates++
-			b.countDuplicate(dropped)
-			continue
+		dropped := p.File
+		if p.Views > kept[i].Views {
+			dropped = kept[i].File
+			kept[i] = p
 		}
-		seen[key] = len(kept)
-		kept = append(kept, p)
+		b.Duplicates++
+		b.countDuplicate(dropped)
 	}
+	clear(b.Posts[len(kept):])
 	b.Posts = kept
 }
 
 func (b *Batch) countDuplicate(file string) {
-	for i := range b.Inputs {
-		if b.Inputs[i].Name == file {
-			b.Inputs[i].Duplicates++
-			return
+	if b.inputOf == nil {
+		b.inputOf = make(map[string]int, len(b.Inputs))
+		for i := range b.Inputs {
+			b.inputOf[b.Inputs[i].Name] = i
 		}
+	}
+	if i, ok := b.inputOf[file]; ok {
+		b.Inputs[i].Duplicates++
 	}
 }
 
-func videoKey(p Post) string {
-	if p.VideoID != "" {
-		return "id:" + p.VideoID
+// numericID is a post's TikTok video id as a number, from its video_id or its url.
+func numericID(p *Post) (uint64, bool) {
+	id := p.VideoID
+	if id == "" {
+		i := strings.Index(p.URL, "/video/")
+		if i < 0 {
+			return 0, false
+		}
+		id = p.URL[i+len("/video/"):]
+		if j := strings.IndexAny(id, "/?#"); j >= 0 {
+			id = id[:j]
+		}
 	}
-	if p.URL != "" {
-		return "url:" + p.URL
+	if len(id) == 0 || len(id) > 19 {
+		return 0, false
 	}
-	return ""
+	var n uint64
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
+}
+
+// videoKey identifies a video whose id is not a number.
+type videoKey struct {
+	kind byte // 'i' id, 'u' url, 't' account + time
+	s    string
+	t    int64
+}
+
+func keyOf(p *Post) (videoKey, bool) {
+	switch {
+	case p.VideoID != "":
+		return videoKey{kind: 'i', s: p.VideoID}, true
+	case p.URL != "":
+		return videoKey{kind: 'u', s: p.URL}, true
+	case p.Key != "" && !p.PostedAt.IsZero() && !p.PostedAt.Equal(p.PostedAt.Truncate(24*time.Hour)):
+		return videoKey{kind: 't', s: p.Key, t: p.PostedAt.UnixNano()}, true
+	}
+	return videoKey{}, false
 }

@@ -3,28 +3,59 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
+	"unsafe"
 )
 
 // table turns the rows of one table (a CSV file, an XLSX sheet, a JSON array) into Posts.
 // Every format reads its cells as strings and hands them here, so the rules for a value are
 // the same whatever file it came from.
 type table struct {
+	b       *Batch
+	in      int // index of this table's Input in the batch
 	file    string
 	header  []string
 	m       Mapping
-	dates   DateColumn
-	first   int // index in the batch of this table's first post, for fixing up dates
-	rows    int // data rows seen
-	rejects int
+	dates   dateColumn
+	first   int               // index in the batch of this table's first post
+	handles map[string]handle // interned handles: many rows share few accounts
+	lastRaw string            // the account cell of the last row, and its handle
+	last    handle
+	export  exportDate // what yearless dates are placed against
+	timeCol int        // TikTok Studio's "Time" column (the export day), or -1
+	text    arena      // the strings posts keep
+	now     time.Time
 }
 
-func newTable(file string, header []string, opts *Options) (*table, error) {
-	m, err := resolveMapping(file, header, opts.aliases(), opts.Map)
+// handle is an account as written and as folded, allocated once per account.
+type handle struct{ shown, key string }
+
+// newTable resolves the columns of a table and registers it as an input of the batch.
+func newTable(b *Batch, info Input, header []string, opts *Options) (*table, error) {
+	m, preset, err := resolveLayout(info.Name, header, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &table{file: file, header: header, m: m}, nil
+	info.Preset = preset
+	info.Columns = m.Describe(header)
+	info.Kind = KindPosts
+	b.Inputs = append(b.Inputs, info)
+	warnDuplicateHeaders(b, info.Name, header, m)
+	for f, h := range opts.Map {
+		if !hasHeaders(header, h) && m[f] >= 0 {
+			b.warn(fmt.Sprintf("%s: --map %s=%s: no such header here; %s read from %q instead", info.Name, f, h, f, header[m[f]]))
+		}
+	}
+	t := &table{
+		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
+		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(), timeCol: -1,
+	}
+	if preset == "tiktok-studio" {
+		t.timeCol = slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == "time" })
+	}
+	return t, nil
 }
 
 // cell returns the cell of field f, "" when the column is absent or the row is short.
@@ -46,25 +77,65 @@ func (t *table) reject(line int, f Field, value, reason string) *RowError {
 	return &RowError{File: t.file, Line: line, Column: col, Value: value, Reason: reason}
 }
 
-var handleInURL = regexp.MustCompile(`/@([^/?#\s]+)`)
+// rowError records a row that could not even be split into cells.
+func (t *table) rowError(e *RowError) { t.b.rejectRow(t.in, e) }
 
-// post reads one data row. A row with a bad or missing required value is rejected whole.
-func (t *table) post(cells []string, line int) (Post, *RowError) {
-	t.rows++
-	p := Post{File: t.file, Line: line}
-	p.URL = strings.TrimSpace(t.cell(cells, FieldURL))
-	p.Account = strings.TrimPrefix(strings.TrimSpace(t.cell(cells, FieldAccount)), "@")
-	if p.Account == "" {
-		if m := handleInURL.FindStringSubmatch(p.URL); m != nil {
-			p.Account = m[1]
+// row reads one data row into the batch: a post, or a RowError.
+func (t *table) row(cells []string, line int) {
+	if t.timeCol >= 0 && !t.export.known() && t.timeCol < len(cells) {
+		// A lone Content.csv: its "Time" column is the day it was exported.
+		if at, o, err := parseDate(cells[t.timeCol]); err == nil && o == orderYearless {
+			t.export = exportDate{at.Month(), at.Day()}
 		}
 	}
-	if p.Account == "" {
-		return p, t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
+	p, order, raw, err := t.post(cells, line)
+	if err != nil {
+		t.b.rejectRow(t.in, err)
+		return
 	}
-	p.Key = FoldHandle(p.Account)
+	t.dates.note(order, len(t.b.Posts), raw)
+	t.b.addPost(t.in, p)
+}
 
-	counts := []struct {
+var handleInURL = regexp.MustCompile(`/@([^/?#\s]+)`)
+
+// account finds the row's handle, interned.
+func (t *table) account(cells []string, url string) (handle, bool) {
+	raw := t.cell(cells, FieldAccount)
+	if raw != "" && raw == t.lastRaw {
+		return t.last, true // exports list an account's posts together
+	}
+	if h, ok := t.handles[raw]; ok && raw != "" {
+		t.lastRaw, t.last = raw, h
+		return h, true
+	}
+	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
+	if shown == "" {
+		m := handleInURL.FindStringSubmatch(url)
+		if m == nil {
+			return handle{}, false
+		}
+		shown = m[1]
+	}
+	h := handle{shown: shown, key: FoldHandle(shown)}
+	if raw != "" {
+		t.handles[raw] = h
+		t.lastRaw, t.last = raw, h
+	}
+	return h, true
+}
+
+// post reads one data row. A row with a bad or missing required value is rejected whole.
+func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowError) {
+	p := Post{File: t.file, Line: line}
+	p.URL = trimSpace(t.cell(cells, FieldURL))
+	h, ok := t.account(cells, p.URL)
+	if !ok {
+		return p, 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
+	}
+	p.Account, p.Key = h.shown, h.key
+
+	counts := [...]struct {
 		f        Field
 		dst      *Count
 		required bool
@@ -74,40 +145,140 @@ func (t *table) post(cells []string, line int) (Post, *RowError) {
 	}
 	for _, c := range counts {
 		raw := t.cell(cells, c.f)
+		if raw == "undefined" { // TikTok Studio's word for a value it does not have
+			raw = ""
+		}
 		n, rounded, err := ParseCount(raw)
 		if err != nil {
-			reason := err.Error()
-			if ve, ok := err.(*ValueError); ok {
-				reason = ve.Reason
-			}
-			return p, t.reject(line, c.f, raw, reason)
+			return p, 0, "", t.reject(line, c.f, raw, err.(*ValueError).Reason)
 		}
 		if !n.Known() && c.required {
-			return p, t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
+			return p, 0, "", t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
 		}
 		*c.dst = n
 		p.Rounded = p.Rounded || rounded
 	}
-	if raw := t.cell(cells, FieldPostedAt); raw != "" {
-		at, err := t.dates.Parse(raw)
+	var order dayOrder
+	raw := t.cell(cells, FieldPostedAt)
+	if raw != "" && raw != "undefined" {
+		at, o, err := parseDate(raw)
 		if err != nil {
-			return p, t.reject(line, FieldPostedAt, raw, "is not a date")
+			return p, 0, "", t.reject(line, FieldPostedAt, raw, err.(*ValueError).Reason)
 		}
-		p.PostedAt = at
+		p.PostedAt, order = at, o
 	}
-	p.VideoID = strings.TrimSpace(t.cell(cells, FieldVideoID))
-	p.Caption = t.cell(cells, FieldCaption)
-	return p, nil
+	p.URL = t.text.keep(p.URL)
+	p.VideoID = t.text.keep(trimSpace(t.cell(cells, FieldVideoID)))
+	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
+	return p, order, raw, nil
 }
 
-// finish re-reads the table's ambiguous day/month dates once the whole column was seen.
-func (t *table) finish(posts []Post) {
-	if !t.dates.MonthFirst() {
+// finish settles what only the whole table can tell: the order of day and month in its date
+// column, and the year of dates written without one.
+func (t *table) finish() {
+	if in := t.b.Inputs[t.in]; in.Read == 0 {
+		t.b.warn(fmt.Sprintf("%s: has a header but no rows", t.file))
+	}
+	d := &t.dates
+	if len(d.entries) == 0 {
 		return
 	}
-	for i := range posts {
-		if !posts[i].PostedAt.IsZero() {
-			posts[i].PostedAt = SwapDayMonth(posts[i].PostedAt)
+	posts := t.b.Posts
+	var drop []dateEntry
+	switch {
+	case d.dmy > 0 && d.mdy > 0:
+		// Both 13/01 and 01/13 in one column: keep the majority's reading, reject the rest.
+		keep := orderDMY
+		if d.mdy > d.dmy {
+			keep = orderMDY
+		}
+		for _, e := range d.entries {
+			if e.order == orderYearless || e.order == keep {
+				continue
+			}
+			drop = append(drop, e) // the minority, and every value that cannot tell
+		}
+		t.b.warn(fmt.Sprintf("%s: %s: dates are written both day first (%d rows) and month first (%d rows); the minority rows and those that cannot tell are rejected",
+			t.file, t.columnName(FieldPostedAt), d.dmy, d.mdy))
+	case d.mdy > 0:
+		for _, e := range d.entries {
+			if e.order == orderAmbiguous {
+				posts[e.post].PostedAt, _ = swapDayMonth(posts[e.post].PostedAt)
+			}
+		}
+	case d.dmy == 0 && slices.ContainsFunc(d.entries, func(e dateEntry) bool { return e.order == orderAmbiguous }):
+		t.b.warn(fmt.Sprintf("%s: %s: no date shows whether the day or the month comes first; read as day first (DD/MM/YYYY)",
+			t.file, t.columnName(FieldPostedAt)))
+	}
+	t.placeYearless()
+	if len(drop) > 0 {
+		t.dropPosts(drop)
+	}
+}
+
+func (t *table) columnName(f Field) string {
+	if i := t.m[f]; i >= 0 && i < len(t.header) {
+		return t.header[i]
+	}
+	return f.String()
+}
+
+// dropPosts turns posts already added back into rejected rows.
+func (t *table) dropPosts(drop []dateEntry) {
+	gone := make(map[int]bool, len(drop))
+	for _, e := range drop {
+		p := t.b.Posts[e.post]
+		gone[e.post] = true
+		t.b.Rejected = append(t.b.Rejected, RowError{File: p.File, Line: p.Line, Column: t.columnName(FieldPostedAt),
+			Value: e.raw, Reason: "is not a date this column can read: other rows put the day and the month the other way round"})
+		t.b.Inputs[t.in].Rejected++
+	}
+	kept := t.b.Posts[:t.first]
+	for i := t.first; i < len(t.b.Posts); i++ {
+		if !gone[i] {
+			kept = append(kept, t.b.Posts[i])
 		}
 	}
+	t.b.Posts = kept
+}
+
+// warnDuplicateHeaders says when a column vet uses has a twin: the first is read, and the user
+// should know which.
+func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
+	for f, i := range m {
+		if i < 0 {
+			continue
+		}
+		k := foldHeader(header[i])
+		for j := i + 1; j < len(header); j++ {
+			if foldHeader(header[j]) == k {
+				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), header[i], i+1))
+				break
+			}
+		}
+	}
+}
+
+// arena copies the strings a post keeps into large shared blocks. encoding/csv puts a whole
+// record in one string, so a post holding a substring of it (its url, its caption) would keep
+// the whole line alive, one object per row for the collector to mark; at a million posts that
+// is a third of the memory and most of the garbage collection.
+type arena struct{ buf []byte }
+
+const arenaBlock = 1 << 20
+
+func (a *arena) keep(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if len(s) > arenaBlock/16 {
+		return strings.Clone(s)
+	}
+	if cap(a.buf)-len(a.buf) < len(s) {
+		a.buf = make([]byte, 0, arenaBlock)
+	}
+	off := len(a.buf)
+	a.buf = append(a.buf, s...)
+	// The block is only ever appended to, so the bytes behind this string never change.
+	return unsafe.String(&a.buf[off], len(s))
 }

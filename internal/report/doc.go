@@ -4,5 +4,9 @@
 //
 // Every file is written atomically (a temp file in the target folder, then a rename), so a
 // failed run leaves the previous report as it was. With SOURCE_DATE_EPOCH set, the same input
-// gives byte-identical files.
+// gives byte-identical files: the workbook goes out through sortedZip (zipwriter.go), which
+// writes excelize's parts in a fixed order, and the page's charts have fixed IDs.
+//
+// The big sheets (Accounts, Videos, Signals, Rejected) are written with excelize's
+// StreamWriter; their hyperlinks, which it cannot write, are added by links.go.
 package report

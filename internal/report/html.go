@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -48,6 +47,7 @@ type verdictCount struct {
 
 type pageChart struct {
 	ID, Title, Note string
+	Wide            bool // spans the page's width
 	option          map[string]any
 }
 
@@ -59,6 +59,16 @@ type pageRow struct {
 	RatioV                                        string
 	VerdictV                                      int
 }
+
+// ChartsInlined reports whether this build carries the ECharts script the page inlines. Without
+// it the page still holds everything but the charts, and says so at the top.
+func ChartsInlined() bool {
+	_, ok := echartsScript()
+	return ok
+}
+
+// echartsScript is the script the page inlines (a variable so a test can take it away).
+var echartsScript = templates.ECharts
 
 func writePage(w io.Writer, r *Report) error {
 	data, err := newPageData(r)
@@ -73,6 +83,8 @@ func newPageData(r *Report) (*pageData, error) {
 	d := &pageData{
 		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"), Accounts: len(res.Accounts),
 		Generated: r.Generated.Format("2006-01-02 15:04 UTC"), Reconciliation: "posts " + reconciliation(b),
+		// The baseline deltas (Δ followers, Δ follower ER, previous verdict) join these columns,
+		// and pageRow, once scoring.Account carries them; the Accounts sheet's list says the same.
 		Columns: []string{"#", "Handle", "Followers", "Tier", "Follower ER", "Median view ER", "Ratio", "Verdict", "Signals", "Reason"},
 	}
 	for _, in := range b.Inputs {
@@ -81,7 +93,7 @@ func newPageData(r *Report) (*pageData, error) {
 	for _, v := range scoring.Verdicts() {
 		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), res.Count(v)})
 	}
-	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart} {
+	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, timelineChart} {
 		c, err := build(res)
 		if err != nil {
 			return nil, err
@@ -101,7 +113,7 @@ func newPageData(r *Report) (*pageData, error) {
 		return nil, err
 	}
 	d.ChartsJSON = template.JS(js)
-	if script, ok := templates.ECharts(); ok {
+	if script, ok := echartsScript(); ok {
 		d.HasECharts, d.ECharts = true, template.JS(script)
 	}
 	for i := range res.Accounts {
@@ -175,86 +187,4 @@ func options(c interface {
 
 func initOpts(id string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Theme: "white"})
-}
-
-// scatterChart plots followers (log axis) against follower ER, one series per verdict, with
-// each tier's benchmark drawn as a step.
-func scatterChart(res *scoring.Result) (pageChart, error) {
-	sc := charts.NewScatter()
-	sc.SetGlobalOptions(
-		initOpts("chart-scatter"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "followers", NameLocation: "middle", NameGap: 28}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "follower ER %"}),
-	)
-	for _, v := range scoring.Verdicts() {
-		var pts []opts.ScatterData
-		for i := range res.Accounts {
-			a := &res.Accounts[i]
-			if a.Verdict != v || !a.FollowerER.OK || a.Followers <= 0 {
-				continue
-			}
-			pts = append(pts, opts.ScatterData{Name: a.Handle, Value: []any{int64(a.Followers), round2(a.FollowerER.Value)}})
-		}
-		sc.AddSeries(v.String(), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.8)}))
-	}
-	option, err := options(sc)
-	if err != nil {
-		return pageChart{}, err
-	}
-	series, _ := option["series"].([]any)
-	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks))
-	return pageChart{
-		ID: "chart-scatter", Title: "Followers and follower engagement",
-		Note:   "Each dot is an account, coloured by verdict; the grey steps are each tier's benchmark (" + res.Config.Benchmarks.Name + ").",
-		option: option,
-	}, nil
-}
-
-// benchmarkSteps is a line series drawing each tier's benchmark across the tier's range.
-func benchmarkSteps(b scoring.Benchmarks) map[string]any {
-	var data [][2]float64
-	for i, t := range b.Tiers {
-		end := float64(t.Min) * 10
-		if i+1 < len(b.Tiers) {
-			end = float64(b.Tiers[i+1].Min)
-		}
-		data = append(data, [2]float64{float64(t.Min), t.Benchmark}, [2]float64{end, t.Benchmark})
-	}
-	return map[string]any{
-		"type": "line", "name": "tier benchmark", "data": data, "symbol": "none",
-		"lineStyle": map[string]any{"color": "#5d6675", "type": "dashed", "width": 1.5},
-		"itemStyle": map[string]any{"color": "#5d6675"}, "silent": true, "z": 1,
-	}
-}
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// tierChart stacks each tier's accounts by verdict.
-func tierChart(res *scoring.Result) (pageChart, error) {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		initOpts("chart-tiers"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "accounts"}),
-	)
-	tiers := tierNames(res.Config)
-	bar.SetXAxis(tiers)
-	counts := verdictsPerTier(res)
-	for _, v := range scoring.Verdicts() {
-		data := make([]opts.BarData, len(tiers))
-		for i, t := range tiers {
-			data[i] = opts.BarData{Value: counts[t][v]}
-		}
-		bar.AddSeries(v.String(), data, charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v]}))
-	}
-	option, err := options(bar)
-	return pageChart{
-		ID: "chart-tiers", Title: "Verdicts per tier",
-		Note:   "How many accounts of each follower tier passed, need a review, failed or could not be rated.",
-		option: option,
-	}, err
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +14,14 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// batch makes a small scored report: one healthy account, one far below its tier, one whose
-// handle tries to inject script and formulas.
+// Input that tries to run as a formula in Excel.
+const (
+	formulaHandle  = `=HYPERLINK("http://x","y")`
+	formulaCaption = `@SUM(1+1)`
+)
+
+// testReport makes a small scored report: one healthy account, one far below its tier, and
+// three whose handles try to inject script or formulas (one of them with formula captions).
 func testReport(t *testing.T) *Report {
 	t.Helper()
 	var posts []ingest.Post
@@ -24,7 +31,7 @@ func testReport(t *testing.T) *Report {
 				Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
 				// Views vary from post to post, or too_steady would be raised.
 				Views: views + ingest.Count(i-2)*views/4, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
-				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: handle + string(rune('a'+i)),
+				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: strconv.Itoa(4000 + len(posts)),
 				File: "posts.csv", Line: len(posts) + 2,
 			})
 		}
@@ -32,10 +39,17 @@ func testReport(t *testing.T) *Report {
 	add("healthy", 50_000, 40_000, 1_500, 100)
 	add("sleepy", 50_000, 40_000, 200, 10)
 	add(`<script>alert(1)</script>`, 10_000, 5_000, 300, 20)
+	add(`"><img src=x onerror=alert(1)>`, 10_000, 5_000, 100, 10)
+	add(formulaHandle, 10_000, 5_000, 100, 10)
+	for i := range posts {
+		if posts[i].Account == formulaHandle {
+			posts[i].Caption = formulaCaption
+		}
+	}
 	b := &ingest.Batch{
-		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 16, Rejected: 1}},
+		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 26, Rejected: 1}},
 		Posts:    posts,
-		Read:     16,
+		Read:     26,
 		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: "is not a count"}},
 	}
 	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
@@ -57,9 +71,9 @@ func TestWorkbookReadsBack(t *testing.T) {
 	}
 	defer f.Close()
 
-	t.Run("the workbook has its five sheets in order", func(t *testing.T) {
+	t.Run("the workbook has its six sheets in order", func(t *testing.T) {
 		got := strings.Join(f.GetSheetList(), ",")
-		if want := "Summary,Accounts,Videos,Rejected,About"; got != want {
+		if want := "Summary,Accounts,Videos,Signals,Rejected,About"; got != want {
 			t.Errorf("sheets = %s, want %s", got, want)
 		}
 	})
@@ -96,8 +110,8 @@ func TestWorkbookReadsBack(t *testing.T) {
 	})
 	t.Run("every post and every rejected row is listed", func(t *testing.T) {
 		videos, _ := f.GetRows(SheetVideos)
-		if len(videos) != 16 {
-			t.Errorf("videos rows = %d, want 15 + header", len(videos))
+		if len(videos) != 26 {
+			t.Errorf("videos rows = %d, want 25 + header", len(videos))
 		}
 		rejected, _ := f.GetRows(SheetRejected)
 		if len(rejected) != 2 || rejected[1][3] != "=1+1" {
@@ -136,7 +150,7 @@ func TestSummaryRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Version != SummaryVersion || len(s.Accounts) != 3 || s.Posts.Read != 16 || s.Posts.Rejected != 1 {
+	if s.Version != SummaryVersion || len(s.Accounts) != 5 || s.Posts.Read != 26 || s.Posts.Rejected != 1 {
 		t.Fatalf("summary = %+v", s)
 	}
 	a := s.Accounts[0]
@@ -174,3 +188,72 @@ func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
+	defer func(f func() ([]byte, bool)) { echartsScript = f }(echartsScript)
+	echartsScript = func() ([]byte, bool) { return nil, false }
+	var b strings.Builder
+	if err := writePage(&b, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	t.Run("the banner is shown, not hidden", func(t *testing.T) {
+		if !strings.Contains(page, `<div id="nocharts" class="banner" >`) {
+			t.Error("the no-charts banner is hidden")
+		}
+	})
+	t.Run("the table is still complete", func(t *testing.T) {
+		if n := strings.Count(page, "<tr><td class=\"num\">"); n != 5 {
+			t.Errorf("%d account rows, want 5", n)
+		}
+	})
+	t.Run("vet can tell before it writes", func(t *testing.T) {
+		if ChartsInlined() {
+			t.Error("ChartsInlined() = true without the script")
+		}
+	})
+}
+
+func TestScatterStaysLight(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		accounts, fail int
+	}{
+		{"a small batch shows every account", 50, 10},
+		{"a big batch shows every flagged account and a sample of the rest", 10_000, 500},
+		{"a batch of mostly failures still stops at the cap", 10_000, 9_000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := &scoring.Result{}
+			for i := 0; i < tc.accounts; i++ {
+				v := scoring.Pass
+				if i < tc.fail {
+					v = scoring.Fail
+				}
+				res.Accounts = append(res.Accounts, scoring.Account{
+					Key: strconv.Itoa(i), Followers: 5000, FollowerER: scoring.Rate{Value: 1, OK: true}, Verdict: v,
+				})
+			}
+			keep, shown := scatterSample(res)
+			again, _ := scatterSample(res)
+			kept, keptFail := 0, 0
+			for i, k := range keep {
+				if k != again[i] {
+					t.Fatal("two samples of the same batch differ")
+				}
+				if k {
+					kept++
+					if i < tc.fail {
+						keptFail++
+					}
+				}
+			}
+			if kept != shown || shown != min(tc.accounts, maxScatterPoints) {
+				t.Errorf("shown %d (counted %d) of %d", shown, kept, tc.accounts)
+			}
+			if keptFail != min(tc.fail, maxScatterPoints) {
+				t.Errorf("kept %d of %d failures", keptFail, tc.fail)
+			}
+		})
+	}
+}

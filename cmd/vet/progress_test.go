@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	// A pseudo-terminal stands in for the user's terminal.
+	ptm, tty, err := pty.Open()
+	if err != nil {
+		t.Fatalf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	defer tty.Close()
+	file, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	for _, tc := range []struct {
+		name  string
+		w     any
+		env   func(string) string
+		quiet bool
+		want  bool
+	}{
+		{"a buffer gets no bar", &bytes.Buffer{}, env(), false, false},
+		{"a file gets no bar", file, env(), false, false},
+		{"-q gets no bar even on a terminal", tty, env(), true, false},
+		{"CI gets no bar even on a terminal", tty, env("CI", "true"), false, false},
+		{"a dumb terminal gets no bar", tty, env("TERM", "dumb"), false, false},
+		{"a terminal gets a bar", tty, env(), false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := wantProgress(tc.w.(interface{ Write([]byte) (int, error) }), tc.env, tc.quiet); got != tc.want {
+				t.Errorf("wantProgress = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestProgressDrawsTheStageAndThePostsRead(t *testing.T) {
+	ptm, tty, err := pty.Open()
+	if err != nil {
+		t.Fatalf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 100}); err != nil {
+		t.Fatal(err)
+	}
+	seen := make(chan string)
+	go func() {
+		var all []byte
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptm.Read(buf)
+			all = append(all, buf[:n]...)
+			if err != nil || strings.Contains(string(all), "writing the workbook") {
+				seen <- string(all)
+				return
+			}
+		}
+	}()
+	bar := startProgress(tty, 0)
+	bar.posts(123_456)
+	time.Sleep(400 * time.Millisecond)
+	bar.setStage("writing the workbook")
+	var out string
+	select {
+	case out = <-seen:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the bar drew nothing in 10 s")
+	}
+	bar.done()
+	tty.Close()
+	for _, want := range []string{"vet: reading", "123,456 posts read", "vet: writing the workbook"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the terminal shows %q, want it to contain %q", out, want)
+		}
+	}
+}

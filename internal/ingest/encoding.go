@@ -1,0 +1,125 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Encodings a text file is found in.
+const (
+	encUTF8    = "utf-8"
+	encUTF8BOM = "utf-8 bom"
+	encUTF16LE = "utf-16le"
+	encUTF16BE = "utf-16be"
+	encCP1252  = "windows-1252"
+)
+
+// sniffWindow is how much of a file decides its encoding and dialect.
+const sniffWindow = 64 << 10
+
+// errBinary is a file that is not text in any encoding vet reads.
+var errBinary = errors.New("is not a text file (binary data); vet reads CSV, XLSX and JSON exports")
+
+// textReader is the one place where encodings are handled (STYLE §5): every text format reads
+// UTF-8 from it. It reads the byte-order mark (UTF-8, UTF-16 LE/BE: Excel's "Unicode text"),
+// and otherwise takes the bytes as UTF-8 unless the first 64 KiB are not, in which case they
+// are Windows-1252 (what Excel on Windows writes as "CSV"). A stray non-UTF-8 byte later in a
+// UTF-8 file is read as Windows-1252 too, rather than passed on to break the report.
+type textReader struct {
+	io.Reader
+	Encoding string
+	fallback *utf8Fallback
+}
+
+// Mixed reports whether a file taken as UTF-8 held bytes that were not.
+func (t *textReader) Mixed() bool { return t.fallback != nil && t.fallback.used }
+
+func newTextReader(name string, br *bufio.Reader) (*textReader, error) {
+	head, err := br.Peek(sniffWindow)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		fb := &utf8Fallback{}
+		return &textReader{Reader: transform.NewReader(br, fb), Encoding: encUTF8BOM, fallback: fb}, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return &textReader{Reader: transform.NewReader(br, dec), Encoding: encUTF16LE}, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		return &textReader{Reader: transform.NewReader(br, dec), Encoding: encUTF16BE}, nil
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, fmt.Errorf("%s: %w", name, errBinary)
+	}
+	if !validUTF8Prefix(head, len(head) < sniffWindow) {
+		return &textReader{Reader: transform.NewReader(br, charmap.Windows1252.NewDecoder()), Encoding: encCP1252}, nil
+	}
+	fb := &utf8Fallback{}
+	return &textReader{Reader: transform.NewReader(br, fb), Encoding: encUTF8, fallback: fb}, nil
+}
+
+// validUTF8Prefix is utf8.Valid, forgiving a rune cut at the end of a window.
+func validUTF8Prefix(b []byte, complete bool) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	if complete {
+		return false
+	}
+	for cut := 1; cut <= utf8.UTFMax && cut <= len(b); cut++ {
+		if utf8.Valid(b[:len(b)-cut]) {
+			return true
+		}
+	}
+	return false
+}
+
+// utf8Fallback passes UTF-8 through and reads any byte that is not part of valid UTF-8 as
+// Windows-1252.
+type utf8Fallback struct{ used bool }
+
+func (f *utf8Fallback) Reset() {}
+
+func (f *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	// Fast path: a valid chunk is copied whole.
+	if len(src) <= len(dst) && utf8.Valid(src) {
+		return copy(dst, src), len(src), nil
+	}
+	for nSrc < len(src) {
+		c := src[nSrc]
+		if c < utf8.RuneSelf {
+			if nDst >= len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = c
+			nDst++
+			nSrc++
+			continue
+		}
+		if !atEOF && !utf8.FullRune(src[nSrc:]) {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		r, size := utf8.DecodeRune(src[nSrc:])
+		if r == utf8.RuneError && size == 1 {
+			r = charmap.Windows1252.DecodeByte(c)
+			f.used = true
+		}
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}

@@ -1,0 +1,204 @@
+package ingest
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Decompression caps (SPEC §7): excelize's default lets a 2 MB file inflate to 16 GB. A real
+// export of a million posts inflates to a few hundred MB; anything past these is refused.
+const (
+	unzipSizeLimit    = 1 << 30   // all parts of a workbook, inflated
+	unzipXMLSizeLimit = 256 << 20 // one sheet or the shared strings held in memory (larger go to a temp file)
+)
+
+// readXLSX reads every sheet of a workbook whose header row names the required fields, row by
+// row; a sheet named like "accounts" (or any sheet of handle + followers) gives follower counts
+// instead. Values are read raw (RawCellValue): formatted values lose digits and dates ("Oct-26").
+func readXLSX(name string, r io.Reader, opts *Options, b *Batch) (err error) {
+	defer func() {
+		// excelize is not hardened against every malformed part; a panic there is a file
+		// vet cannot read, not a crash.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: is not a readable .xlsx workbook (damaged: %v)", name, p)
+		}
+	}()
+	f, err := excelize.OpenReader(r, excelize.Options{
+		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+	})
+	if err != nil {
+		return xlsxOpenError(name, err)
+	}
+	defer f.Close()
+	var firstErr error
+	used := 0
+	for _, sheet := range f.GetSheetList() {
+		ok, err := readSheet(f, name, sheet, opts, b)
+		if err != nil {
+			var mf *MissingFieldError
+			if !errors.As(err, &mf) {
+				return err
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
+		}
+		if ok {
+			used++
+		}
+	}
+	if used == 0 {
+		if firstErr == nil {
+			firstErr = fmt.Errorf("%s: has no sheet with a header row", name)
+		}
+		return firstErr
+	}
+	return nil
+}
+
+// xlsxOpenError turns excelize's and archive/zip's errors into one line a user can act on.
+func xlsxOpenError(name string, err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat) && strings.Contains(msg, "password"):
+		return fmt.Errorf("%s: is a password-protected workbook; remove the password and save it again", name)
+	case strings.Contains(msg, "unzip size"):
+		return fmt.Errorf("%s: inflates past %d MiB; refused (a damaged file or a zip bomb)", name, unzipSizeLimit>>20)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fmt.Errorf("%s: is not a readable .xlsx workbook (truncated or damaged: %v)", name, err)
+	}
+	return fmt.Errorf("%s: cannot open the workbook: %w", name, err)
+}
+
+// readSheet reads one sheet; ok says whether it gave posts or followers.
+func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (ok bool, err error) {
+	name := file + "[" + sheet + "]"
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rows.Close()
+	n := 0 // the sheet's row number: Next steps over empty rows too
+	info := Input{Name: name, Format: "xlsx"}
+	var each func([]string, int)
+	var done func()
+	var firstErr error
+	// The header is the first row that names the fields; a few title rows may sit above it.
+	for tries := 0; each == nil && tries <= maxTitleRows && rows.Next(); {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return false, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if blankRecord(cells) {
+			continue
+		}
+		tries++
+		header := trimAll(cells)
+		each, done, err = sheetTable(b, info, sheet, header, opts)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		if err == nil && tries > 1 {
+			b.warn(fmt.Sprintf("%s: the header is on row %d; the rows above it are skipped", name, n))
+		}
+	}
+	if each == nil {
+		if firstErr == nil {
+			b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: "empty sheet"})
+			return false, nil
+		}
+		b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped,
+			Note: "no post columns: " + strings.TrimPrefix(firstErr.Error(), name+": ")})
+		return false, firstErr
+	}
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return true, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		if blankRecord(cells) {
+			continue
+		}
+		each(cells, n)
+	}
+	if err := rows.Error(); err != nil {
+		return true, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := checkDimension(f, name, sheet, n); err != nil {
+		return true, err
+	}
+	done()
+	return true, nil
+}
+
+// maxTitleRows is how many rows above the header (a report's title, a date) are looked past.
+const maxTitleRows = 10
+
+// sheetTable opens a sheet's rows as posts, or as followers when the sheet is named for
+// accounts or names no post count at all.
+func sheetTable(b *Batch, info Input, sheet string, header []string, opts *Options) (func([]string, int), func(), error) {
+	t, terr := newTable(b, info, header, opts)
+	if terr == nil {
+		return t.row, t.finish, nil
+	}
+	var mf *MissingFieldError
+	if !errors.As(terr, &mf) {
+		return nil, nil, terr
+	}
+	if looksLikeAccounts(sheet) || !hasPostColumns(header, opts) {
+		if ft, err := newFollowerTable(b, info, header, opts); err == nil {
+			return ft.row, func() {}, nil
+		}
+	}
+	return nil, nil, terr
+}
+
+// checkDimension compares the rows read with the sheet's declared dimension: excelize stops
+// quietly at a truncated sheet (SPEC §7), so fewer rows than declared means a damaged file.
+func checkDimension(f *excelize.File, name, sheet string, read int) error {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil || dim == "" {
+		return nil
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		return nil
+	}
+	_, rowsDeclared, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return nil
+	}
+	if read < rowsDeclared {
+		return fmt.Errorf("%s: is damaged: it declares %d rows but only %d could be read", name, rowsDeclared, read)
+	}
+	return nil
+}
+
+// hasPostColumns reports whether a header names any post count: such a sheet missing a required
+// field is a mistake to report, not a table of followers.
+func hasPostColumns(header []string, opts *Options) bool {
+	m, _ := resolveMapping("", header, opts.aliasesFor("generic"), opts.Map)
+	return m[FieldViews] >= 0 || m[FieldLikes] >= 0 || m[FieldComments] >= 0 || m[FieldShares] >= 0
+}
+
+// looksLikeAccounts reports a sheet named for accounts or followers.
+func looksLikeAccounts(sheet string) bool {
+	s := foldHeader(sheet)
+	return strings.Contains(s, "account") || strings.Contains(s, "follower") || strings.Contains(s, "creator")
+}
+
+func trimAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}

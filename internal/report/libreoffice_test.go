@@ -1,0 +1,63 @@
+package report
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWorkbookOpensInLibreOffice has LibreOffice, when it is installed, convert the workbook:
+// to PDF (it opens at all) and each sheet to CSV (the values it reads, formulas evaluated).
+// Skipped without LibreOffice: `apt-get install libreoffice-calc` to run it.
+func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("no LibreOffice (soffice) on PATH: skipping the check that it opens the workbook")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := t.TempDir()
+	if _, err := Write(dir, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	convert := func(to string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", to, "--outdir", dir, filepath.Join(dir, WorkbookFile))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+		}
+	}
+	convert("pdf")
+	if st, err := os.Stat(filepath.Join(dir, "vetting.pdf")); err != nil || st.Size() == 0 {
+		t.Fatalf("LibreOffice made no PDF of the workbook: %v", err)
+	}
+	// 44: comma; 34: double quote; 76: UTF-8; the last field -1: every sheet to its own file.
+	convert(`csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`)
+	read := func(sheet string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "vetting-"+sheet+".csv"))
+		if err != nil {
+			t.Fatalf("no CSV of sheet %s: %v", sheet, err)
+		}
+		return string(b)
+	}
+	for _, tc := range []struct{ name, sheet, want string }{
+		{"the formula handle is read as its text, not run", SheetAccounts, `"=HYPERLINK(""http://x"",""y"")"`},
+		{"the @ caption is read as its text, not run", SheetVideos, "@SUM(1+1)"},
+		{"the rejected =1+1 is read as its text, not run", SheetRejected, "=1+1"},
+		{"the summary's reconciliation is there", SheetSummary, "26 read = 25 used + 0 duplicates + 1 rejected"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := read(tc.sheet); !strings.Contains(got, tc.want) {
+				t.Errorf("sheet %s as LibreOffice reads it has no %s:\n%s", tc.sheet, tc.want, got)
+			}
+		})
+	}
+}

@@ -1,0 +1,307 @@
+package report
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sortedZip is the excelize ZipWriter hook (File.SetZipWriter) that makes the workbook
+// byte-stable and keeps it out of memory:
+//
+//   - excelize creates the zip's entries in map order once there are charts or several stream
+//     sheets; sortedZip compresses each entry into its own buffer as it comes and writes them
+//     all, sorted by name, with zip.Writer.CreateRaw at Close;
+//   - every entry gets the same modification time (the report's timestamp);
+//   - [Content_Types].xml has its Override elements sorted (their order follows map iteration
+//     too);
+//   - it writes to the report file itself, not to the bytes.Buffer excelize hands it (File.Write
+//     would otherwise hold the whole zip in memory), and keeps the compressed entries until
+//     Close in a spool file beside it, not in memory: at a million posts they are a hundred
+//     megabytes;
+//   - it adds the hyperlinks of stream sheets, which excelize's StreamWriter cannot write (see
+//     links.go).
+type sortedZip struct {
+	out      io.Writer
+	modified time.Time
+	links    map[string]*sheetLinks // by sheet part: "xl/worksheets/sheet3.xml"
+	entries  []*zipEntry
+	cur      *zipEntry
+	spool    *spool
+}
+
+// newSortedZip writes the zip to out, spooling in dir.
+func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks) *sortedZip {
+	return &sortedZip{out: out, modified: modified, links: links, spool: &spool{dir: dir}}
+}
+
+// spool is a temp file the compressed entries are written to one after another; each entry is
+// a contiguous stretch of it.
+type spool struct {
+	dir string
+	f   *os.File
+	w   *bufio.Writer
+	off int64
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.f == nil {
+		f, err := os.CreateTemp(s.dir, ".vet-zip-*.tmp")
+		if err != nil {
+			return 0, err
+		}
+		s.f, s.w = f, bufio.NewWriterSize(f, 256<<10)
+	}
+	n, err := s.w.Write(p)
+	s.off += int64(n)
+	return n, err
+}
+
+// section is the stretch [from, to) of the spool, once written.
+func (s *spool) section(from, to int64) (io.Reader, error) {
+	if s.f == nil {
+		return bytes.NewReader(nil), nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	return io.NewSectionReader(s.f, from, to-from), nil
+}
+
+func (s *spool) remove() {
+	if s.f != nil {
+		s.f.Close()
+		os.Remove(s.f.Name())
+		s.f = nil
+	}
+}
+
+// zipEntry is one compressed entry waiting for Close.
+type zipEntry struct {
+	name       string
+	start, end int64 // its compressed bytes in the spool
+	fw         *flate.Writer
+	crc        hash.Hash32
+	size       uint64
+	filter     io.WriteCloser // rewrites the entry on its way in, when it needs it; else nil
+}
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	return e.fw.Write(p)
+}
+
+// compressionLevel trades a slightly bigger workbook for speed: a 1M-row Videos sheet is most
+// of a run's writing time.
+const compressionLevel = flate.BestSpeed
+
+// Create starts a new entry; the previous one is complete.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE(), start: z.spool.off}
+	fw, err := flate.NewWriter(z.spool, compressionLevel)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	z.entries = append(z.entries, e)
+	z.cur = e
+	switch {
+	case name == "[Content_Types].xml":
+		e.filter = &wholeFilter{to: e, rewrite: sortContentTypes}
+	case name == "xl/styles.xml":
+		e.filter = &wholeFilter{to: e, rewrite: quotePrefixText}
+	case z.links[name] != nil:
+		e.filter = &sheetLinkFilter{to: e, links: z.links[name]}
+	case z.linksOfRels(name) != nil:
+		links := z.linksOfRels(name)
+		links.relsWritten = true
+		e.filter = &wholeFilter{to: e, rewrite: links.addRels}
+	}
+	if e.filter != nil {
+		return e.filter, nil
+	}
+	return e, nil
+}
+
+// linksOfRels is the links of the sheet whose relationships part is name.
+func (z *sortedZip) linksOfRels(name string) *sheetLinks {
+	for part, l := range z.links {
+		if relsPart(part) == name {
+			return l
+		}
+	}
+	return nil
+}
+
+// AddFS adds every file of fsys (part of excelize's interface; it does not call it today).
+func (z *sortedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		w, err := z.Create(path)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+}
+
+func (z *sortedZip) finish() error {
+	e := z.cur
+	if e == nil {
+		return nil
+	}
+	z.cur = nil
+	if e.filter != nil {
+		if err := e.filter.Close(); err != nil {
+			return err
+		}
+	}
+	err := e.fw.Close()
+	e.end = z.spool.off
+	return err
+}
+
+// Close writes every entry, sorted by name ([Content_Types].xml first, as Office does).
+func (z *sortedZip) Close() error {
+	defer z.spool.remove()
+	if err := z.finish(); err != nil {
+		return err
+	}
+	// A sheet with links but no relationships part yet gets one.
+	for part, l := range z.links {
+		if len(l.urls) > 0 && !l.relsWritten {
+			w, err := z.Create(relsPart(part))
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write([]byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`)); err != nil {
+				return err
+			}
+			if err := z.finish(); err != nil {
+				return err
+			}
+		}
+	}
+	sort.Slice(z.entries, func(i, j int) bool {
+		a, b := z.entries[i].name, z.entries[j].name
+		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
+			return a == "[Content_Types].xml"
+		}
+		return a < b
+	})
+	zw := zip.NewWriter(z.out)
+	for _, e := range z.entries {
+		h := &zip.FileHeader{
+			Name: e.name, Method: zip.Deflate,
+			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.end - e.start), UncompressedSize64: e.size,
+		}
+		h.SetModTime(z.modified) // CreateRaw takes the MS-DOS fields as they are, not Modified
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			return err
+		}
+		data, err := z.spool.section(e.start, e.end)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(w, data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// wholeFilter collects a small entry whole and rewrites it on Close.
+type wholeFilter struct {
+	to      io.Writer
+	buf     bytes.Buffer
+	rewrite func([]byte) []byte
+}
+
+func (f *wholeFilter) Write(p []byte) (int, error) { return f.buf.Write(p) }
+
+func (f *wholeFilter) Close() error {
+	_, err := f.to.Write(f.rewrite(f.buf.Bytes()))
+	return err
+}
+
+var (
+	defaultRE  = regexp.MustCompile(`<Default [^>]*?/>|<Default [^>]*?></Default>`)
+	overrideRE = regexp.MustCompile(`<Override [^>]*?/>|<Override [^>]*?></Override>`)
+)
+
+// sortContentTypes sorts [Content_Types].xml's Default and Override elements, whose order
+// follows excelize's map iteration once there is a chart.
+func sortContentTypes(b []byte) []byte {
+	return sortMatches(sortMatches(b, defaultRE), overrideRE)
+}
+
+// sortMatches sorts the matches of re in b among themselves, leaving the rest in place.
+func sortMatches(b []byte, re *regexp.Regexp) []byte {
+	locs := re.FindAllIndex(b, -1)
+	if len(locs) < 2 {
+		return b
+	}
+	parts := make([]string, len(locs))
+	for i, l := range locs {
+		parts[i] = string(b[l[0]:l[1]])
+	}
+	sort.Strings(parts)
+	var out bytes.Buffer
+	out.Write(b[:locs[0][0]])
+	for i, l := range locs {
+		out.WriteString(parts[i])
+		next := len(b)
+		if i+1 < len(locs) {
+			next = locs[i+1][0]
+		}
+		out.Write(b[l[1]:next]) // whatever stood between (nothing, in excelize's output)
+	}
+	return out.Bytes()
+}
+
+// quotePrefixText marks the cell formats in Excel's Text format (numFmtId 49) with
+// quotePrefix, as Excel itself does for text typed after an apostrophe: the cell stays text
+// when it is edited. excelize's Style has no field for it.
+func quotePrefixText(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte(`<xf numFmtId="49" `), []byte(`<xf numFmtId="49" quotePrefix="1" `))
+}
+
+// relsPart is the relationships part of a sheet part.
+func relsPart(sheetPart string) string {
+	dir, file := "xl/worksheets/", sheetPart[len("xl/worksheets/"):]
+	return dir + "_rels/" + file + ".rels"
+}
+
+// sheetParts maps sheet names to their parts in the package, from the workbook's own map.
+func sheetParts(f *excelize.File) map[string]string {
+	m := map[string]string{}
+	for id, name := range f.GetSheetMap() {
+		m[name] = "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml"
+	}
+	return m
+}
