@@ -53,5 +53,7 @@ $(ECHARTS_JS):
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+include bench.mk
+
 clean:
 	rm -rf bin vet-report bench-out $(ECHARTS_JS)

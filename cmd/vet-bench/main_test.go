@@ -1,0 +1,83 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseSizes(t *testing.T) {
+	t.Run("sizes read as post counts with k and m suffixes", func(t *testing.T) {
+		got, err := parseSizes("100k, 1M,5000")
+		if err != nil || !slices.Equal(got, []int{100_000, 1_000_000, 5_000}) {
+			t.Fatalf("got %v, %v", got, err)
+		}
+	})
+	for _, bad := range []string{"", "abc", "-1k", "125"} {
+		t.Run("a size that is not a whole number of 50-post accounts is refused: "+bad, func(t *testing.T) {
+			if _, err := parseSizes(bad); err == nil {
+				t.Fatal("no error")
+			}
+		})
+	}
+}
+
+// fakes writes stand-ins for bin/vet and bin/vet-floor that print what the real ones print.
+func fakes(t *testing.T) string {
+	t.Helper()
+	bin := t.TempDir()
+	scripts := map[string]string{
+		"vet": `#!/bin/sh
+case "$4" in *.xlsx) echo "vet: $4: vet reads .csv files" >&2; exit 1;; esac
+echo "wrote $3/vetting.xlsx"
+for s in ingest scoring workbook html summary; do echo "vet: timing: $s 10ms" >&2; done
+`,
+		"vet-floor": `#!/bin/sh
+case "$1" in
+csv) echo "floor: csv-read 5ms 100";;
+xlsx-read) echo "floor: xlsx-read 50ms 100";;
+xlsx-stream) echo "floor: load 1ms 100"; echo "floor: xlsx-stream 20ms 100";;
+esac
+`,
+	}
+	for name, body := range scripts {
+		if err := os.WriteFile(filepath.Join(bin, name), []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return bin
+}
+
+func TestRunWritesTheFigures(t *testing.T) {
+	bin, dir := fakes(t), t.TempDir()
+	md := filepath.Join(dir, "BENCHMARKS.md")
+	var stdout, stderr strings.Builder
+	code := run([]string{"-bin", bin, "-dir", dir, "-sizes", "100,200", "-runs", "2", "-write", md}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{
+		"| | 100 posts | 200 posts |",
+		"| runs | 2 | 2 |",
+		"| &nbsp;&nbsp;workbook | 0.010 s (0.010–0.010) | 0.010 s (0.010–0.010) |",
+		"| **floor** total | 0.025 s (0.025–0.025) | 0.025 s (0.025–0.025) |",
+		"vet run (xlsx) not measured",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	t.Run("the batches are generated once and the figures spliced into the file", func(t *testing.T) {
+		for _, f := range []string{"posts-100-seed1.csv", "posts-100-seed1.xlsx", "posts-200-seed1.csv"} {
+			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+				t.Error(err)
+			}
+		}
+		b, err := os.ReadFile(md)
+		if err != nil || !strings.Contains(string(b), "| runs | 2 | 2 |") {
+			t.Fatalf("%s: %v\n%s", md, err, b)
+		}
+	})
+}

@@ -1,0 +1,245 @@
+package floor
+
+import (
+	"archive/zip"
+	"bufio"
+	"compress/flate"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/report"
+)
+
+// ReadCSV is the read floor: every record of r through encoding/csv, nothing parsed. It returns
+// the data rows read (the header excluded).
+func ReadCSV(r io.Reader) (int, error) {
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	n := -1
+	for {
+		_, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	if n < 0 {
+		n = 0
+	}
+	return n, nil
+}
+
+// ReadXLSX is the XLSX read floor: every row of every sheet through excelize's Rows iterator,
+// each cell's raw value fetched, nothing parsed. It returns the data rows read.
+func ReadXLSX(r io.Reader) (int, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: 1 << 30})
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return n, err
+		}
+		first := true
+		for rows.Next() {
+			if _, err := rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+				rows.Close()
+				return n, err
+			}
+			if !first {
+				n++
+			}
+			first = false
+		}
+		if err := rows.Close(); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// Video is one row of vet's Videos sheet, with the values vet computes for it.
+type Video struct {
+	Account   string
+	VideoID   string
+	PostedAt  time.Time
+	Views     int64
+	Likes     int64
+	Comments  int64
+	Shares    int64
+	Saves     int64
+	ViewER    float64 // percent
+	HasViewER bool
+	InWindow  bool // among the account's newest Window posts
+	URL       string
+	Caption   string
+	File      string
+	Line      int
+}
+
+// Window is the default scoring window: the Videos sheet marks each account's newest 10 posts.
+const Window = 10
+
+// LoadVideos reads a CSV in the generic layout (account, followers, views, likes, comments,
+// shares, saves, posted_at, video_id, url, caption), each account's posts newest first as
+// vet-synth writes them, into the rows of a Videos sheet. It is the preparation of the write
+// floor, not part of it.
+func LoadVideos(name string, r io.Reader) ([]Video, error) {
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if _, err := cr.Read(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var vs []Video
+	nth := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(rec) < 11 {
+			return nil, fmt.Errorf("%s: a row of %d fields: not the generic layout", name, len(rec))
+		}
+		line, _ := cr.FieldPos(0)
+		v := Video{Account: rec[0], VideoID: rec[8], URL: rec[9], Caption: rec[10], File: name, Line: line}
+		counts := []*int64{&v.Views, &v.Likes, &v.Comments, &v.Shares, &v.Saves}
+		for i, dst := range counts {
+			if *dst, err = strconv.ParseInt(rec[2+i], 10, 64); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+			}
+		}
+		if v.PostedAt, err = time.Parse(time.RFC3339, rec[7]); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if v.Views > 0 {
+			v.ViewER, v.HasViewER = float64(v.Likes+v.Comments+v.Shares)*100/float64(v.Views), true
+		}
+		if len(vs) > 0 && vs[len(vs)-1].Account == v.Account {
+			nth++
+		} else {
+			nth = 0
+		}
+		v.InWindow = nth < Window
+		vs = append(vs, v)
+	}
+	return vs, nil
+}
+
+// VideosHeader is the header row of vet's Videos sheet (report.VideoColumns).
+var VideosHeader = report.VideoColumns
+
+// platformViewER is SPEC §3's platform average view ER, in percent.
+const platformViewER = 3.30
+
+// WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, with the
+// same values, types and styles (internal/report/workbook.go), through excelize's StreamWriter,
+// with nothing else in the workbook.
+func WriteVideos(w io.Writer, vs []Video) error { return WriteVideosWith(w, vs, Tuning{}) }
+
+// Tuning is how the workbook is saved, beyond excelize's defaults: the experiments behind the
+// report's optimisation notes. The zero Tuning is excelize as it comes.
+type Tuning struct {
+	// Direct has the zip written straight to w. By default excelize builds the whole file in
+	// a bytes.Buffer first (File.WriteTo calls WriteToBuffer), which holds the compressed
+	// workbook in memory, grown by doubling.
+	Direct bool
+	// Level is the deflate level (flate.BestSpeed…flate.BestCompression); 0 keeps the default.
+	Level int
+}
+
+// WriteVideosWith is WriteVideos saved as t says.
+func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if t.Direct || t.Level != 0 {
+		f.ZipWriter = func(buf io.Writer) excelize.ZipWriter {
+			if t.Direct {
+				buf = w
+			}
+			zw := zip.NewWriter(buf)
+			if t.Level != 0 {
+				zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+					return flate.NewWriter(out, t.Level)
+				})
+			}
+			return zw
+		}
+	}
+	if err := f.SetSheetName("Sheet1", "Videos"); err != nil {
+		return err
+	}
+	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE3EA"}}})
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+	if err != nil {
+		return err
+	}
+	dateFmt := "yyyy-mm-dd hh:mm"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter("Videos")
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row := make([]any, len(VideosHeader))
+	for i, h := range VideosHeader {
+		row[i] = excelize.Cell{StyleID: header, Value: h}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		return err
+	}
+	for i := range vs {
+		v := &vs[i]
+		var er any
+		above := ""
+		if v.HasViewER {
+			er, above = v.ViewER/100, "no"
+			if v.ViewER > platformViewER {
+				above = "yes"
+			}
+		}
+		inWindow := "no"
+		if v.InWindow {
+			inWindow = "yes"
+		}
+		row[0], row[1], row[2] = v.Account, v.VideoID, excelize.Cell{StyleID: date, Value: v.PostedAt}
+		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
+		row[8] = excelize.Cell{StyleID: percent, Value: er}
+		row[9], row[10], row[11], row[12], row[13], row[14] = above, inWindow, v.URL, v.Caption, v.File, v.Line
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}

@@ -1,0 +1,9 @@
+// Package synth writes realistic batches of creators' posts for benchmarks and tests: N accounts
+// × M posts, as CSV and XLSX, the same bytes for the same seed.
+//
+// Most accounts are honest, spread over every follower tier; the rest carry one planted pattern
+// each (ghost followers, bought likes, a viral post, an implausibly high ER, a dormant account,
+// fewer than 1,000 followers), so a scoring change that stops seeing one shows up. Accounts says
+// which account carries which pattern. The values look like a real export's: handles, 19-digit
+// video ids, TikTok URLs, captions with emoji, commas, quotes and the odd newline.
+package synth

@@ -1,0 +1,313 @@
+package synth_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/scoring"
+	"github.com/vet-tool/vet/internal/synth"
+	"github.com/xuri/excelize/v2"
+)
+
+var small = synth.Config{Accounts: 60, Posts: 12, Seed: 7}
+
+func csvBytes(t *testing.T, c synth.Config) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := synth.WriteCSV(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestDeterministic(t *testing.T) {
+	t.Run("the same seed writes the same CSV bytes twice", func(t *testing.T) {
+		if a, b := csvBytes(t, small), csvBytes(t, small); !bytes.Equal(a, b) {
+			t.Fatal("two CSVs from one seed differ")
+		}
+	})
+	t.Run("another seed writes another batch", func(t *testing.T) {
+		other := small
+		other.Seed++
+		if bytes.Equal(csvBytes(t, small), csvBytes(t, other)) {
+			t.Fatal("seeds 7 and 8 wrote the same CSV")
+		}
+	})
+	t.Run("an account is the same whatever the batch size", func(t *testing.T) {
+		big := small
+		big.Accounts *= 3
+		if a, b := string(csvBytes(t, small)), string(csvBytes(t, big)); !strings.HasPrefix(b, a) {
+			t.Fatal("the small batch is not a prefix of the big one")
+		}
+	})
+}
+
+func readCSV(t *testing.T, c synth.Config) *ingest.Batch {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "posts.csv")
+	if err := synth.WriteFile(path, c); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read([]string{path}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSizes(t *testing.T) {
+	b := readCSV(t, small)
+	t.Run("every generated row is read back and used", func(t *testing.T) {
+		if b.Read != small.Rows() || len(b.Posts) != small.Rows() || len(b.Rejected) != 0 || b.Duplicates != 0 {
+			t.Fatalf("read %d, used %d, rejected %d (first: %v), duplicates %d; want %d used",
+				b.Read, len(b.Posts), len(b.Rejected), first(b.Rejected), b.Duplicates, small.Rows())
+		}
+	})
+	t.Run("each account has its posts and the manifest lists each account once", func(t *testing.T) {
+		n := map[string]int{}
+		for _, p := range b.Posts {
+			n[p.Account]++
+		}
+		as := synth.Accounts(small)
+		if len(n) != small.Accounts || len(as) != small.Accounts {
+			t.Fatalf("%d accounts in the CSV, %d in the manifest; want %d", len(n), len(as), small.Accounts)
+		}
+		for _, a := range as {
+			if n[a.Handle] != small.Posts {
+				t.Errorf("%s has %d posts, want %d", a.Handle, n[a.Handle], small.Posts)
+			}
+		}
+	})
+	t.Run("the captions carry commas, quotes, newlines and emoji", func(t *testing.T) {
+		var comma, quote, newline, emoji bool
+		for _, p := range b.Posts {
+			comma = comma || strings.Contains(p.Caption, ",")
+			quote = quote || strings.Contains(p.Caption, `"`)
+			newline = newline || strings.Contains(p.Caption, "\n")
+			emoji = emoji || strings.ContainsAny(p.Caption, "✨🔥😂🥹")
+		}
+		if !comma || !quote || !newline || !emoji {
+			t.Fatalf("comma %v, quote %v, newline %v, emoji %v", comma, quote, newline, emoji)
+		}
+	})
+}
+
+func first(rs []ingest.RowError) string {
+	if len(rs) == 0 {
+		return "none"
+	}
+	return rs[0].Error()
+}
+
+// stats are the numbers of one account's newest posts that the planted patterns are about.
+type stats struct {
+	followers      int64
+	medianViews    int64
+	likes, comms   int64
+	topShare       float64 // the largest post's share of the window's likes + comments
+	followerER     float64 // percent
+	newest         time.Time
+	viewsOverLikes bool // no post has more likes than views
+}
+
+func accountStats(b *ingest.Batch, window int) map[string]*stats {
+	by := map[string][]ingest.Post{}
+	for _, p := range b.Posts {
+		by[p.Account] = append(by[p.Account], p)
+	}
+	out := map[string]*stats{}
+	for h, ps := range by {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].PostedAt.After(ps[j].PostedAt) })
+		ps = ps[:min(window, len(ps))]
+		s := &stats{followers: int64(ps[0].Followers), newest: ps[0].PostedAt, viewsOverLikes: true}
+		var views []int64
+		var total, top int64
+		for _, p := range ps {
+			views = append(views, int64(p.Views))
+			s.likes += int64(p.Likes)
+			s.comms += int64(p.Comments)
+			inter := int64(p.Likes + p.Comments)
+			total += inter
+			top = max(top, inter)
+			s.viewsOverLikes = s.viewsOverLikes && p.Likes <= p.Views
+		}
+		sort.Slice(views, func(i, j int) bool { return views[i] < views[j] })
+		s.medianViews = views[len(views)/2]
+		s.topShare = float64(top) / float64(total)
+		s.followerER = float64(total) / float64(len(ps)) / float64(s.followers) * 100
+		out[h] = s
+	}
+	return out
+}
+
+func TestPlantedPatterns(t *testing.T) {
+	b := readCSV(t, small)
+	st := accountStats(b, 10)
+	var newest time.Time
+	for _, s := range st {
+		if s.newest.After(newest) {
+			newest = s.newest
+		}
+	}
+	bench := map[int]float64{1: 5.60, 2: 2.43, 3: 2.15, 4: 2.05, 5: 1.97}
+	tiers := map[int]bool{}
+	for _, a := range synth.Accounts(small) {
+		s := st[a.Handle]
+		if s == nil {
+			t.Fatalf("%s: no posts read back", a.Handle)
+		}
+		if !s.viewsOverLikes {
+			t.Errorf("%s: a post has more likes than views", a.Handle)
+		}
+		switch a.Kind {
+		case synth.Honest:
+			tiers[a.Tier] = true
+			if r := s.followerER / bench[a.Tier]; r < 0.5 || r > 3 {
+				t.Errorf("honest %s: follower ER %.2f%% is %.2f× its tier's benchmark", a.Handle, s.followerER, r)
+			}
+		case synth.Ghost:
+			if float64(s.medianViews) >= 0.05*float64(s.followers) {
+				t.Errorf("ghost %s: median views %d are not under 5%% of %d followers", a.Handle, s.medianViews, s.followers)
+			}
+		case synth.BoughtLikes:
+			if s.likes <= 200*s.comms {
+				t.Errorf("bought likes %s: likes/comments = %d/%d, not over 200", a.Handle, s.likes, s.comms)
+			}
+		case synth.Viral:
+			if s.topShare <= 0.5 {
+				t.Errorf("viral %s: the top post holds %.0f%% of the window's interactions", a.Handle, s.topShare*100)
+			}
+		case synth.HighER:
+			if s.followers < 100_000 || s.followerER/bench[a.Tier] <= 3 {
+				t.Errorf("high ER %s: %d followers, follower ER %.2f%%", a.Handle, s.followers, s.followerER)
+			}
+		case synth.Dormant:
+			if d := newest.Sub(s.newest); d <= 30*24*time.Hour {
+				t.Errorf("dormant %s: newest post only %v before the batch's newest", a.Handle, d)
+			}
+		case synth.Tiny:
+			if s.followers >= 1_000 {
+				t.Errorf("tiny %s: %d followers", a.Handle, s.followers)
+			}
+		}
+	}
+	t.Run("honest accounts come in every tier", func(t *testing.T) {
+		for tier := 1; tier <= 5; tier++ {
+			if !tiers[tier] {
+				t.Errorf("no honest account in tier %d", tier)
+			}
+		}
+	})
+	t.Run("a batch of twenty accounts already holds every pattern", func(t *testing.T) {
+		kinds := map[synth.Kind]bool{}
+		for _, a := range synth.Accounts(synth.Config{Accounts: 20, Posts: 1}) {
+			kinds[a.Kind] = true
+		}
+		if len(kinds) != 7 {
+			t.Fatalf("%d kinds in 20 accounts, want 7", len(kinds))
+		}
+	})
+}
+
+func TestXLSXHoldsTheSameRows(t *testing.T) {
+	c := synth.Config{Accounts: 20, Posts: 5, Seed: 3}
+	path := filepath.Join(t.TempDir(), "posts.xlsx")
+	if err := synth.WriteFile(path, c); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(synth.SheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != c.Rows()+1 {
+		t.Fatalf("%d rows, want %d and a header", len(rows), c.Rows())
+	}
+	if got := strings.Join(rows[0], ","); got != strings.Join(synth.Header, ",") {
+		t.Errorf("header = %s", got)
+	}
+	var want [][]string
+	synth.Generate(c, func(p *synth.Post) error {
+		want = append(want, p.Strings(nil))
+		return nil
+	})
+	for i, w := range want {
+		if got := strings.Join(rows[i+1], "|"); got != strings.Join(w, "|") {
+			t.Fatalf("row %d = %s\nwant      %s", i+2, got, strings.Join(w, "|"))
+		}
+	}
+}
+
+func TestWriteFileLeavesNothingBehindOnAnUnknownExtension(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.WriteFile(filepath.Join(dir, "posts.ods"), small); err == nil {
+		t.Fatal("no error for .ods")
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Fatalf("left %d files behind", len(es))
+	}
+}
+
+func TestXLSXIsDeterministic(t *testing.T) {
+	c := synth.Config{Accounts: 20, Posts: 5, Seed: 3}
+	var a, b bytes.Buffer
+	if err := synth.WriteXLSX(&a, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := synth.WriteXLSX(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two workbooks from one seed differ")
+	}
+}
+
+func TestScoringFlagsEachPlantedPattern(t *testing.T) {
+	b := readCSV(t, synth.Config{Accounts: 100, Posts: 50, Seed: 11})
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	kinds := map[string]synth.Kind{}
+	for _, a := range synth.Accounts(synth.Config{Accounts: 100, Posts: 50, Seed: 11}) {
+		kinds[a.Handle] = a.Kind
+	}
+	want := map[synth.Kind]struct {
+		verdict scoring.Verdict
+		signal  string // "" for none
+	}{
+		synth.Honest:      {scoring.Pass, ""},
+		synth.Ghost:       {scoring.Fail, "ghost_followers"},
+		synth.BoughtLikes: {scoring.Review, "like_comment_ratio"},
+		synth.Viral:       {scoring.Review, "engagement_spikes"},
+		synth.HighER:      {scoring.Review, "implausibly_high"},
+		synth.Dormant:     {scoring.Review, "inactive"},
+		synth.Tiny:        {scoring.Unrated, ""},
+	}
+	for _, a := range res.Accounts {
+		k := kinds[a.Handle]
+		w := want[k]
+		t.Run(fmt.Sprintf("%s account %s is %s", k, a.Handle, w.verdict), func(t *testing.T) {
+			var codes []string
+			for _, s := range a.Signals {
+				codes = append(codes, s.Code)
+			}
+			raised := slices.Contains(codes, w.signal)
+			if w.signal == "" {
+				raised = len(codes) == 0
+			}
+			if a.Verdict != w.verdict || !raised {
+				t.Errorf("verdict %s, signals %v; want %s with %q", a.Verdict, codes, w.verdict, w.signal)
+			}
+		})
+	}
+}
