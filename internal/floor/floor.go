@@ -197,8 +197,15 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 	if err != nil {
 		return err
 	}
+	count, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0, as vet's count columns
+	if err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter("Videos")
 	if err != nil {
+		return err
+	}
+	if err := sw.SetColStyle(4, 8, count); err != nil {
 		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
