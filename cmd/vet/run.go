@@ -37,6 +37,23 @@ func (s *settings) readFlags(fs *flag.FlagSet, def *config.File) {
 	fs.BoolVar(&s.quiet, "q", false, "print nothing but errors")
 }
 
+// parse reads a command's flags and inputs, the config file, and the flags given over it.
+func (s *settings) parse(fs *flag.FlagSet, args []string, stdin io.Reader) ([]string, *config.File, ingest.Options, error) {
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, nil, ingest.Options{}, err
+	}
+	if len(inputs) == 0 {
+		return nil, nil, ingest.Options{}, &usageError{fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
+	}
+	f, err := s.load(fs)
+	if err != nil {
+		return nil, nil, ingest.Options{}, err
+	}
+	opts, err := ingestOptions(f, stdin)
+	return inputs, f, opts, err
+}
+
 // load reads the config file (the one named, else ./vet.yaml) and lays the flags given over it.
 func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 	var f *config.File
@@ -139,18 +156,7 @@ func runCmd(args []string, e *env) error {
 	fs.Bool("include-saves", false, "count saves as interactions in view ER")
 	fs.String("baseline", "", "compare with last week's report in `DIR` (its summary.json)")
 	fs.String("fail-on", "", "exit 3 when any account's verdict is `VERDICT` or worse: fail or review")
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(inputs) == 0 {
-		return &usageError{"run needs at least one INPUT (a file, a folder, or - for standard input)"}
-	}
-	f, err := s.load(fs)
-	if err != nil {
-		return err
-	}
-	opts, err := ingestOptions(f, e.stdin)
+	inputs, f, opts, err := s.parse(fs, args, e.stdin)
 	if err != nil {
 		return err
 	}
@@ -285,78 +291,10 @@ func (t *stageTimer) done(stage string) {
 	t.start = now
 }
 
-func validateCmd(args []string, e *env) error {
-	def := config.Default()
-	var s settings
-	fs := newFlagSet("validate", "validate [flags] INPUT...", e)
-	s.readFlags(fs, def)
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(inputs) == 0 {
-		return &usageError{"validate needs at least one INPUT"}
-	}
-	f, err := s.load(fs)
-	if err != nil {
-		return err
-	}
-	opts, err := ingestOptions(f, e.stdin)
-	if err != nil {
-		return err
-	}
-	b, err := ingest.Read(inputs, opts)
-	if err != nil {
-		return err
-	}
-	for _, in := range b.Inputs {
-		printInput(e.stdout, in)
-	}
-	fmt.Fprintf(e.stdout, "posts: %d read = %d used + %d duplicates + %d rejected\n", b.Read, b.Used(), b.Duplicates, len(b.Rejected))
-	for _, r := range b.Rejected {
-		fmt.Fprintf(e.stdout, "rejected %s\n", r.Error())
-	}
-	for _, msg := range b.Warnings {
-		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
-	}
-	if f.Run.Strict && len(b.Rejected) > 0 {
-		return fmt.Errorf("%s rejected and --strict is set", rows(len(b.Rejected)))
-	}
-	return nil
-}
-
 // rows says "1 row" or "n rows".
 func rows(n int) string {
 	if n == 1 {
 		return "1 row"
 	}
 	return fmt.Sprintf("%d rows", n)
-}
-
-// printInput is validate's account of one table: how it was understood, what it gave, and the
-// column each field came from, one to a line.
-func printInput(w io.Writer, in ingest.Input) {
-	var how []string
-	for _, s := range []string{in.Format, in.Encoding} {
-		if s != "" {
-			how = append(how, s)
-		}
-	}
-	if in.Delimiter != "" {
-		how = append(how, fmt.Sprintf("delimiter %q", in.Delimiter))
-	}
-	if in.Preset != "" {
-		how = append(how, "layout "+in.Preset)
-	}
-	fmt.Fprintf(w, "%s: %s (%s)", in.Name, in.Kind, strings.Join(how, ", "))
-	if in.Kind == ingest.KindPosts {
-		fmt.Fprintf(w, ": %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
-	}
-	if in.Note != "" {
-		fmt.Fprintf(w, ": %s", in.Note)
-	}
-	fmt.Fprintln(w)
-	for _, c := range in.Columns {
-		fmt.Fprintf(w, "  %s\n", c)
-	}
 }
