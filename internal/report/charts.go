@@ -219,12 +219,13 @@ func histogramChart(res *scoring.Result) (pageChart, error) {
 			}
 		}
 	}
-	// The range stops at the 99th percentile so one outlier does not squash the rest.
+	// The range stops at the 95th percentile so a few outliers (ghost followers, viral posts) do
+	// not squash the rest into the first bars; the last bar holds them.
 	top := 2 * cfg.PlatformViewER
 	if len(ers) > 0 {
 		s := append([]float64(nil), ers...)
 		sort.Float64s(s)
-		top = math.Max(top, s[len(s)*99/100])
+		top = math.Max(top, s[len(s)*95/100])
 	}
 	width := top / histogramBins
 	counts := make([]int, histogramBins+1)
