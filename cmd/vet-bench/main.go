@@ -182,6 +182,7 @@ func measure(o options, posts int, vet, floorBin string, stderr io.Writer) (benc
 	if hasVet {
 		jobs = append(jobs, job{"vet run", &r.Vet, vetRun(vet, out, csvPath), true})
 	}
+	jobs = append(jobs, job{"floor xlsx-stream -direct -level 1", &r.FloorFast, bench.Command{Args: []string{floorBin, "xlsx-stream", "-direct", "-level", "1", csvPath, filepath.Join(o.dir, "floor-fast-"+r.Name+".xlsx")}, Prefix: bench.FloorPrefix}, true})
 	if o.xlsx {
 		jobs = append(jobs, job{"floor xlsx-read", &r.FloorXLSX, bench.Command{Args: []string{floorBin, "xlsx-read", xlsxPath}, Prefix: bench.FloorPrefix}, true})
 		if hasVet {

@@ -64,6 +64,7 @@ func TestRunWritesTheFigures(t *testing.T) {
 		"| &nbsp;&nbsp;workbook | 0.010 s (0.010–0.010) | 0.010 s (0.010–0.010) |",
 		"| **floor** total | 0.025 s (0.025–0.025) | 0.025 s (0.025–0.025) |",
 		"vet run (xlsx) not measured",
+		"| vet run ÷ that floor |",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -147,9 +148,47 @@ var VideosHeader = report.VideoColumns
 // platformViewER is SPEC §3's platform average view ER, in percent.
 const platformViewER = 3.30
 
+// maxLinks is Excel's limit of hyperlinks per sheet: vet links the URLs of the first 65,530
+// rows and writes the rest as plain text.
+const maxLinks = 65_530
+
+// styles are the formats vet's Videos sheet uses (internal/report/workbook.go's newStyles).
+type styles struct{ header, percent, count, date, textFmt, link int }
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	add := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	dateFmt := "yyyy-mm-dd hh:mm"
+	s.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE3EA"}}})
+	s.percent = add(&excelize.Style{NumFmt: 10})
+	s.count = add(&excelize.Style{NumFmt: 3})
+	s.date = add(&excelize.Style{CustomNumFmt: &dateFmt})
+	s.textFmt = add(&excelize.Style{NumFmt: 49})
+	s.link = add(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
+	return s, err
+}
+
+// text is a string cell as vet writes one: text-formatted when Excel could read it as a formula.
+func (st styles) text(s string) any {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return excelize.Cell{StyleID: st.textFmt, Value: s}
+	}
+	return s
+}
+
 // WriteVideos is the write floor: the cells of vet's Videos sheet, one row per video, with the
-// same values, types and styles (internal/report/workbook.go), through excelize's StreamWriter,
-// with nothing else in the workbook.
+// same values, types and styles (internal/report/sheets.go), through excelize's StreamWriter,
+// saved as excelize saves by default, with nothing else in the workbook. What vet adds around
+// the cells is left out: the hyperlinks behind the first 65,530 URLs (vet writes them through
+// its zip hook), the table over the rows, and the column widths.
 func WriteVideos(w io.Writer, vs []Video) error { return WriteVideosWith(w, vs, Tuning{}) }
 
 // Tuning is how the workbook is saved, beyond excelize's defaults: the experiments behind the
@@ -184,16 +223,7 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 	if err := f.SetSheetName("Sheet1", "Videos"); err != nil {
 		return err
 	}
-	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE3EA"}}})
-	if err != nil {
-		return err
-	}
-	percent, err := f.NewStyle(&excelize.Style{NumFmt: 10})
-	if err != nil {
-		return err
-	}
-	dateFmt := "yyyy-mm-dd hh:mm"
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
@@ -211,9 +241,15 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	// Column styles, as vet sets them: Posted at a date, the counts #,##0, View ER a percent.
+	for _, c := range []struct{ from, to, style int }{{3, 3, st.date}, {4, 8, st.count}, {9, 9, st.percent}} {
+		if err := sw.SetColStyle(c.from, c.to, c.style); err != nil {
+			return err
+		}
+	}
 	row := make([]any, len(VideosHeader))
 	for i, h := range VideosHeader {
-		row[i] = excelize.Cell{StyleID: header, Value: h}
+		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
@@ -232,10 +268,14 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 		if v.InWindow {
 			inWindow = "yes"
 		}
-		row[0], row[1], row[2] = v.Account, v.VideoID, excelize.Cell{StyleID: date, Value: v.PostedAt}
+		var url any = st.text(v.URL)
+		if i < maxLinks {
+			url = excelize.Cell{StyleID: st.link, Value: v.URL} // vet links the first 65,530
+		}
+		row[0], row[1], row[2] = st.text(v.Account), st.text(v.VideoID), v.PostedAt
 		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
-		row[8] = excelize.Cell{StyleID: percent, Value: er}
-		row[9], row[10], row[11], row[12], row[13], row[14] = above, inWindow, v.URL, v.Caption, v.File, v.Line
+		row[8], row[9], row[10] = er, above, inWindow
+		row[11], row[12], row[13], row[14] = url, st.text(v.Caption), st.text(v.File), v.Line
 		cell, err := excelize.CoordinatesToCellName(1, i+2)
 		if err != nil {
 			return err
