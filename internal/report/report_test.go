@@ -32,7 +32,7 @@ func testReport(t *testing.T) *Report {
 				// Views vary from post to post, or too_steady would be raised.
 				Views: views + ingest.Count(i-2)*views/4, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
 				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: strconv.Itoa(4000 + len(posts)),
-				File: "posts.csv", Line: len(posts) + 2,
+				File: "posts.csv", Line: int32(len(posts) + 2),
 			})
 		}
 	}

@@ -286,8 +286,8 @@ func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.
 
 // videoURL is the post's link: its URL, else one made from the handle and a numeric video ID.
 func videoURL(p *ingest.Post, handle string) string {
-	if p.URL != "" {
-		return p.URL
+	if u := p.VideoURL(); u != "" {
+		return u
 	}
 	if p.VideoID == "" || strings.Trim(p.VideoID, "0123456789") != "" {
 		return ""
