@@ -181,6 +181,7 @@ func runCmd(args []string, e *env) error {
 		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
 	}
 
+	defer limitMemory(e.getenv)()
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err

@@ -188,7 +188,7 @@ func TestHugeInputs(t *testing.T) {
 		caption := strings.Repeat("ab,\"c\"\n😀", 10<<20/11)
 		body := "account,views,likes,comments,shares,caption\nann,1,1,1,1,\"" + strings.ReplaceAll(caption, `"`, `""`) + "\"\nbob,2,2,2,2,x\n"
 		b := readString(t, body, Options{})
-		if b.Used() != 2 || b.Posts[0].Caption != caption || b.Posts[1].Line != strings.Count(body, "\n") {
+		if b.Used() != 2 || b.Posts[0].Caption != caption || int(b.Posts[1].Line) != strings.Count(body, "\n") {
 			t.Errorf("used %d, caption intact %v, bob on line %d", b.Used(), b.Posts[0].Caption == caption, b.Posts[1].Line)
 		}
 	})

@@ -334,38 +334,42 @@ func utf16Name(s string) []byte {
 func (b *Batch) dedupe() {
 	ids := make(map[uint64]int32, len(b.Posts))
 	var others map[videoKey]int32
-	kept := b.Posts[:0]
-	for _, p := range b.Posts {
+	kept := 0 // b.Posts[:kept] are the posts kept so far; a post moves only once one was dropped
+	for j := range b.Posts {
+		p := &b.Posts[j]
 		var (
 			i    int32
 			seen bool
 		)
-		if id, ok := numericID(&p); ok {
+		if id, ok := numericID(p); ok {
 			if i, seen = ids[id]; !seen {
-				ids[id] = int32(len(kept))
+				ids[id] = int32(kept)
 			}
-		} else if key, ok := keyOf(&p); ok {
+		} else if key, ok := keyOf(p); ok {
 			if others == nil {
 				others = map[videoKey]int32{}
 			}
 			if i, seen = others[key]; !seen {
-				others[key] = int32(len(kept))
+				others[key] = int32(kept)
 			}
 		}
 		if !seen {
-			kept = append(kept, p)
+			if kept != j {
+				b.Posts[kept] = *p
+			}
+			kept++
 			continue
 		}
 		dropped := p.File
-		if p.Views > kept[i].Views {
-			dropped = kept[i].File
-			kept[i] = p
+		if p.Views > b.Posts[i].Views {
+			dropped = b.Posts[i].File
+			b.Posts[i] = *p
 		}
 		b.Duplicates++
 		b.countDuplicate(dropped)
 	}
-	clear(b.Posts[len(kept):])
-	b.Posts = kept
+	clear(b.Posts[kept:])
+	b.Posts = b.Posts[:kept]
 }
 
 func (b *Batch) countDuplicate(file string) {

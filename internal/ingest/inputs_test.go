@@ -30,7 +30,7 @@ func TestManyInputs(t *testing.T) {
 		}
 		views := map[string]Count{}
 		for _, p := range b.Posts {
-			views[p.VideoID+p.URL] = p.Views
+			views[p.VideoID+p.VideoURL()] = p.Views
 		}
 		if views["v1"] != 150 || views["v2"] != 50 || views["https://www.tiktok.com/@Cid/video/9"] != 6 {
 			t.Errorf("kept %v", views)

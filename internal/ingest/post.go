@@ -8,6 +8,10 @@ import (
 
 // Post is one video as an export describes it. It is the one domain type that scoring and
 // report share with ingest.
+//
+// A batch holds a million of them, so the fields are laid out to waste no padding, and the
+// url most exports repeat on every row (https://www.tiktok.com/@handle/video/ID) is not kept:
+// VideoURL rebuilds it.
 type Post struct {
 	Account   string // handle as the export wrote it, without a leading @
 	Key       string // handle folded for matching (see FoldHandle)
@@ -19,11 +23,40 @@ type Post struct {
 	Saves     Count
 	PostedAt  time.Time // UTC; zero when the export gives no date
 	VideoID   string
+	// URL is the url the export gave, "" when it gave none or when it was TikTok's own address
+	// for Account and VideoID: read it through VideoURL.
 	URL       string
 	Caption   string
+	File      string // the input the row came from, as named on the command line (interned)
+	Line      int32  // the physical line (CSV) or row (XLSX) a user sees in an editor
 	Rounded   bool   // a count on this row was written rounded (1.2K, 3.4M)
-	File      string // the input the row came from, as named on the command line
-	Line      int    // the physical line (CSV) or row (XLSX) a user sees in an editor
+	canonical bool   // the export's url was TikTok's own address, rebuilt by VideoURL
+}
+
+// tiktokURL is the start of the address TikTok gives a video: tiktokURL + handle + "/video/" + id.
+const tiktokURL = "https://www.tiktok.com/@"
+
+// VideoURL is the url the export gave for the post ("" when none).
+func (p *Post) VideoURL() string {
+	if p.canonical {
+		return tiktokURL + p.Account + "/video/" + p.VideoID
+	}
+	return p.URL
+}
+
+// dropCanonicalURL forgets the url when VideoURL can rebuild it exactly: at a million posts
+// the repeated addresses are 60 MB.
+func (p *Post) dropCanonicalURL() {
+	rest, ok := strings.CutPrefix(p.URL, tiktokURL)
+	if !ok || p.VideoID == "" {
+		return
+	}
+	if rest, ok = strings.CutPrefix(rest, p.Account); !ok {
+		return
+	}
+	if id, ok := strings.CutPrefix(rest, "/video/"); ok && id == p.VideoID {
+		p.URL, p.canonical = "", true
+	}
 }
 
 // FoldHandle is the form of a handle used to match rows of one account: trimmed, without a

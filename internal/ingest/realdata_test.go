@@ -36,7 +36,7 @@ func findPost(t *testing.T, b *Batch, match func(Post) bool) Post {
 
 func byID(id string) func(Post) bool { return func(p Post) bool { return p.VideoID == id } }
 func byURL(part string) func(Post) bool {
-	return func(p Post) bool { return strings.Contains(p.URL, part) }
+	return func(p Post) bool { return strings.Contains(p.VideoURL(), part) }
 }
 
 // writeAccounts writes an --accounts CSV for a test.

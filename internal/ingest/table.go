@@ -127,7 +127,7 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 
 // post reads one data row. A row with a bad or missing required value is rejected whole.
 func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowError) {
-	p := Post{File: t.file, Line: line}
+	p := Post{File: t.file, Line: int32(line)}
 	p.URL = trimSpace(t.cell(cells, FieldURL))
 	h, ok := t.account(cells, p.URL)
 	if !ok {
@@ -167,8 +167,9 @@ func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowErro
 		}
 		p.PostedAt, order = at, o
 	}
-	p.URL = t.text.keep(p.URL)
 	p.VideoID = t.text.keep(trimSpace(t.cell(cells, FieldVideoID)))
+	p.dropCanonicalURL()
+	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
 	return p, order, raw, nil
 }
@@ -229,7 +230,7 @@ func (t *table) dropPosts(drop []dateEntry) {
 	for _, e := range drop {
 		p := t.b.Posts[e.post]
 		gone[e.post] = true
-		t.b.Rejected = append(t.b.Rejected, RowError{File: p.File, Line: p.Line, Column: t.columnName(FieldPostedAt),
+		t.b.Rejected = append(t.b.Rejected, RowError{File: p.File, Line: int(p.Line), Column: t.columnName(FieldPostedAt),
 			Value: e.raw, Reason: "is not a date this column can read: other rows put the day and the month the other way round"})
 		t.b.Inputs[t.in].Rejected++
 	}

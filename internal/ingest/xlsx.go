@@ -118,6 +118,11 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (o
 			Note: "no post columns: " + strings.TrimPrefix(firstErr.Error(), name+": ")})
 		return false, firstErr
 	}
+	if declared, ok := declaredRows(f, sheet); ok {
+		// Room for the posts at once, as for a CSV (growing a million Posts by doubling costs
+		// more than reading them); at most one per 16 bytes of the file, should it lie.
+		b.reserve(min(declared-n, int(b.sizeHint/16)))
+	}
 	for rows.Next() {
 		n++
 		cells, err := rows.Columns()
@@ -164,22 +169,24 @@ func sheetTable(b *Batch, info Input, sheet string, header []string, opts *Optio
 // checkDimension compares the rows read with the sheet's declared dimension: excelize stops
 // quietly at a truncated sheet (SPEC §7), so fewer rows than declared means a damaged file.
 func checkDimension(f *excelize.File, name, sheet string, read int) error {
+	if declared, ok := declaredRows(f, sheet); ok && read < declared {
+		return fmt.Errorf("%s: is damaged: it declares %d rows but only %d could be read", name, declared, read)
+	}
+	return nil
+}
+
+// declaredRows is the last row of the sheet's declared dimension (A1:O1000001 → 1000001).
+func declaredRows(f *excelize.File, sheet string) (int, bool) {
 	dim, err := f.GetSheetDimension(sheet)
 	if err != nil || dim == "" {
-		return nil
+		return 0, false
 	}
 	_, last, ok := strings.Cut(dim, ":")
 	if !ok {
-		return nil
+		return 0, false
 	}
-	_, rowsDeclared, err := excelize.CellNameToCoordinates(last)
-	if err != nil {
-		return nil
-	}
-	if read < rowsDeclared {
-		return fmt.Errorf("%s: is damaged: it declares %d rows but only %d could be read", name, rowsDeclared, read)
-	}
-	return nil
+	_, rows, err := excelize.CellNameToCoordinates(last)
+	return rows, err == nil
 }
 
 // hasPostColumns reports whether a header names any post count: such a sheet missing a required

@@ -26,7 +26,7 @@ func benchPosts(accounts, each int) []ingest.Post {
 				Views: ingest.Count(10_000 + i*13), Likes: ingest.Count(700 + i), Comments: 40, Shares: 12, Saves: 9,
 				PostedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour),
 				VideoID:  id, URL: "https://www.tiktok.com/@" + h + "/video/" + id, Caption: "a caption with #tags " + id,
-				File: "posts.csv", Line: a*each + i + 2,
+				File: "posts.csv", Line: int32(a*each + i + 2),
 			})
 		}
 	}
@@ -72,7 +72,7 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 			row[0], row[1], row[2] = p.Account, p.VideoID, p.PostedAt
 			row[3], row[4], row[5], row[6], row[7] = int64(p.Views), int64(p.Likes), int64(p.Comments), int64(p.Shares), int64(p.Saves)
 			row[8], row[9], row[10] = float64(p.Likes)/float64(p.Views), "yes", "yes"
-			row[11], row[12], row[13], row[14] = p.URL, p.Caption, p.File, p.Line
+			row[11], row[12], row[13], row[14] = p.VideoURL(), p.Caption, p.File, p.Line
 			cell, _ := excelize.CoordinatesToCellName(1, i+2)
 			if err := sw.SetRow(cell, row); err != nil {
 				b.Fatal(err)

@@ -211,21 +211,22 @@ func fiveNumbers(xs []float64) []float64 {
 // histogramChart counts the posts used by view ER, with the platform average as a line.
 func histogramChart(res *scoring.Result) (pageChart, error) {
 	cfg := res.Config
-	var ers []float64
+	ers := make([]float64, 0, postCount(res))
 	for i := range res.Accounts {
-		for _, p := range res.Accounts[i].Posts {
-			if er := scoring.ViewER(p, cfg.IncludeSaves); er.OK {
+		posts := res.Accounts[i].Posts
+		for j := range posts {
+			if er := scoring.ViewER(posts[j], cfg.IncludeSaves); er.OK {
 				ers = append(ers, er.Value)
 			}
 		}
 	}
 	// The range stops at the 95th percentile so a few outliers (ghost followers, viral posts) do
-	// not squash the rest into the first bars; the last bar holds them.
+	// not squash the rest into the first bars; the last bar holds them. Sorted in place: the
+	// counts below do not depend on the order (a million posts: one slice, not three).
 	top := 2 * cfg.PlatformViewER
 	if len(ers) > 0 {
-		s := append([]float64(nil), ers...)
-		sort.Float64s(s)
-		top = math.Max(top, s[len(s)*95/100])
+		sort.Float64s(ers)
+		top = math.Max(top, ers[len(ers)*95/100])
 	}
 	width := top / histogramBins
 	counts := make([]int, histogramBins+1)

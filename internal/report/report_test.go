@@ -32,7 +32,7 @@ func testReport(t *testing.T) *Report {
 				// Views vary from post to post, or too_steady would be raised.
 				Views: views + ingest.Count(i-2)*views/4, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
 				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: strconv.Itoa(4000 + len(posts)),
-				File: "posts.csv", Line: len(posts) + 2,
+				File: "posts.csv", Line: int32(len(posts) + 2),
 			})
 		}
 	}
@@ -188,6 +188,26 @@ func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+func TestPageTableIsCappedWithANote(t *testing.T) {
+	defer func(n int) { maxTableRows = n }(maxTableRows)
+	maxTableRows = 3
+	var b strings.Builder
+	if err := writePage(&b, testReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	t.Run("the table shows the first accounts only", func(t *testing.T) {
+		if n := strings.Count(page, "<tr><td class=\"num\">"); n != 3 {
+			t.Errorf("%d account rows, want 3", n)
+		}
+	})
+	t.Run("the page says what it left out", func(t *testing.T) {
+		if !strings.Contains(page, "The first 3 of 5 accounts in rank order") || !strings.Contains(page, "Accounts sheet lists them all") {
+			t.Error("no note above the capped table")
+		}
+	})
+}
 
 func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
 	defer func(f func() ([]byte, bool)) { echartsScript = f }(echartsScript)

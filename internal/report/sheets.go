@@ -166,7 +166,11 @@ var VideoColumns = []string{
 	"View ER", "Above platform ER", "In window", "URL", "Caption", "File", "Line",
 }
 
-const videoURLCol = 12
+// videoURLCol is the URL column, by number and by name.
+const (
+	videoURLCol  = 12
+	videoURLName = "L"
+)
 
 func videoColumns(st styles) []column {
 	widths := []float64{22, 22, 17, 12, 11, 11, 10, 10, 10, 12, 10, 50, 60, 24, 8}
@@ -237,13 +241,12 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			row[videoURLCol-1] = st.text(u)
 			if !links.full() { // past Excel's limit the URL stays plain text
 				if u, ok := linkable(u); ok {
-					ref, _ := excelize.CoordinatesToCellName(videoURLCol, n)
-					links.add(ref, u)
+					links.add(videoURLName+strconv.Itoa(n), u)
 					row[videoURLCol-1] = excelize.Cell{StyleID: st.link, Value: u}
 				}
 			}
-			ref, _ := excelize.CoordinatesToCellName(1, n)
-			if err := sw.SetRow(ref, row); err != nil {
+			// "A"+n, not CoordinatesToCellName: at a million rows its checks cost a second.
+			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
 				return err
 			}
 		}
@@ -283,8 +286,8 @@ func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.
 
 // videoURL is the post's link: its URL, else one made from the handle and a numeric video ID.
 func videoURL(p *ingest.Post, handle string) string {
-	if p.URL != "" {
-		return p.URL
+	if u := p.VideoURL(); u != "" {
+		return u
 	}
 	if p.VideoID == "" || strings.Trim(p.VideoID, "0123456789") != "" {
 		return ""

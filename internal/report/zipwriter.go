@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"hash"
 	"hash/crc32"
@@ -16,6 +15,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -105,8 +105,10 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	return e.fw.Write(p)
 }
 
-// compressionLevel trades a slightly bigger workbook for speed: a 1M-row Videos sheet is most
-// of a run's writing time.
+// compressionLevel trades a slightly bigger workbook for speed: deflating a 1M-row Videos sheet
+// (720 MB of XML) took 12 s at the standard library's default level and 3-4 s at its
+// BestSpeed; klauspost's level 1 takes about 1 s, for a file 19% bigger than the default's.
+// Its output depends only on its input, so the workbook stays byte-stable.
 const compressionLevel = flate.BestSpeed
 
 // Create starts a new entry; the previous one is complete.
