@@ -14,7 +14,7 @@ import (
 // 100 s of CPU).
 const (
 	memoryHeadroom = 144 << 20 // what the heap may grow past the live set before a collection
-	memoryFloor    = 256 << 20 // never below this: small runs keep the collector's default pace
+	memoryFloor    = 384 << 20 // never below this: small runs, and the start of big ones, collect at the default pace
 	memoryEvery    = 50 * time.Millisecond
 )
 

@@ -110,13 +110,13 @@ func (b *Batch) Reconciles() bool { return b.Read == len(b.Posts)+b.Duplicates+l
 // progressEvery is how many rows pass between calls of Options.Progress.
 const progressEvery = 1 << 14
 
-func (b *Batch) addPost(in int, p Post) {
+// addedPost counts the post just appended to b.Posts from input in.
+func (b *Batch) addedPost(in int) {
 	b.Read++
 	if b.progress != nil && b.Read%progressEvery == 0 {
 		b.progress(b.Read)
 	}
 	b.Inputs[in].Read++
-	b.Posts = append(b.Posts, p)
 }
 
 func (b *Batch) rejectRow(in int, e *RowError) {

@@ -88,13 +88,20 @@ func (t *table) row(cells []string, line int) {
 			t.export = exportDate{at.Month(), at.Day()}
 		}
 	}
-	p, order, raw, err := t.post(cells, line)
+	// The post is read in place, at the end of the batch: a Post is 176 bytes, and returning
+	// and appending one copied it twice per row.
+	b := t.b
+	b.Posts = append(b.Posts, Post{})
+	at := len(b.Posts) - 1
+	order, raw, err := t.post(&b.Posts[at], cells, line)
 	if err != nil {
-		t.b.rejectRow(t.in, err)
+		b.Posts[at] = Post{}
+		b.Posts = b.Posts[:at]
+		b.rejectRow(t.in, err)
 		return
 	}
-	t.dates.note(order, len(t.b.Posts), raw)
-	t.b.addPost(t.in, p)
+	t.dates.note(order, at, raw)
+	b.addedPost(t.in)
 }
 
 var handleInURL = regexp.MustCompile(`/@([^/?#\s]+)`)
@@ -126,12 +133,12 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 }
 
 // post reads one data row. A row with a bad or missing required value is rejected whole.
-func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowError) {
-	p := Post{File: t.file, Line: int32(line)}
+func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowError) {
+	p.File, p.Line = t.file, int32(line)
 	p.URL = trimSpace(t.cell(cells, FieldURL))
 	h, ok := t.account(cells, p.URL)
 	if !ok {
-		return p, 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
+		return 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
 	}
 	p.Account, p.Key = h.shown, h.key
 
@@ -150,10 +157,10 @@ func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowErro
 		}
 		n, rounded, err := ParseCount(raw)
 		if err != nil {
-			return p, 0, "", t.reject(line, c.f, raw, err.(*ValueError).Reason)
+			return 0, "", t.reject(line, c.f, raw, err.(*ValueError).Reason)
 		}
 		if !n.Known() && c.required {
-			return p, 0, "", t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
+			return 0, "", t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
 		}
 		*c.dst = n
 		p.Rounded = p.Rounded || rounded
@@ -163,7 +170,7 @@ func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowErro
 	if raw != "" && raw != "undefined" {
 		at, o, err := parseDate(raw)
 		if err != nil {
-			return p, 0, "", t.reject(line, FieldPostedAt, raw, err.(*ValueError).Reason)
+			return 0, "", t.reject(line, FieldPostedAt, raw, err.(*ValueError).Reason)
 		}
 		p.PostedAt, order = at, o
 	}
@@ -171,7 +178,7 @@ func (t *table) post(cells []string, line int) (Post, dayOrder, string, *RowErro
 	p.dropCanonicalURL()
 	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
-	return p, order, raw, nil
+	return order, raw, nil
 }
 
 // finish settles what only the whole table can tell: the order of day and month in its date
