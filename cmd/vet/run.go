@@ -199,7 +199,7 @@ func runCmd(args []string, e *env) error {
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
-	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.done}
+	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
@@ -277,19 +277,24 @@ func newStageTimer(e *env) *stageTimer {
 	return &stageTimer{w: e.stderr, on: e.getenv("VET_TIMINGS") == "1", start: time.Now()}
 }
 
-// nextStage names what follows each stage on the progress bar.
-var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the workbook", "workbook": "writing the page", "html": "writing summary.json"}
+// nextStage names what follows each stage on the progress bar. The report's three files are
+// written at once, so the bar shows them as one stage.
+var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the report"}
 
+// done ends a stage that began when the last one ended.
 func (t *stageTimer) done(stage string) {
-	if t.stage != nil {
+	if t.stage != nil && nextStage[stage] != "" {
 		t.stage(nextStage[stage])
 	}
-	if !t.on {
-		return
+	t.took(stage, time.Since(t.start))
+}
+
+// took reports a stage timed by someone else (the report's files, written concurrently).
+func (t *stageTimer) took(stage string, d time.Duration) {
+	if t.on {
+		fmt.Fprintf(t.w, "vet: timing: %s %s\n", stage, d)
 	}
-	now := time.Now()
-	fmt.Fprintf(t.w, "vet: timing: %s %s\n", stage, now.Sub(t.start))
-	t.start = now
+	t.start = time.Now()
 }
 
 // rows says "1 row" or "n rows".

@@ -17,7 +17,7 @@ type Report struct {
 	Generated time.Time // SOURCE_DATE_EPOCH when set, so reruns are byte-identical
 	Batch     *ingest.Batch
 	Result    *scoring.Result
-	Timed     func(stage string) // called after each file is written, with its stage name; may be nil
+	Timed     func(stage string, took time.Duration) // told each file's stage and how long it took to write; may be nil
 }
 
 // File names inside the report folder.
@@ -33,8 +33,8 @@ const (
 //
 // The page and summary.json are written in a goroutine while the workbook is: all three only
 // read the report, and the workbook takes most of the time, so on two cores the others cost no
-// wall time. Timed is still called in file order, from the caller's goroutine: the page's and
-// the summary's times are what was left of them once the workbook was done.
+// wall time. Timed is called in file order, from the caller's goroutine, with each file's own
+// writing time (so the three may add up to more than the wall time they took).
 func Write(dir string, r *Report) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func Write(dir string, r *Report) ([]string, error) {
 			paths = append(paths, w.file.path)
 		}
 		if r.Timed != nil && err == nil {
-			r.Timed(w.stage)
+			r.Timed(w.stage, w.took)
 		}
 	}
 	if err != nil {
@@ -81,6 +81,7 @@ type step struct {
 // written is a step's staged file, or why it failed.
 type written struct {
 	stage string
+	took  time.Duration
 	file  staged
 	err   error
 }
@@ -90,11 +91,12 @@ func writeSteps(dir string, r *Report, steps []step) []written {
 	var out []written
 	for _, s := range steps {
 		p := filepath.Join(dir, s.name)
+		start := time.Now()
 		f, err := stage(p, func(w *os.File) error { return s.write(w, r) })
 		if err != nil {
 			return append(out, written{stage: s.stage, err: fmt.Errorf("writing %s: %w", p, err)})
 		}
-		out = append(out, written{stage: s.stage, file: f})
+		out = append(out, written{stage: s.stage, took: time.Since(start), file: f})
 	}
 	return out
 }
