@@ -11,6 +11,8 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/vet-tool/vet/internal/scoring"
 )
 
 // progress is the bar on stderr of a run that takes more than a moment: the stage it is in
@@ -53,7 +55,7 @@ func startProgress(w io.Writer, delay time.Duration) *progress {
 	pr.bar = pr.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Any(func(decor.Statistics) string { return "vet: " + *pr.stage.Load() + " " })),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
-			return fmt.Sprintf(" %s posts read", thousands(pr.read.Load()))
+			return fmt.Sprintf(" %s posts read", scoring.Commas(pr.read.Load()))
 		})),
 		mpb.BarRemoveOnComplete(),
 	)
@@ -82,17 +84,4 @@ func (pr *progress) done() {
 		pr.bar.SetTotal(-1, true)
 		pr.p.Wait()
 	})
-}
-
-// thousands writes 1234567 as 1,234,567.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }

@@ -55,14 +55,6 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func TestProgressDrawsTheStageAndThePostsRead(t *testing.T) {
 	ptm, tty, err := pty.Open()
 	if err != nil {

@@ -20,14 +20,14 @@ func Describe(w io.Writer, cfg scoring.Config) error {
 	p("")
 	p("  tier\tfollowers\tbenchmark ER")
 	for i, t := range b.Tiers {
-		span := commas(t.Min) + " and up"
+		span := scoring.Commas(t.Min) + " and up"
 		if i+1 < len(b.Tiers) {
-			span = commas(t.Min) + " – " + commas(b.Tiers[i+1].Min-1)
+			span = scoring.Commas(t.Min) + " – " + scoring.Commas(b.Tiers[i+1].Min-1)
 		}
 		p("  %s\t%s\t%.2f%%", t.Name, span, t.Benchmark)
 	}
 	if len(b.Tiers) > 0 {
-		p("  (none)\tunder %s\tUNRATED", commas(b.Tiers[0].Min))
+		p("  (none)\tunder %s\tUNRATED", scoring.Commas(b.Tiers[0].Min))
 	}
 	p("")
 	p("Platform average view ER: %.2f%% (each video is marked above or below it)", cfg.PlatformViewER)

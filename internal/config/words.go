@@ -23,16 +23,3 @@ func rangeWords(lo, hi float64, loOpen bool, explain string) string {
 	}
 	return s
 }
-
-// commas writes a count the way a client reads it: 1234567 → "1,234,567".
-func commas(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
-}

@@ -140,7 +140,7 @@ func newPageData(r *Report) (*pageData, error) {
 	}
 	if shown < len(res.Accounts) {
 		d.TableNote = fmt.Sprintf("The first %s of %s accounts in rank order (the worst verdicts first); the workbook's Accounts sheet lists them all.",
-			thousands(int64(shown)), thousands(int64(len(res.Accounts))))
+			scoring.Commas(int64(shown)), scoring.Commas(int64(len(res.Accounts))))
 	}
 	for _, l := range aboutLines(r) {
 		d.About = append(d.About, l)
@@ -156,7 +156,7 @@ func newPageRow(rank int, a *scoring.Account) pageRow {
 		FollowerERV: rateValue(a.FollowerER), MedianViewERV: rateValue(a.MedianViewER), RatioV: rateValue(a.Ratio),
 	}
 	if a.Followers.Known() {
-		row.Followers = thousands(int64(a.Followers))
+		row.Followers = scoring.Commas(int64(a.Followers))
 		row.FollowersV = fmt.Sprint(int64(a.Followers))
 	}
 	if a.Ratio.OK {
@@ -181,9 +181,9 @@ func newPageRow(rank int, a *scoring.Account) pageRow {
 // signed writes a change with its sign and thousands: +1,234 or −56.
 func signed(n int64) string {
 	if n < 0 {
-		return "−" + thousands(-n)
+		return "−" + scoring.Commas(-n)
 	}
-	return "+" + thousands(n)
+	return "+" + scoring.Commas(n)
 }
 
 // baselineLine says what the batch was compared with, and which accounts came and went.
@@ -215,19 +215,6 @@ func rateValue(r scoring.Rate) string {
 		return ""
 	}
 	return fmt.Sprint(r.Value)
-}
-
-// thousands writes 1234567 as 1,234,567.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // options turns a go-echarts chart into the plain options ECharts takes, as generic JSON values

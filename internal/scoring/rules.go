@@ -20,13 +20,13 @@ func Rules(c Config) []Rule {
 			exact(c.MaxLikesPerComment), exact(c.MinLikesPerComment))},
 		{EngagementSpikes, Review, fmt.Sprintf("a post above %s× the window's median interactions holds > %s%% of them, or %d+ such posts",
 			exact(c.SpikeMultiple), exact(c.SpikeSharePercent), c.SpikePosts)},
-		{ImplausiblyHigh, Review, fmt.Sprintf("≥ %s followers and ratio > %s", commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio))},
+		{ImplausiblyHigh, Review, fmt.Sprintf("≥ %s followers and ratio > %s", Commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio))},
 		{Erratic, Review, fmt.Sprintf("coefficient of variation of view ER > %s (≥ %d posts)", exact(c.ErraticCV), c.CVMinPosts)},
 		{TooSteady, Review, fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", exact(c.SteadyCV), c.CVMinPosts)},
 		{ImpossibleCounts, Review, "a post with likes > views or interactions > views"},
 		{Inactive, Review, fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
-		{FollowerJump, Review, fmt.Sprintf("vs --baseline: followers +%s%% and +%s", exact(c.JumpPercent), commas(c.JumpFollowers))},
-		{FollowerDrop, Review, fmt.Sprintf("vs --baseline: followers -%s%% and -%s", exact(c.DropPercent), commas(c.DropFollowers))},
+		{FollowerJump, Review, fmt.Sprintf("vs --baseline: followers +%s%% and +%s", exact(c.JumpPercent), Commas(c.JumpFollowers))},
+		{FollowerDrop, Review, fmt.Sprintf("vs --baseline: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},
 		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts in the window, or followers missing", c.MinPosts)},
 	}
 }

@@ -149,7 +149,7 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string,
 		hi = max(hi, f)
 	}
 	if lo != hi {
-		return chosen, fmt.Sprintf("rows disagree (%s to %s): the newest post's value is used", commas(int64(lo)), commas(int64(hi))), at
+		return chosen, fmt.Sprintf("rows disagree (%s to %s): the newest post's value is used", Commas(int64(lo)), Commas(int64(hi))), at
 	}
 	return chosen, "", at
 }
@@ -208,7 +208,7 @@ func (c *check) unrated() (string, bool) {
 		insufficient("followers missing", "no follower count", 0, 0)
 		return "no follower count: pass one with --accounts", true
 	case !a.HasTier:
-		return fmt.Sprintf("%s followers is under the first tier (%s)", commas(int64(a.Followers)), commas(firstMin(cfg))), true
+		return fmt.Sprintf("%s followers is under the first tier (%s)", Commas(int64(a.Followers)), Commas(firstMin(cfg))), true
 	case a.Window < cfg.MinPosts:
 		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts", a.Window, cfg.MinPosts)
 		return fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts), true

@@ -50,7 +50,7 @@ func (c *check) ghostFollowers() (Signal, bool) {
 	}
 	return Signal{Code: GhostFollowers, Verdict: Review, Value: share, Limit: c.cfg.GhostViewsPercent,
 		Detail: fmt.Sprintf("median views per post %s = %s%% of %s followers < %s%%",
-			commas(int64(m.Value)), num(share), commas(int64(c.a.Followers)), exact(c.cfg.GhostViewsPercent)),
+			Commas(int64(m.Value)), num(share), Commas(int64(c.a.Followers)), exact(c.cfg.GhostViewsPercent)),
 		Plain: fmt.Sprintf("median views are %s%% of followers (ghost followers?)", num(share)),
 	}, true
 }
@@ -70,9 +70,9 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 		return Signal{}, false
 	}
 	r := float64(likes) / float64(max(comments, 1))
-	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", commas(likes), commas(comments), num(r))
+	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", Commas(likes), Commas(comments), num(r))
 	if comments == 0 {
-		of = fmt.Sprintf("Σlikes %s with no comments", commas(likes))
+		of = fmt.Sprintf("Σlikes %s with no comments", Commas(likes))
 	}
 	switch {
 	case r > c.cfg.MaxLikesPerComment:
@@ -113,12 +113,12 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	}
 	top := c.buf[len(c.buf)-1]
 	share := top * 100 / total
-	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), commas(int64(m.Value)))
+	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), Commas(int64(m.Value)))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: share, Limit: c.cfg.SpikeSharePercent,
 			Detail: fmt.Sprintf("a post above %s holds %s%% of the window's %s > %s%%",
-				med, num(share), commas(int64(total)), exact(c.cfg.SpikeSharePercent)),
+				med, num(share), Commas(int64(total)), exact(c.cfg.SpikeSharePercent)),
 			Plain: fmt.Sprintf("one post carries %s%% of the engagement (viral outlier or boosted?)", num(share)),
 		}, true
 	case spikes >= c.cfg.SpikePosts:
@@ -139,9 +139,9 @@ func (c *check) implausiblyHigh() (Signal, bool) {
 	}
 	return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: c.cfg.ImplausibleRatio,
 		Detail: fmt.Sprintf("ratio %.2f > %s with %s followers ≥ %s",
-			r.Value, exact(c.cfg.ImplausibleRatio), commas(f), commas(c.cfg.ImplausibleFollowers)),
+			r.Value, exact(c.cfg.ImplausibleRatio), Commas(f), Commas(c.cfg.ImplausibleFollowers)),
 		Plain: fmt.Sprintf("engagement %.1f× its tier is implausibly high for %s followers (pods or bought engagement?)",
-			r.Value, commas(f)),
+			r.Value, Commas(f)),
 	}, true
 }
 
@@ -209,7 +209,7 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	}
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,
 		Detail: fmt.Sprintf("%s with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
-			plural(bad, "post"), what, commas(known(p.Likes)), commas(Interactions(p, false)), commas(int64(p.Views))),
+			plural(bad, "post"), what, Commas(known(p.Likes)), Commas(Interactions(p, false)), Commas(int64(p.Views))),
 		Plain: fmt.Sprintf("%s more engagement than views (tampered or misread counts?)", have),
 	}, true
 }
@@ -236,16 +236,16 @@ func (c *check) followerChange() (Signal, bool) {
 	}
 	d, pct := *ch.FollowersDelta, ch.FollowersPercent.Value
 	moved := fmt.Sprintf("followers %s → %s (%s, %+.1f%%) since the baseline",
-		commas(int64(ch.Before.Followers)), commas(int64(c.a.Followers)), signed(d), pct)
+		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), pct)
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
-			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, exact(c.cfg.JumpPercent), commas(c.cfg.JumpFollowers)),
+			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, exact(c.cfg.JumpPercent), Commas(c.cfg.JumpFollowers)),
 			Plain:  fmt.Sprintf("followers jumped %s%% since last time (bought followers?)", num(pct)),
 		}, true
 	case -pct >= c.cfg.DropPercent && -d >= c.cfg.DropFollowers:
 		return Signal{Code: FollowerDrop, Verdict: Review, Value: pct, Limit: -c.cfg.DropPercent,
-			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, exact(c.cfg.DropPercent), commas(c.cfg.DropFollowers)),
+			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, exact(c.cfg.DropPercent), Commas(c.cfg.DropFollowers)),
 			Plain:  fmt.Sprintf("followers fell %s%% since last time (fake followers purged?)", num(-pct)),
 		}, true
 	}

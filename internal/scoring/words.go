@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// commas writes a count the way a client reads it: 1234567 → "1,234,567".
-func commas(n int64) string {
+// Commas writes a count the way a client reads it: 1234567 → "1,234,567". The reasons, the
+// page and `vet benchmarks` all write counts with it, so they read alike.
+func Commas(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
 	if neg {
@@ -45,9 +46,9 @@ func num(v float64) string {
 // signed writes a change with its sign: +10,000, -2,500.
 func signed(n int64) string {
 	if n > 0 {
-		return "+" + commas(n)
+		return "+" + Commas(n)
 	}
-	return commas(n)
+	return Commas(n)
 }
 
 // plural writes a count of things: 1 post, 3 posts.
