@@ -68,7 +68,7 @@ func (t *followerTable) row(cells []string, line int) {
 	case !n.Known():
 		return
 	}
-	t.b.setFollowers(h, n)
+	t.b.setFollowers(strings.Clone(h), n) // the cells are lent by the CSV scanner
 	t.b.Inputs[t.in].Read++
 }
 

@@ -11,7 +11,8 @@
 //	ingest.go    Options, Input, Batch, Read; the factory switch choosing a reader per file
 //	encoding.go  the one reader wrapper for byte-order marks, UTF-16 and Windows-1252
 //	dialect.go   the delimiter sniffer
-//	csv.go       delimited text, through encoding/csv (physical line numbers, no gocsv)
+//	csv.go       delimited text: header, title rows, physical line numbers (no gocsv)
+//	csvscan.go   the record splitter: encoding/csv's reading, without a string per record
 //	xlsx.go      workbooks, streamed, with decompression caps and a truncation check
 //	json.go      Apify JSON and JSON Lines, nested keys flattened to dotted paths
 //	studio.go    TikTok Studio "Download data" folders, and dates without a year

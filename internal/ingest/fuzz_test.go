@@ -1,9 +1,13 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/csv"
+	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,6 +117,45 @@ func FuzzRead(f *testing.F) {
 		for _, p := range b.Posts {
 			if p.Key == "" || !p.Views.Known() || !p.Likes.Known() {
 				t.Fatalf("a post without its required fields was used: %+v", p)
+			}
+		}
+	})
+}
+
+// FuzzCSVScanner holds csvScanner to encoding/csv with LazyQuotes: the same records, the same
+// fields, the same physical line for each record, whatever the bytes and the delimiter, with a
+// read buffer small enough that lines overflow it.
+func FuzzCSVScanner(f *testing.F) {
+	for _, s := range []string{
+		"a,b,c\n1,2,3\n", "a,b\r\n1,2\r\n", "a,b\n1,2", "a,b\n1,2\r", "\n\n\r\na,b\n\n1,2\n",
+		"a,\"b,c\",d\n", "\"a\"\"b\",c\n", "\"multi\nline\",x\ny,z\n", "\"multi\r\nline\r\n\",x\r\n",
+		"a\"b,c\n", "\"a\"b,c\n", "\"a\" ,b\n", "\"open,to the end\n1,2\n", "\"open", "\"\"", "\"a\"\n\"b\"",
+		",,,\n", "x,\"\"\n", "a,b\rc,d\n", "\"a\rb\",c\n", "é,\"ü\"\"\",ß\n", "a;b;\"c;d\"\n",
+		"a\tb\t\"c\td\"\n", "a|b|\"c|d\"\n", strings.Repeat("long,", 40) + "\"" + strings.Repeat("q", 50) + "\"\n",
+	} {
+		f.Add([]byte(s), byte(0))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, which byte) {
+		comma := delimiters[int(which)%len(delimiters)]
+		for _, size := range []int{16, 4096} {
+			cr := csv.NewReader(bytes.NewReader(data))
+			cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = comma, -1, true, true
+			sc := newCSVScanner(bufio.NewReaderSize(bytes.NewReader(data), size), comma)
+			for n := 1; ; n++ {
+				want, werr := cr.Read()
+				got, gerr := sc.next()
+				if (werr == nil) != (gerr == nil) || (werr == io.EOF) != (gerr == io.EOF) {
+					t.Fatalf("buffer %d, record %d: error %v, encoding/csv's %v", size, n, gerr, werr)
+				}
+				if werr == io.EOF {
+					break
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("buffer %d, record %d: %q, encoding/csv reads %q", size, n, got, want)
+				}
+				if line, _ := cr.FieldPos(0); line != sc.start {
+					t.Fatalf("buffer %d, record %d: starts on line %d, encoding/csv says %d", size, n, sc.start, line)
+				}
 			}
 		}
 	})

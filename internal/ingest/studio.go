@@ -196,7 +196,7 @@ func studioHistory(s *csvSource, b *Batch) (day string, n Count, last exportDate
 		}
 		if dateCol >= 0 && dateCol < len(rec) && countCol >= 0 && countCol < len(rec) && rec[countCol] != "undefined" {
 			if c, _, err := ParseCount(rec[countCol]); err == nil && c.Known() {
-				n, day = c, rec[dateCol]
+				n, day = c, strings.Clone(rec[dateCol]) // the cells are lent by the CSV scanner
 			} else if err != nil && b != nil {
 				b.warn(fmt.Sprintf("%s:%d: followers: %v", s.name, line, err))
 			}

@@ -20,17 +20,17 @@ type table struct {
 	m       Mapping
 	dates   dateColumn
 	first   int               // index in the batch of this table's first post
-	handles map[string]handle // interned handles: many rows share few accounts
-	lastRaw string            // the account cell of the last row, and its handle
-	last    handle
-	export  exportDate // what yearless dates are placed against
-	timeCol int        // TikTok Studio's "Time" column (the export day), or -1
-	text    arena      // the strings posts keep
+	handles map[string]handle // interned handles by account cell: many rows share few accounts
+	fromURL map[string]handle // interned handles read from urls, for rows without an account
+	last    handle            // the handle of the last row's account cell
+	export  exportDate        // what yearless dates are placed against
+	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
+	text    arena             // the strings posts keep
 	now     time.Time
 }
 
-// handle is an account as written and as folded, allocated once per account.
-type handle struct{ shown, key string }
+// handle is an account as written in its cell, shown and folded, allocated once per account.
+type handle struct{ raw, shown, key string }
 
 // newTable resolves the columns of a table and registers it as an input of the batch.
 func newTable(b *Batch, info Input, header []string, opts *Options) (*table, error) {
@@ -50,7 +50,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	}
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
-		first: len(b.Posts), handles: map[string]handle{}, now: opts.now(), timeCol: -1,
+		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
 	}
 	if preset == "tiktok-studio" {
 		t.timeCol = slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == "time" })
@@ -74,13 +74,14 @@ func (t *table) reject(line int, f Field, value, reason string) *RowError {
 	} else if f >= 0 {
 		col = f.String()
 	}
-	return &RowError{File: t.file, Line: line, Column: col, Value: value, Reason: reason}
+	return &RowError{File: t.file, Line: line, Column: col, Value: strings.Clone(value), Reason: reason}
 }
 
 // rowError records a row that could not even be split into cells.
 func (t *table) rowError(e *RowError) { t.b.rejectRow(t.in, e) }
 
-// row reads one data row into the batch: a post, or a RowError.
+// row reads one data row into the batch: a post, or a RowError. The cells are only lent (the
+// CSV scanner reuses them for the next row): every string kept is copied.
 func (t *table) row(cells []string, line int) {
 	if t.timeCol >= 0 && !t.export.known() && t.timeCol < len(cells) {
 		// A lone Content.csv: its "Time" column is the day it was exported.
@@ -91,8 +92,7 @@ func (t *table) row(cells []string, line int) {
 	// The post is read in place, at the end of the batch: a Post is 176 bytes, and returning
 	// and appending one copied it twice per row.
 	b := t.b
-	b.Posts = append(b.Posts, Post{})
-	at := len(b.Posts) - 1
+	at := b.newPost()
 	order, raw, err := t.post(&b.Posts[at], cells, line)
 	if err != nil {
 		b.Posts[at] = Post{}
@@ -100,36 +100,49 @@ func (t *table) row(cells []string, line int) {
 		b.rejectRow(t.in, err)
 		return
 	}
+	if order != orderNone {
+		raw = t.text.keep(raw) // kept to name the row should the column's order reject it
+	}
 	t.dates.note(order, at, raw)
 	b.addedPost(t.in)
 }
 
 var handleInURL = regexp.MustCompile(`/@([^/?#\s]+)`)
 
-// account finds the row's handle, interned.
+// account finds the row's handle, interned: the account cell, or else the handle in the url.
 func (t *table) account(cells []string, url string) (handle, bool) {
 	raw := t.cell(cells, FieldAccount)
-	if raw != "" && raw == t.lastRaw {
+	if raw != "" && raw == t.last.raw {
 		return t.last, true // exports list an account's posts together
 	}
 	if h, ok := t.handles[raw]; ok && raw != "" {
-		t.lastRaw, t.last = raw, h
+		t.last = h
 		return h, true
 	}
-	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	if shown == "" {
+	if strings.TrimPrefix(strings.TrimSpace(raw), "@") == "" {
 		m := handleInURL.FindStringSubmatch(url)
 		if m == nil {
 			return handle{}, false
 		}
-		shown = m[1]
+		return t.urlHandle(m[1]), true
 	}
-	h := handle{shown: shown, key: FoldHandle(shown)}
-	if raw != "" {
-		t.handles[raw] = h
-		t.lastRaw, t.last = raw, h
-	}
+	raw = strings.Clone(raw)
+	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
+	h := handle{raw: raw, shown: shown, key: FoldHandle(shown)}
+	t.handles[raw] = h
+	t.last = h
 	return h, true
+}
+
+// urlHandle interns a handle read from a url.
+func (t *table) urlHandle(shown string) handle {
+	if h, ok := t.fromURL[shown]; ok {
+		return h
+	}
+	shown = strings.Clone(shown)
+	h := handle{shown: shown, key: FoldHandle(shown)}
+	t.fromURL[shown] = h
+	return h
 }
 
 // post reads one data row. A row with a bad or missing required value is rejected whole.
@@ -247,6 +260,7 @@ func (t *table) dropPosts(drop []dateEntry) {
 			kept = append(kept, t.b.Posts[i])
 		}
 	}
+	clear(t.b.Posts[len(kept):]) // the room past the posts stays zero (see Batch.newPost)
 	t.b.Posts = kept
 }
 
@@ -267,10 +281,9 @@ func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
 	}
 }
 
-// arena copies the strings a post keeps into large shared blocks. encoding/csv puts a whole
-// record in one string, so a post holding a substring of it (its url, its caption) would keep
-// the whole line alive, one object per row for the collector to mark; at a million posts that
-// is a third of the memory and most of the garbage collection.
+// arena copies the strings a post keeps into large shared blocks. The CSV scanner only lends
+// its cells, so what a post keeps (its url, its caption) must be copied; one small object per
+// string would be a million objects for the collector to mark, a block holds thousands.
 type arena struct{ buf []byte }
 
 const arenaBlock = 1 << 20

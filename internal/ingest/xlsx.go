@@ -202,10 +202,11 @@ func looksLikeAccounts(sheet string) bool {
 	return strings.Contains(s, "account") || strings.Contains(s, "follower") || strings.Contains(s, "creator")
 }
 
+// trimAll is a header row trimmed and copied: the cells may be lent by the CSV scanner.
 func trimAll(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
-		out[i] = strings.TrimSpace(c)
+		out[i] = strings.Clone(strings.TrimSpace(c))
 	}
 	return out
 }

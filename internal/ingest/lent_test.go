@@ -1,0 +1,130 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLentCellsAreCopied reads files much larger than the scanner's buffer, whose cells the
+// scanner only lends, and checks every string the batch kept against encoding/csv's reading of
+// the same line: a kept cell that was not copied would have been overwritten by later rows.
+func TestLentCellsAreCopied(t *testing.T) {
+	var posts, dates, accounts bytes.Buffer
+	posts.WriteString("account,video_id,url,views,likes,comments,shares,posted_at,caption\n")
+	for i := range 6000 {
+		account := fmt.Sprintf(" @User_%d ", i%37)
+		url := ""
+		if i%11 == 0 {
+			account, url = "", fmt.Sprintf("https://www.tiktok.com/@FromURL_%d/video/%d", i%5, 7000000000000000000+i)
+		}
+		id := fmt.Sprint(7000000000000000000 + i)
+		if i%13 == 0 {
+			id = fmt.Sprintf("clip-%d", i)
+		}
+		views := fmt.Sprint(1000 + i)
+		if i%17 == 0 {
+			views = fmt.Sprintf("\"%d,5x\"", i) // rejected, its value kept in the RowError
+		}
+		caption := fmt.Sprintf("plain caption %d", i)
+		if i%3 == 0 {
+			caption = fmt.Sprintf("\"line one, \"\"quoted\"\" %d\nline two\"", i)
+		}
+		fmt.Fprintf(&posts, "%s,%s,%s,%s,10,2,1,2025-03-%02dT10:00:00Z,%s\n", account, id, url, views, 1+i%28, caption)
+	}
+	dates.WriteString("account,video_id,views,likes,comments,shares,posted_at\n")
+	for i := range 3000 {
+		date := fmt.Sprintf("%02d/03/2025", 13+i%15) // day first
+		if i%10 == 0 {
+			date = fmt.Sprintf("03/%02d/2025", 13+i%15) // month first: the minority, rejected
+		}
+		fmt.Fprintf(&dates, "dates_%d,%d,100,1,1,1,%s\n", i%7, 8000000000000000000+i, date)
+	}
+	accounts.WriteString("handle,followers\n")
+	for i := range 9000 {
+		handle := fmt.Sprintf("follower_%d", i) // already folded: FoldHandle returns the cell itself
+		if i%2 == 0 {
+			handle = fmt.Sprintf("Follower_%d", i)
+		}
+		fmt.Fprintf(&accounts, "%s,%d\n", handle, 1000+i)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{"posts.csv": posts.Bytes(), "dates.csv": dates.Bytes(), "accounts.csv": accounts.Bytes()}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := Read([]string{filepath.Join(dir, "posts.csv"), filepath.Join(dir, "dates.csv")},
+		Options{Accounts: []string{filepath.Join(dir, "accounts.csv")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each file's records by physical line, as encoding/csv reads them.
+	lines := map[string]map[int][]string{}
+	for name, data := range files {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.FieldsPerRecord = -1
+		lines[filepath.Join(dir, name)] = map[int][]string{}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			line, _ := r.FieldPos(0)
+			lines[filepath.Join(dir, name)][line] = rec
+		}
+	}
+	if b.Used() != 6000-6000/17-1+3000-300 || len(b.Rejected) != 6000/17+1+300 || !b.Reconciles() {
+		t.Fatalf("used %d, rejected %d", b.Used(), len(b.Rejected))
+	}
+	for _, p := range b.Posts {
+		rec := lines[p.File][int(p.Line)]
+		if rec == nil {
+			t.Fatalf("post %+v: no such line", p)
+		}
+		if strings.HasSuffix(p.File, "dates.csv") {
+			if p.Account != rec[0] || p.VideoID != rec[1] {
+				t.Fatalf("line %d %q: read as %q %q", p.Line, rec, p.Account, p.VideoID)
+			}
+			continue
+		}
+		account := strings.TrimPrefix(strings.TrimSpace(rec[0]), "@")
+		if account == "" {
+			account = strings.Split(strings.TrimPrefix(rec[2], tiktokURL), "/")[0]
+		}
+		if p.Account != account || p.Key != strings.ToLower(account) || p.VideoID != rec[1] || p.VideoURL() != rec[2] || p.Caption != rec[8] {
+			t.Fatalf("line %d %q: read as account %q key %q id %q url %q caption %q", p.Line, rec, p.Account, p.Key, p.VideoID, p.VideoURL(), p.Caption)
+		}
+	}
+	for _, e := range b.Rejected {
+		rec := lines[e.File][e.Line]
+		want := ""
+		switch e.Column {
+		case "views":
+			want = rec[3]
+			if strings.HasSuffix(e.File, "dates.csv") {
+				want = rec[2]
+			}
+		case "posted_at":
+			want = rec[len(rec)-1]
+		}
+		if rec == nil || e.Value != want || want == "" {
+			t.Fatalf("rejected %+v: line %q", e, rec)
+		}
+	}
+	for i := range 9000 {
+		if n := b.Followers[fmt.Sprintf("follower_%d", i)]; n != Count(1000+i) {
+			t.Fatalf("follower_%d has %d followers, want %d (of %d accounts)", i, n, 1000+i, len(b.Followers))
+		}
+	}
+}
