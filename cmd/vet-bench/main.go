@@ -157,6 +157,27 @@ func batch(o options, posts int, stderr io.Writer) (csvPath, xlsxPath string, er
 	return csvPath, xlsxPath, nil
 }
 
+// splitBatch makes sure a folder holds the batch of a size as bench.SplitFiles workbooks (of
+// a quarter of the accounts each, seeds seed, seed+1…), generating what is missing.
+func splitBatch(o options, posts int, stderr io.Writer) (string, error) {
+	dir := filepath.Join(o.dir, fmt.Sprintf("posts-%s-seed%d-xlsx%d", synth.Name(posts), o.seed, bench.SplitFiles))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	for i := range bench.SplitFiles {
+		c := synth.Config{Accounts: max(1, posts/postsPerAccount/bench.SplitFiles), Posts: postsPerAccount, Seed: o.seed + uint64(i)}
+		p := filepath.Join(dir, fmt.Sprintf("part%d.xlsx", i+1))
+		if _, err := os.Stat(p); err == nil {
+			continue
+		}
+		fmt.Fprintf(stderr, "vet-bench: generating %s (%d accounts × %d posts)…\n", p, c.Accounts, c.Posts)
+		if err := synth.WriteFile(p, c); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
 func measure(o options, posts int, vet, floorBin string, stderr io.Writer) (bench.Result, error) {
 	r := bench.Result{Name: synth.Name(posts), Posts: posts}
 	csvPath, xlsxPath, err := batch(o, posts, stderr)
@@ -187,6 +208,14 @@ func measure(o options, posts int, vet, floorBin string, stderr io.Writer) (benc
 		jobs = append(jobs, job{"floor xlsx-read", &r.FloorXLSX, bench.Command{Args: []string{floorBin, "xlsx-read", xlsxPath}, Prefix: bench.FloorPrefix}, true})
 		if hasVet {
 			jobs = append(jobs, job{"vet run (xlsx)", &r.VetXLSX, vetRun(vet, out+"-xlsx", xlsxPath), false})
+			split, err := splitBatch(o, posts, stderr)
+			if err != nil {
+				return r, err
+			}
+			validate := []string{vet, "validate", split}
+			jobs = append(jobs,
+				job{"vet validate (xlsx files, 1 core)", &r.SplitOne, bench.Command{Args: validate, Env: []string{"GOMAXPROCS=1"}, Prefix: bench.VetPrefix}, false},
+				job{"vet validate (xlsx files, every core)", &r.SplitAll, bench.Command{Args: validate, Prefix: bench.VetPrefix}, false})
 		}
 	}
 	failed := map[string]bool{}

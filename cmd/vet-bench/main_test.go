@@ -31,6 +31,11 @@ func fakes(t *testing.T) string {
 	scripts := map[string]string{
 		"vet": `#!/bin/sh
 case "$4" in *.xlsx) echo "vet: $4: vet reads .csv files" >&2; exit 1;; esac
+if [ "$1" = validate ]; then
+	[ -f "$2/part4.xlsx" ] || { echo "vet: $2: no part4.xlsx" >&2; exit 1; }
+	[ "$GOMAXPROCS" = 1 ] && sleep 0.3
+	exit 0
+fi
 echo "wrote $3/vetting.xlsx"
 for s in ingest scoring workbook html summary; do echo "vet: timing: $s 10ms" >&2; done
 `,
@@ -64,6 +69,8 @@ func TestRunWritesTheFigures(t *testing.T) {
 		"| &nbsp;&nbsp;workbook | 0.010 s (0.010–0.010) | 0.010 s (0.010–0.010) |",
 		"| **floor** total | 0.025 s (0.025–0.025) | 0.025 s (0.025–0.025) |",
 		"vet run (xlsx) not measured",
+		"| XLSX in, as 4 files: vet validate, 1 core (GOMAXPROCS=1) | 0.3",
+		"| XLSX in, as 4 files: vet validate, every core (files read at once) | 0.0",
 		"| vet run ÷ that floor |",
 	} {
 		if !strings.Contains(stdout.String(), want) {
@@ -71,7 +78,7 @@ func TestRunWritesTheFigures(t *testing.T) {
 		}
 	}
 	t.Run("the batches are generated once and the figures spliced into the file", func(t *testing.T) {
-		for _, f := range []string{"posts-100-seed1.csv", "posts-100-seed1.xlsx", "posts-200-seed1.csv"} {
+		for _, f := range []string{"posts-100-seed1.csv", "posts-100-seed1.xlsx", "posts-200-seed1.csv", "posts-200-seed1-xlsx4/part4.xlsx"} {
 			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 				t.Error(err)
 			}

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// SplitFiles is how many workbooks the batch is split into to measure reading files at once.
+const SplitFiles = 4
+
 // Stages are the stages `vet run` times, in order.
 var Stages = []string{"ingest", "scoring", "workbook", "html", "summary"}
 
@@ -20,7 +23,10 @@ type Result struct {
 	FloorWrite []Sample // vet-floor xlsx-stream: the Videos cells through StreamWriter
 	FloorFast  []Sample // the same saved as vet saves: straight to the file at deflate BestSpeed
 	FloorXLSX  []Sample // vet-floor xlsx-read: a bare excelize row loop
-	Notes      []string // what could not be measured, and why
+	// vet validate on the batch as SplitFiles workbooks, on one core (GOMAXPROCS=1) and on all:
+	// what reading files at once gives.
+	SplitOne, SplitAll []Sample
+	Notes              []string // what could not be measured, and why
 }
 
 func (r *Result) floor() Spread { return r.floorWith(r.FloorWrite) }
@@ -138,6 +144,16 @@ func WriteMarkdown(w io.Writer, m Machine, rs []Result) {
 	row("XLSX in: vet ingest", func(r *Result) string { return secs(Durations(r.VetXLSX, Step("ingest"))) })
 	row("XLSX in: vet ingest posts/s", func(r *Result) string { return r.perSecond(Durations(r.VetXLSX, Step("ingest"))) })
 	row("XLSX in: vet run wall", func(r *Result) string { return secs(Durations(r.VetXLSX, Wall)) })
+	split := fmt.Sprintf("XLSX in, as %d files: vet validate", SplitFiles)
+	row(split+", 1 core (GOMAXPROCS=1)", func(r *Result) string { return secs(Durations(r.SplitOne, Wall)) })
+	row(split+", every core (files read at once)", func(r *Result) string { return secs(Durations(r.SplitAll, Wall)) })
+	row(split+": speed-up from reading files at once", func(r *Result) string {
+		one, all := Durations(r.SplitOne, Wall), Durations(r.SplitAll, Wall)
+		if one.N == 0 || all.N == 0 {
+			return "—"
+		}
+		return ratio(one.Median / all.Median)
+	})
 	for _, r := range rs {
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "\n- %s: %s", count(float64(r.Posts)), n)

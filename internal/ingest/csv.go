@@ -100,7 +100,7 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch) error {
 	if err != nil {
 		return err
 	}
-	b.reserve(src.estimateRows(b.sizeHint))
+	b.reserve(src.estimateRows(b.sizeHint + b.later)) // room for the files after it too: a million Posts copied per file was most of reading many
 	return src.readInto(t)
 }
 

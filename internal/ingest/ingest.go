@@ -3,14 +3,18 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"math/bits"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -98,6 +102,7 @@ type Batch struct {
 
 	names    map[string]string // interned file names and handles
 	sizeHint int64             // the size of the file being read, to size Posts once
+	later    int64             // the size of the files to be read after it into this batch
 	inputOf  map[string]int    // input index by name, for counting duplicates
 	progress func(read int)    // Options.Progress
 }
@@ -130,9 +135,11 @@ func (b *Batch) rejectRow(in int, e *RowError) {
 	b.Rejected = append(b.Rejected, *e)
 }
 
-// reserve makes room for n more posts at once.
+// reserve makes room for about n more posts at once. Room within an eighth of n is room
+// enough: the estimates come from samples, and growing a million Posts to make up a few
+// percent would copy them all.
 func (b *Batch) reserve(n int) {
-	if n > 0 {
+	if n > 0 && cap(b.Posts)-len(b.Posts) < n-n/8 {
 		b.Posts = slices.Grow(b.Posts, n)
 	}
 }
@@ -182,10 +189,8 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		}
 	}
 	b := &Batch{progress: opts.Progress}
-	for _, p := range paths {
-		if err := readPath(p, &opts, b); err != nil {
-			return nil, err
-		}
+	if err := readSources(sources(paths, &opts), &opts, b); err != nil {
+		return nil, err
 	}
 	b.dedupe()
 	for _, a := range opts.Accounts {
@@ -196,45 +201,157 @@ func Read(paths []string, opts Options) (*Batch, error) {
 	return b, nil
 }
 
-// readPath reads a file, "-", or a directory: a TikTok Studio export folder as one account,
-// any other folder as its readable files, sorted.
-func readPath(p string, opts *Options, b *Batch) error {
-	if p == "-" {
-		if opts.Stdin == nil {
-			return fmt.Errorf("-: no standard input")
+// source is one input to read on its own: a file, "-", or a TikTok Studio folder. A path
+// that cannot be opened is a source that returns its error, so errors keep the inputs' order.
+type source struct {
+	size int64 // bytes on disk, 0 when unknown
+	slow bool  // a workbook or JSON: parsing, not memory, bounds its reading
+	read func(b *Batch) error
+}
+
+// fileSource reads one file.
+func fileSource(name string, size int64, opts *Options) source {
+	f := formatOf(name)
+	return source{size, f == "xlsx" || f == "json" || f == "jsonl", func(b *Batch) error { return readFile(name, opts, b) }}
+}
+
+// sources lists what paths name, in order: a file, "-", a TikTok Studio export folder as one
+// account, any other folder as its readable files, sorted.
+func sources(paths []string, opts *Options) []source {
+	var out []source
+	fail := func(err error) { out = append(out, source{read: func(*Batch) error { return err }}) }
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, source{read: func(b *Batch) error {
+				if opts.Stdin == nil {
+					return fmt.Errorf("-: no standard input")
+				}
+				return readStream("-", "stdin", opts.Stdin, opts, b)
+			}})
+			continue
 		}
-		return readStream("-", "stdin", opts.Stdin, opts, b)
-	}
-	st, err := os.Stat(p)
-	if err != nil {
-		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
-	}
-	if !st.IsDir() {
-		return readFile(p, opts, b)
-	}
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
-	}
-	var found []string
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && formatOf(n) != "" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") {
-			found = append(found, filepath.Join(p, e.Name()))
+		st, err := os.Stat(p)
+		if err != nil {
+			fail(fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, fileSource(p, st.Size(), opts))
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			fail(fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			continue
+		}
+		var found []string
+		size := map[string]int64{}
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && formatOf(n) != "" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") {
+				f := filepath.Join(p, e.Name())
+				found = append(found, f)
+				if info, err := e.Info(); err == nil {
+					size[f] = info.Size()
+				}
+			}
+		}
+		sort.Strings(found)
+		switch {
+		case len(found) == 0:
+			fail(fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", p))
+		case isStudioDir(found):
+			out = append(out, source{read: func(b *Batch) error { return readStudioDir(p, found, opts, b) }})
+		default:
+			for _, f := range found {
+				out = append(out, fileSource(f, size[f], opts))
+			}
 		}
 	}
-	if len(found) == 0 {
-		return fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", p)
-	}
-	sort.Strings(found)
-	if isStudioDir(found) {
-		return readStudioDir(p, found, opts, b)
-	}
-	for _, f := range found {
-		if err := readFile(f, opts, b); err != nil {
-			return err
+	return out
+}
+
+// readSources reads the sources into b. Workbooks and JSON files are read several at once when
+// there are several and more than one core: each into a batch of its own, then joined in the
+// inputs' order, so the batch is the same as one read in turn. The first source in order that
+// fails is the error; sources after it that have not started are not read.
+//
+// CSV files are read in turn, into one batch sized for all of them: reading one is mostly
+// writing fresh memory, and joining batches copies every post, which cost more than a second
+// core saved (measured at 1M posts in 4 and in 20 files; a workbook's XML takes 1.8× less time
+// on two cores).
+func readSources(srcs []source, opts *Options, b *Batch) error {
+	slow := 0
+	for _, s := range srcs {
+		if s.slow {
+			slow++
 		}
+	}
+	workers := min(len(srcs), runtime.GOMAXPROCS(0))
+	if workers <= 1 || slow < 2 {
+		for i, src := range srcs {
+			b.later = 0
+			for _, s := range srcs[i+1:] {
+				b.later += s.size
+			}
+			if err := src.read(b); err != nil {
+				return err
+			}
+		}
+		b.later = 0
+		return nil
+	}
+	parts := make([]*Batch, len(srcs))
+	errs := make([]error, len(srcs))
+	var (
+		next, failed atomic.Int64 // the next source to start; the first index that failed, +1
+		read         atomic.Int64 // rows read by all, for Options.Progress
+		wg           sync.WaitGroup
+	)
+	progress := func(int) {
+		if opts.Progress != nil {
+			opts.Progress(int(read.Add(progressEvery)))
+		}
+	}
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(srcs) || (failed.Load() != 0 && int64(i) >= failed.Load()-1) {
+					return
+				}
+				parts[i] = &Batch{progress: progress}
+				if errs[i] = srcs[i].read(parts[i]); errs[i] != nil {
+					failed.CompareAndSwap(0, int64(i)+1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := cmp.Or(errs...); err != nil {
+		return err
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p.Posts)
+	}
+	b.reserve(n)
+	for i, p := range parts {
+		b.join(p)
+		parts[i] = nil // its posts are copied: let them go
 	}
 	return nil
+}
+
+// join appends a batch read on its own to b.
+func (b *Batch) join(p *Batch) {
+	b.Inputs = append(b.Inputs, p.Inputs...)
+	b.Posts = append(b.Posts, p.Posts...)
+	b.Rejected = append(b.Rejected, p.Rejected...)
+	b.Read += p.Read
+	b.Warnings = append(b.Warnings, p.Warnings...)
+	for k, n := range p.Followers {
+		b.setFollowers(k, n)
+	}
 }
 
 func unwrapPathError(err error) error {
