@@ -14,7 +14,7 @@ import (
 // export of a million posts inflates to a few hundred MB; anything past these is refused.
 const (
 	unzipSizeLimit    = 1 << 30   // all parts of a workbook, inflated
-	unzipXMLSizeLimit = 256 << 20 // one sheet or the shared strings held in memory (larger go to a temp file)
+	unzipXMLSizeLimit = 256 << 20 // one sheet or the shared strings held in memory (larger go to a temp file): shared by the workbooks read at once
 )
 
 // readXLSX reads every sheet of a workbook whose header row names the required fields, row by
@@ -29,7 +29,7 @@ func readXLSX(name string, r io.Reader, opts *Options, b *Batch) (err error) {
 		}
 	}()
 	f, err := excelize.OpenReader(r, excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: b.xmlInMemory(),
 	})
 	if err != nil {
 		return xlsxOpenError(name, err)
