@@ -19,7 +19,9 @@ func validateCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
+	stop()
 	if err != nil {
 		return err
 	}
