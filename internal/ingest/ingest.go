@@ -292,20 +292,25 @@ func readSources(srcs []source, opts *Options, b *Batch) error {
 			slow++
 		}
 	}
-	workers := min(len(srcs), runtime.GOMAXPROCS(0))
-	if workers <= 1 || slow < 2 {
-		for i, src := range srcs {
-			b.later = 0
-			for _, s := range srcs[i+1:] {
-				b.later += s.size
-			}
-			if err := src.read(b); err != nil {
-				return err
-			}
-		}
-		b.later = 0
-		return nil
+	if workers := min(len(srcs), runtime.GOMAXPROCS(0)); workers > 1 && slow > 1 {
+		return readAtOnce(srcs, workers, opts, b)
 	}
+	for _, s := range srcs {
+		b.later += s.size
+	}
+	for _, src := range srcs {
+		b.later -= src.size // what is read after this one, for the first CSV to make room for all
+		if err := src.read(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readAtOnce reads the sources on workers goroutines, each into a batch of its own, and joins
+// each to b in order as soon as those before it are: only the batches being read and those
+// waiting for an earlier one are held beside b.
+func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 	parts := make([]*Batch, len(srcs))
 	errs := make([]error, len(srcs))
 	done := make([]chan struct{}, len(srcs)) // closed when parts[i] and errs[i] are set
@@ -345,8 +350,6 @@ func readSources(srcs []source, opts *Options, b *Batch) error {
 			}
 		})
 	}
-	// Each part is joined as soon as those before it are, and let go: only the parts being
-	// read and those waiting for an earlier one are held beside the batch.
 	var size int64
 	for _, s := range srcs {
 		size += s.size
