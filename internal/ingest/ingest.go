@@ -147,7 +147,7 @@ func (b *Batch) reserve(n int) {
 // xmlInMemory is how large a workbook's sheet may be and still be inflated in memory rather
 // than into a temp file: unzipXMLSizeLimit shared by the workbooks read at once. In memory is
 // faster (a 250K-post sheet of 155 MB: 7.5 s against 9.8 s), but two of them at once took a
-// 1M-post run in four workbooks to 854 MB; spooled, it peaked at 548 MB and read faster.
+// 1M-post run in four workbooks to 854 MB; spooled, it peaked at 562 MB and read faster.
 func (b *Batch) xmlInMemory() int64 { return unzipXMLSizeLimit / int64(max(1, b.readers)) }
 
 // newPost makes room for one more post at the end of the batch and returns it, zero. The room
@@ -283,8 +283,8 @@ func sources(paths []string, opts *Options) []source {
 //
 // CSV files are read in turn, into one batch sized for all of them: reading one is mostly
 // writing fresh memory, and joining batches copies every post, which cost more than a second
-// core saved (measured at 1M posts in 4 and in 20 files; a workbook's XML takes 1.8× less time
-// on two cores).
+// core saved (measured at 1M posts in 4 and in 20 files; four workbooks take about 1.6× less
+// time on two cores).
 func readSources(srcs []source, opts *Options, b *Batch) error {
 	slow := 0
 	for _, s := range srcs {
