@@ -339,8 +339,8 @@ func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(srcs) || (failed.Load() != 0 && int64(i) >= failed.Load()-1) {
-					return
+				if f := failed.Load(); i >= len(srcs) || f != 0 && int64(i) >= f {
+					return // all started, or one before i failed
 				}
 				parts[i] = &Batch{progress: progress, readers: workers}
 				if errs[i] = srcs[i].read(parts[i]); errs[i] != nil {
