@@ -38,6 +38,10 @@ type Run struct {
 	Baseline string            // --baseline: last week's report folder
 	Strict   bool              // --strict: any rejected row fails the run
 	FailOn   string            // --fail-on: "", "fail" or "review"
+	History  string            // --history: the SQLite file of past runs (issue 14); "" for none
+	Title    string            // --title: the report's title (page header, Summary, document properties)
+	Client   string            // --client: who the report is for
+	Logo     string            // --logo: a PNG or SVG shown on the page and the Summary sheet
 }
 
 // Default is the configuration in force without a vet.yaml.

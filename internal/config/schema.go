@@ -132,6 +132,13 @@ func fromDoc(d *doc) (*File, error) {
 		Aliases: orEmpty(d.Aliases),
 		Presets: orEmpty(d.Presets),
 	}
+	// Not in vet.yaml yet: the one-declaration table (issue 15) takes them in.
+	def := scoring.Default()
+	c := &f.Scoring
+	c.ImplausibleAnyRatio, c.ZeroCommentLikes, c.FirmPosts, c.ConfidenceLevel = def.ImplausibleAnyRatio, def.ZeroCommentLikes, def.FirmPosts, def.ConfidenceLevel
+	c.Resamples, c.ThinBatchPercent, c.CadenceMin, c.CadenceMax = def.Resamples, def.ThinBatchPercent, def.CadenceMin, def.CadenceMax
+	c.SponsoredMinPosts, c.SponsoredUnderperform, c.TopPosts, c.TopHashtags = def.SponsoredMinPosts, def.SponsoredUnderperform, def.TopPosts, def.TopHashtags
+	c.HistoryPoints, c.DeclineSnapshots, c.DeclineNoise, c.DeclineMinPercent = def.HistoryPoints, def.DeclineSnapshots, def.DeclineNoise, def.DeclineMinPercent
 	return f, nil
 }
 

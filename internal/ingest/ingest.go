@@ -97,7 +97,10 @@ type Batch struct {
 	// Followers are follower counts by folded handle that did not come with the posts: from
 	// --accounts files, accounts sheets and TikTok Studio follower histories.
 	Followers map[string]Count
-	Warnings  []string // things the user should know that reject no row
+	// Prices are the fee for one sponsored post by folded handle, from the accounts file's
+	// price column (price, fee, rate, cost, prijs, tarief), in the batch's currency.
+	Prices   map[string]float64
+	Warnings []string // things the user should know that reject no row
 
 	names    map[string]string // interned file names and handles
 	sizeHint int64             // the size of the file being read, to size Posts once

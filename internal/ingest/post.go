@@ -30,6 +30,8 @@ type Post struct {
 	File      string // the input the row came from, as named on the command line (interned)
 	Line      int32  // the physical line (CSV) or row (XLSX) a user sees in an editor
 	Rounded   bool   // a count on this row was written rounded (1.2K, 3.4M)
+	Pinned    bool   // the export marks the post pinned to the profile (isPinned): kept out of the newest-N window
+	Sponsored bool   // the export marks the post as paid (isAd, paid_partnership…); captions are scoring's to read
 	canonical bool   // the export's url was TikTok's own address, rebuilt by VideoURL
 }
 

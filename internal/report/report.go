@@ -18,6 +18,15 @@ type Report struct {
 	Batch     *ingest.Batch
 	Result    *scoring.Result
 	Timed     func(stage string, took time.Duration) // told each file's stage and how long it took to write; may be nil
+	Brand     Brand                                  // title, client and logo (--title, --client, --logo)
+}
+
+// Brand is what puts the sender's name on the report.
+type Brand struct {
+	Title    string // "" gives the default title
+	Client   string // "" for none
+	Logo     []byte // PNG or SVG bytes; nil for none
+	LogoType string // "image/png" or "image/svg+xml"
 }
 
 // File names inside the report folder.

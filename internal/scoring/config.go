@@ -61,6 +61,28 @@ type Config struct {
 	JumpFollowers        int64   `json:"jump_followers"`        // …and at least this many
 	DropPercent          float64 `json:"drop_percent"`          // follower_drop: followers down at least this % since the baseline…
 	DropFollowers        int64   `json:"drop_followers"`        // …and at least this many
+
+	// Added for confidence, small accounts and outliers (issue 11).
+	ImplausibleAnyRatio float64 `json:"implausible_any_ratio"` // implausibly_high: at any size, a ratio above this
+	ZeroCommentLikes    int64   `json:"zero_comment_likes"`    // like_comment_ratio: no comment at all on at least this many likes
+	FirmPosts           int     `json:"firm_posts"`            // confidence: thin with fewer posts in the window than this
+	ConfidenceLevel     float64 `json:"confidence_level"`      // confidence: borderline when this % interval of the ratio crosses a verdict line
+	Resamples           int     `json:"resamples"`             // confidence: bootstrap resamples of the window (deterministic)
+	ThinBatchPercent    float64 `json:"thin_batch_percent"`    // batch warning: more than this % of accounts lack the posts a rating needs
+
+	// What a buyer decides on (issue 12).
+	CadenceMin            float64 `json:"cadence_min"`            // posts a week: the guide's lower end
+	CadenceMax            float64 `json:"cadence_max"`            // posts a week: the guide's upper end
+	SponsoredMinPosts     int     `json:"sponsored_min_posts"`    // paid_er_ratio: at least this many sponsored posts and as many others
+	SponsoredUnderperform float64 `json:"sponsored_underperform"` // sponsored_underperform: paid_er_ratio under this
+	TopPosts              int     `json:"top_posts"`              // best posts by view ER listed per account
+	TopHashtags           int     `json:"top_hashtags"`           // most used hashtags listed per account
+
+	// Week over week from the history (issue 14).
+	HistoryPoints     int     `json:"history_points"`      // snapshots shown per account (sparklines, detail, summary.json)
+	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: falling over at least this many snapshots…
+	DeclineNoise      float64 `json:"decline_noise"`       // …by more than this many times the account's own week-to-week noise
+	DeclineMinPercent float64 `json:"decline_min_percent"` // …and by at least this % of where it started
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -99,6 +121,25 @@ func Default() Config {
 		JumpFollowers:        1_000,
 		DropPercent:          5,
 		DropFollowers:        500,
+
+		ImplausibleAnyRatio: 10,
+		ZeroCommentLikes:    100,
+		FirmPosts:           5,
+		ConfidenceLevel:     90,
+		Resamples:           200,
+		ThinBatchPercent:    50,
+
+		CadenceMin:            3,
+		CadenceMax:            5,
+		SponsoredMinPosts:     2,
+		SponsoredUnderperform: 0.5,
+		TopPosts:              3,
+		TopHashtags:           5,
+
+		HistoryPoints:     12,
+		DeclineSnapshots:  3,
+		DeclineNoise:      2,
+		DeclineMinPercent: 20,
 	}
 }
 

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,6 +15,11 @@ type Input struct {
 	Posts     []ingest.Post           // the batch's posts; Score sorts them in place
 	Followers map[string]ingest.Count // follower counts by folded handle (--accounts, follower history)
 	Baseline  *Baseline               // last week's scoring (--baseline); nil for none
+	// Prices are the fee for one sponsored post by folded handle (the accounts file's price).
+	Prices map[string]float64
+	// History holds each account's past snapshots by folded handle, oldest first, as the CLI
+	// loaded them from --history; nil without a history. Scoring never reads the database.
+	History map[string][]Point
 }
 
 // Account is one creator's scores.
@@ -40,6 +46,90 @@ type Account struct {
 	Rounded       bool          `json:"rounded"`          // some count in the window was written rounded (1.2K)
 	Change        *Change       `json:"change,omitempty"` // since the baseline; nil without one, or when New
 	New           bool          `json:"new,omitempty"`    // in this batch but not in the baseline
+
+	// How far the verdict can be trusted, and what each rate rests on (issue 11).
+	Confidence      Confidence `json:"confidence"`           // firm, borderline or thin
+	FollowerERPosts int        `json:"follower_er_posts"`    // window posts with likes and comments
+	ViewERPosts     int        `json:"view_er_posts"`        // window posts with views, likes, comments and shares
+	PinnedOut       int        `json:"pinned_out,omitempty"` // pinned posts left out of the window
+
+	// What a buyer decides on (issue 12); a Metric that is not OK says why in NA.
+	MedianViews    Metric    `json:"median_views"`
+	AvgViews       Metric    `json:"avg_views"`
+	ViewRate       Metric    `json:"view_rate"`      // median views per post ÷ followers, percent
+	PostsPerWeek   Metric    `json:"posts_per_week"` // (window posts − 1) ÷ days from oldest to newest × 7
+	SponsoredPosts int       `json:"sponsored_posts"`
+	SponsoredShare Metric    `json:"sponsored_share"` // percent of the window's posts
+	PaidERRatio    Metric    `json:"paid_er_ratio"`   // median view ER of sponsored ÷ of the others
+	SaveRate       Metric    `json:"save_rate"`       // Σ saves ÷ Σ views, percent
+	ShareRate      Metric    `json:"share_rate"`      // Σ shares ÷ Σ views, percent
+	Price          Metric    `json:"price"`           // the fee for one sponsored post (accounts file)
+	CPE            Metric    `json:"cpe"`             // price ÷ median likes+comments+shares per post
+	CPM            Metric    `json:"cpm"`             // price ÷ median views × 1000
+	TopPosts       []TopPost `json:"top_posts"`       // the window's best posts by view ER
+	TopHashtags    []string  `json:"top_hashtags"`    // the window's most used hashtags, most used first
+
+	// History holds the account's last snapshots, oldest first, this run's last (issue 14).
+	History []Point `json:"history,omitempty"`
+}
+
+// Confidence says how far an account's verdict can be trusted on its own posts.
+type Confidence string
+
+// The confidences, surest first: the order accounts of one verdict are ranked in.
+const (
+	Firm       Confidence = "firm"       // the verdict holds across resamples of the window
+	Borderline Confidence = "borderline" // the verdict could change within the posts' own noise
+	Thin       Confidence = "thin"       // too few posts to say
+)
+
+// Metric is a figure that may not exist: NA says why when OK is false ("no price given").
+type Metric struct {
+	Value float64
+	OK    bool
+	NA    string
+}
+
+// MarshalJSON writes the number, or null when there is none.
+func (m Metric) MarshalJSON() ([]byte, error) {
+	if !m.OK {
+		return []byte("null"), nil
+	}
+	return json.Marshal(m.Value)
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (m *Metric) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*m = Metric{}
+		return nil
+	}
+	m.OK = true
+	return json.Unmarshal(b, &m.Value)
+}
+
+// TopPost is one of an account's best posts by view ER, with its link.
+type TopPost struct {
+	VideoID  string       `json:"video_id"`
+	URL      string       `json:"url"`
+	PostedAt time.Time    `json:"posted_at"`
+	Views    ingest.Count `json:"views"`
+	ViewER   Rate         `json:"view_er"`
+}
+
+// Point is an account in one snapshot of the history: what its trend lines are drawn from.
+type Point struct {
+	AsOf       time.Time    `json:"as_of"`
+	Followers  ingest.Count `json:"followers"`
+	FollowerER Rate         `json:"follower_er"`
+	Verdict    Verdict      `json:"verdict"`
+}
+
+// Warning is something about the whole batch, said once with its fix (SPEC §3 "The batch itself").
+type Warning struct {
+	Code string `json:"code"` // thin_batch, no_followers, no_saves_column …
+	Text string `json:"text"` // what is wrong, in plain words
+	Fix  string `json:"fix"`  // what to do about it
 }
 
 // WindowPosts are the posts the account is scored on.
@@ -55,6 +145,9 @@ type Result struct {
 	BaselineAsOf time.Time  `json:"baseline_as_of"`
 	New          []string   `json:"new"`  // handles in this batch, not in the baseline, in rank order
 	Gone         []Previous `json:"gone"` // the baseline's accounts missing from this batch, by handle
+
+	Warnings   []Warning `json:"warnings"`    // about the batch as a whole, each with its fix
+	HasHistory bool      `json:"has_history"` // the accounts carry History from --history
 }
 
 // Count is the number of accounts with verdict v.

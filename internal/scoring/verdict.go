@@ -69,4 +69,7 @@ const (
 	FollowerJump     = "follower_jump"
 	FollowerDrop     = "follower_drop"
 	InsufficientData = "insufficient_data"
+
+	SponsoredUnderperform = "sponsored_underperform" // paid posts do worse than the others (issue 12)
+	EngagementDecline     = "engagement_decline"     // a sustained fall across the history's snapshots (issue 14)
 )
