@@ -14,27 +14,19 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// mapFlags collects the repeatable --map FIELD=HEADER.
-type mapFlags []string
-
-func (m *mapFlags) String() string     { return strings.Join(*m, ",") }
-func (m *mapFlags) Set(v string) error { *m = append(*m, v); return nil }
-
 // settings are the flags shared by run and validate: how inputs are read, and the config file.
 type settings struct {
 	configPath string
-	maps       mapFlags
 	quiet      bool
 }
 
-// readFlags declares the flags that say how exports are read.
-func (s *settings) readFlags(fs *flag.FlagSet, def *config.File) {
-	fs.StringVar(&s.configPath, "config", "", "read settings from `FILE` (default: ./vet.yaml when there is one)")
-	fs.String("accounts", def.Run.Accounts, "join follower counts by handle from `FILE` (CSV or XLSX: handle, followers)")
-	fs.String("preset", def.Run.Preset, "read every input with the export layout `NAME` (generic, apify, tiktok-studio)")
-	fs.Var(&s.maps, "map", "take `FIELD=HEADER`: the column HEADER holds FIELD (repeatable), e.g. --map likes=video_stats")
-	fs.Bool("strict", def.Run.Strict, "fail the run, writing nothing, when any row is rejected")
+// declare declares the command's flags: --config, -q, and the settings the config package
+// declares (every setting of vet.yaml that has a flag, or for validate those that say how
+// exports are read).
+func (s *settings) declare(fs *flag.FlagSet, which config.Which) {
+	fs.StringVar(&s.configPath, "config", "", "`FILE`: read settings from it (default: ./vet.yaml when there is one)")
 	fs.BoolVar(&s.quiet, "q", false, "print nothing but errors")
+	config.DeclareFlags(fs, which)
 }
 
 // parse reads a command's flags and inputs, the config file, and the flags given over it.
@@ -68,11 +60,6 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 	}
 	if err := f.SetFlags(fs); err != nil {
 		return nil, &usageError{err.Error()}
-	}
-	for _, m := range s.maps {
-		if err := f.Set("map", m); err != nil {
-			return nil, &usageError{err.Error()}
-		}
 	}
 	return f, nil
 }
@@ -142,20 +129,9 @@ func fieldNames() string {
 }
 
 func runCmd(args []string, e *env) error {
-	def := config.Default()
 	var s settings
 	fs := newFlagSet("run", "run [flags] INPUT...", e)
-	s.readFlags(fs, def)
-	fs.String("out", def.Run.Out, "write the report into `DIR`")
-	fs.Int("posts", def.Scoring.WindowPosts, "score each account on its newest `N` posts")
-	fs.String("since", "", "score only posts from `DATE` on (YYYY-MM-DD)")
-	fs.Int("days", 0, "score only posts of the last `N` days before --as-of")
-	fs.String("as-of", "", "the `DATE` days are counted to (default: the newest post in the batch)")
-	fs.String("basis", string(def.Scoring.Basis), "compare each tier's benchmark with the `ER`: followers or views (median view ER)")
-	fs.Float64("far-below", def.Scoring.FarBelow, "FAIL an account whose ER is under this `RATIO` of its tier's benchmark")
-	fs.Bool("include-saves", false, "count saves as interactions in view ER")
-	fs.String("baseline", "", "compare with last week's report in `DIR` (its summary.json)")
-	fs.String("fail-on", "", "exit 3 when any account's verdict is `VERDICT` or worse: fail or review")
+	s.declare(fs, config.RunFlags)
 	inputs, f, opts, err := s.parse(fs, args, e.stdin)
 	if err != nil {
 		return err

@@ -11,10 +11,9 @@ import (
 
 // validateCmd is `vet validate`: ingest only, and an account of what was understood.
 func validateCmd(args []string, e *env) error {
-	def := config.Default()
 	var s settings
 	fs := newFlagSet("validate", "validate [flags] INPUT...", e)
-	s.readFlags(fs, def)
+	s.declare(fs, config.ReadingFlags)
 	inputs, f, opts, err := s.parse(fs, args, e.stdin)
 	if err != nil {
 		return err

@@ -40,6 +40,17 @@ func Describe(w io.Writer, cfg scoring.Config) error {
 	}
 	p("")
 	p("Verdict: UNRATED if it cannot be rated; else FAIL if any FAIL signal; else REVIEW if any REVIEW signal; else PASS.")
+	p("")
+	p("  setting (vet.yaml)\tvalue\twhat it does")
+	f := &File{Scoring: cfg}
+	for i := range settings {
+		s := &settings[i]
+		_, isNumber := s.number(f)
+		_, isBasis := s.field(f).(*scoring.Basis)
+		if isNumber && s.flag != "days" || isBasis { // the numbers scoring judges by
+			p("  %s\t%s\t%s", s.key, s.yamlText(f), strings.ReplaceAll(s.comment, "\n", " "))
+		}
+	}
 	return tw.Flush()
 }
 

@@ -1,0 +1,189 @@
+package config
+
+// setting is one line of vet.yaml, declared once: its key, its flag, what it does, where its
+// value lives and the range in which it means something. The template `vet init` writes, the
+// loader and its checks, the flags of `vet run` and `vet validate` and the settings `vet
+// benchmarks` prints are all derived from the table below, so a new threshold is one line here
+// plus the scoring function that reads it.
+//
+// This is the one Go file that spells vet.yaml's keys.
+type setting struct {
+	key      string          // the path in vet.yaml: "posts", "thresholds.ghost-views", "report.title"
+	flag     string          // the flag's name ("" when the setting has none); always the key's last part
+	arg      string          // the flag's argument in -h: "N", "DIR"
+	comment  string          // what it does: the comment in vet.yaml and the flag's help
+	reading  bool            // a flag of `vet validate` too: it says how exports are read
+	field    func(*File) any // where the value lives: *int, *int64, *float64, *bool, *string, *scoring.Basis, *time.Time, …
+	endDay   bool            // a date given as a day alone means the end of that day
+	bounds   *bounds         // numbers: the range in which the value means something
+	choices  []string        // text: the values allowed ("" among them when it may be left empty)
+	section  string          // a heading written above this setting in vet.yaml
+	example  string          // for maps and lists: an example written above the key, as comments
+	required bool            // text that cannot be left empty
+}
+
+// bounds is the range of a number setting: from lo (or the value of the setting named above),
+// to hi.
+type bounds struct {
+	lo, hi  float64
+	loOpen  bool   // the value must be above lo, not at it
+	above   string // the key of a setting whose value is lo (and the value must be above it)
+	explain string // what the number is, said after the range: "a percentage of followers"
+}
+
+func atLeast(lo float64) *bounds              { return &bounds{lo: lo, hi: inf} }
+func within(lo, hi float64, e string) *bounds { return &bounds{lo: lo, hi: hi, explain: e} }
+func aboveZero() *bounds                      { return &bounds{lo: 0, hi: inf, loOpen: true} }
+
+func aboveKey(key, explain string) *bounds {
+	return &bounds{hi: inf, loOpen: true, above: key, explain: explain}
+}
+
+// settings is vet.yaml, in the order `vet init` writes it.
+var settings = []setting{
+	{key: "out", flag: "out", arg: "DIR", comment: "the folder the report is written to",
+		field: func(f *File) any { return &f.Run.Out }, section: "Run", required: true},
+	{key: "accounts", flag: "accounts", arg: "FILE", reading: true,
+		comment: "a file of follower counts and prices by handle (CSV or XLSX: handle, followers, price)",
+		field:   func(f *File) any { return &f.Run.Accounts }},
+	{key: "preset", flag: "preset", arg: "NAME", reading: true,
+		comment: "a named export layout (generic, apify, tiktok-studio, or one under presets:)",
+		field:   func(f *File) any { return &f.Run.Preset }},
+	{key: keyMap, flag: "map", arg: "FIELD=HEADER", reading: true,
+		comment: "columns that beat every alias (repeatable flag), e.g. {views: \"Plays (total)\"}",
+		field:   func(f *File) any { return &f.Run.Map }},
+	{key: "baseline", flag: "baseline", arg: "DIR", comment: "last week's report folder, for the changes since then",
+		field: func(f *File) any { return &f.Run.Baseline }},
+	{key: "history", flag: "history", arg: "FILE", comment: "an SQLite file that keeps every run, for trends across weeks",
+		field: func(f *File) any { return &f.Run.History }},
+	{key: "strict", flag: "strict", reading: true, comment: "any rejected row fails the run and nothing is written",
+		field: func(f *File) any { return &f.Run.Strict }},
+	{key: "fail-on", flag: "fail-on", arg: "VERDICT", comment: "exit 3 when an account gets this verdict or worse: fail or review",
+		field: func(f *File) any { return &f.Run.FailOn }, choices: []string{"", "fail", "review"}},
+
+	{key: "report.title", flag: "title", arg: "TEXT", comment: "the report's title, on the page, the Summary sheet and the workbook's properties",
+		field: func(f *File) any { return &f.Run.Title }, section: "Report: who it is from and for"},
+	{key: "report.client", flag: "client", arg: "NAME", comment: "who the report is for",
+		field: func(f *File) any { return &f.Run.Client }},
+	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG or SVG logo shown on the page and the Summary sheet",
+		field: func(f *File) any { return &f.Run.Logo }},
+	{key: "report.history-points", comment: "with --history: the snapshots shown per account (sparklines, detail, summary.json)",
+		field: func(f *File) any { return &f.Scoring.HistoryPoints }, bounds: atLeast(1)},
+
+	{key: "posts", flag: "posts", arg: "N", comment: "the newest N posts of each account (without dates: the first N rows as exported)",
+		field: func(f *File) any { return &f.Scoring.WindowPosts }, bounds: atLeast(1),
+		section: "Window: which posts of each account are scored"},
+	{key: "since", flag: "since", arg: "DATE", comment: "only posts on or after this date (2026-10-01), instead of the newest N",
+		field: func(f *File) any { return &f.Scoring.Since }},
+	{key: "days", flag: "days", arg: "N", comment: "only posts of the N days up to as-of, instead of the newest N; 0: off",
+		field: func(f *File) any { return &f.Scoring.Days }, bounds: &bounds{lo: 0, hi: inf, explain: "0 turns it off"}},
+	{key: "as-of", flag: "as-of", arg: "DATE", comment: "the date days since the last post count to; \"\": the newest post in the batch",
+		field: func(f *File) any { return &f.Scoring.AsOf }, endDay: true},
+
+	{key: "basis", flag: "basis", arg: "ER", comment: "followers compares the follower ER with the tier; views the median view ER",
+		field: func(f *File) any { return &f.Scoring.Basis }, choices: []string{"followers", "views"},
+		section: "Comparison with the tier"},
+	{key: "far-below", flag: "far-below", arg: "RATIO", comment: "a ratio to the benchmark under this is far below the tier: FAIL",
+		field: func(f *File) any { return &f.Scoring.FarBelow }, bounds: within(0, 1, "a ratio to the tier benchmark")},
+	{key: "include-saves", flag: "include-saves", comment: "saves count as interactions in view ER (the report says so)",
+		field: func(f *File) any { return &f.Scoring.IncludeSaves }},
+
+	{key: keyBenchmarkName, comment: "printed in the report beside every benchmark",
+		field: func(f *File) any { return &f.Scoring.Benchmarks.Name }, section: "Benchmarks"},
+	{key: keyBenchmarkSource, comment: "where the numbers come from, printed in the report",
+		field: func(f *File) any { return &f.Scoring.Benchmarks.Source }},
+	{key: "benchmarks.platform-view-er", comment: "each video's view ER is marked above or below this",
+		field: func(f *File) any { return &f.Scoring.PlatformViewER }, bounds: &bounds{lo: 0, hi: 100, loOpen: true, explain: "a percentage"}},
+	{key: keyTiers, comment: "from min (inclusive) to the next tier's min, with the follower ER expected there; under the first min: UNRATED",
+		field: func(f *File) any { return &f.Scoring.Benchmarks.Tiers }},
+
+	{key: "thresholds.min-posts", comment: "insufficient_data: fewer posts than this in the window",
+		field: func(f *File) any { return &f.Scoring.MinPosts }, bounds: atLeast(1),
+		section: "Signals: when each is raised. Each calls for REVIEW, except insufficient_data (UNRATED);\nfar_below_tier (FAIL) is far-below above."},
+	{key: "thresholds.ghost-views", comment: "ghost_followers: median views per post under this % of followers",
+		field: func(f *File) any { return &f.Scoring.GhostViewsPercent }, bounds: within(0, 100, "a percentage of followers")},
+	{key: "thresholds.max-likes-per-comment", comment: "like_comment_ratio: Σlikes/Σcomments above this (bought likes)",
+		field: func(f *File) any { return &f.Scoring.MaxLikesPerComment }, bounds: aboveKey("thresholds.min-likes-per-comment", "above min-likes-per-comment")},
+	{key: "thresholds.min-likes-per-comment", comment: "like_comment_ratio: Σlikes/Σcomments under this (comment bots)",
+		field: func(f *File) any { return &f.Scoring.MinLikesPerComment }, bounds: atLeast(0)},
+	{key: "thresholds.zero-comment-likes", comment: "like_comment_ratio: no comment at all on at least this many likes",
+		field: func(f *File) any { return &f.Scoring.ZeroCommentLikes }, bounds: atLeast(1)},
+	{key: "thresholds.spike-multiple", comment: "engagement_spikes: a spike is a post above this × the window's median interactions…",
+		field: func(f *File) any { return &f.Scoring.SpikeMultiple }, bounds: atLeast(1)},
+	{key: "thresholds.spike-share", comment: "…raised when one spike holds more than this % of the window's interactions…",
+		field: func(f *File) any { return &f.Scoring.SpikeSharePercent }, bounds: &bounds{lo: 0, hi: 100, loOpen: true, explain: "a percentage of the window's interactions"}},
+	{key: "thresholds.spike-posts", comment: "…or when there are this many spikes",
+		field: func(f *File) any { return &f.Scoring.SpikePosts }, bounds: atLeast(1)},
+	{key: "thresholds.implausible-followers", comment: "implausibly_high: accounts with at least this many followers…",
+		field: func(f *File) any { return &f.Scoring.ImplausibleFollowers }, bounds: atLeast(0)},
+	{key: "thresholds.implausible-ratio", comment: "…and a ratio to the benchmark above this",
+		field: func(f *File) any { return &f.Scoring.ImplausibleRatio }, bounds: aboveZero()},
+	{key: "thresholds.implausible-any-size", comment: "implausibly_high at any size: a ratio to the benchmark above this",
+		field: func(f *File) any { return &f.Scoring.ImplausibleAnyRatio }, bounds: aboveKey("thresholds.implausible-ratio", "above implausible-ratio")},
+	{key: "thresholds.erratic-cv", comment: "erratic: coefficient of variation of the view ERs above this",
+		field: func(f *File) any { return &f.Scoring.ErraticCV }, bounds: aboveKey("thresholds.steady-cv", "above steady-cv")},
+	{key: "thresholds.steady-cv", comment: "too_steady: coefficient of variation of the view ERs under this",
+		field: func(f *File) any { return &f.Scoring.SteadyCV }, bounds: atLeast(0)},
+	{key: "thresholds.cv-min-posts", comment: "erratic / too_steady: only with at least this many view ERs",
+		field: func(f *File) any { return &f.Scoring.CVMinPosts }, bounds: atLeast(2)},
+	{key: "thresholds.inactive-days", comment: "inactive: newest post more than this many days before as-of",
+		field: func(f *File) any { return &f.Scoring.InactiveDays }, bounds: atLeast(1)},
+	{key: "thresholds.jump-percent", comment: "follower_jump: followers up at least this % since the baseline…",
+		field: func(f *File) any { return &f.Scoring.JumpPercent }, bounds: atLeast(0)},
+	{key: "thresholds.jump-followers", comment: "…and at least this many",
+		field: func(f *File) any { return &f.Scoring.JumpFollowers }, bounds: atLeast(0)},
+	{key: "thresholds.drop-percent", comment: "follower_drop: followers down at least this % since the baseline…",
+		field: func(f *File) any { return &f.Scoring.DropPercent }, bounds: within(0, 100, "")},
+	{key: "thresholds.drop-followers", comment: "…and at least this many",
+		field: func(f *File) any { return &f.Scoring.DropFollowers }, bounds: atLeast(0)},
+	{key: "thresholds.sponsored-underperform", comment: "sponsored_underperform: sponsored posts' median view ER under this × the others'",
+		field: func(f *File) any { return &f.Scoring.SponsoredUnderperform }, bounds: within(0, 1, "a ratio of median view ERs")},
+	{key: "thresholds.sponsored-min-posts", comment: "…judged with at least this many sponsored posts and as many others",
+		field: func(f *File) any { return &f.Scoring.SponsoredMinPosts }, bounds: atLeast(1)},
+	{key: "thresholds.engagement-decline", comment: "engagement_decline (with --history): follower ER falling over at least this many snapshots…",
+		field: func(f *File) any { return &f.Scoring.DeclineSnapshots }, bounds: atLeast(3)},
+	{key: "thresholds.decline-noise", comment: "…by more than this many times the account's own week-to-week noise…",
+		field: func(f *File) any { return &f.Scoring.DeclineNoise }, bounds: aboveZero()},
+	{key: "thresholds.decline-percent", comment: "…and by at least this % of where it started",
+		field: func(f *File) any { return &f.Scoring.DeclineMinPercent }, bounds: within(0, 100, "a percentage of the starting follower ER")},
+
+	{key: "confidence.firm-posts", comment: "thin: fewer posts than this in the window",
+		field: func(f *File) any { return &f.Scoring.FirmPosts }, bounds: atLeast(1),
+		section: "Confidence: how far each verdict can be trusted on the account's own posts"},
+	{key: "confidence.level", comment: "borderline: this % interval of the ratio (resampling the window's posts) crosses a verdict line",
+		field: func(f *File) any { return &f.Scoring.ConfidenceLevel }, bounds: &bounds{lo: 0, hi: 100, loOpen: true, explain: "a percentage"}},
+	{key: "confidence.resamples", comment: "resamples of each window (fixed, so reruns agree)",
+		field: func(f *File) any { return &f.Scoring.Resamples }, bounds: atLeast(10)},
+	{key: "confidence.thin-batch", comment: "warn when more than this % of accounts have too few posts to rate (a hashtag export?)",
+		field: func(f *File) any { return &f.Scoring.ThinBatchPercent }, bounds: within(0, 100, "a percentage of accounts")},
+
+	{key: "buyer.cadence-min", comment: "posts a week: the low end of a healthy cadence",
+		field: func(f *File) any { return &f.Scoring.CadenceMin }, bounds: atLeast(0),
+		section: "What a buyer decides on"},
+	{key: "buyer.cadence-max", comment: "posts a week: the high end of a healthy cadence",
+		field: func(f *File) any { return &f.Scoring.CadenceMax }, bounds: aboveKey("buyer.cadence-min", "above cadence-min")},
+	{key: "buyer.top-posts", comment: "best posts by view ER listed per account",
+		field: func(f *File) any { return &f.Scoring.TopPosts }, bounds: atLeast(0)},
+	{key: "buyer.top-hashtags", comment: "most used hashtags listed per account",
+		field: func(f *File) any { return &f.Scoring.TopHashtags }, bounds: atLeast(0)},
+
+	{key: keyAliases, comment: "extra headers per field, tried before the built-in ones (fields: account, followers, views,\nlikes, comments, shares, saves, posted_at, video_id, url, caption)",
+		field: func(f *File) any { return &f.Aliases }, section: "Columns",
+		example: "aliases:\n  views: [\"Weergaven totaal\", \"Plays (all time)\"]"},
+	{key: keyPresets, comment: "export layouts of your own, chosen with --preset NAME: the headers of each field, in order",
+		field:   func(f *File) any { return &f.Presets },
+		example: "presets:\n  mytool:\n    account: [creator_name]\n    views: [total_plays]"},
+}
+
+// tierKeys are the keys of one tier in benchmarks.tiers.
+var tierKeys = []string{"name", "min", "benchmark"}
+
+// The keys the loader checks together: tiers of one's own need a name and source of their own.
+const (
+	keyTiers           = "benchmarks.tiers"
+	keyBenchmarkName   = "benchmarks.name"
+	keyBenchmarkSource = "benchmarks.source"
+	keyMap             = "map"
+	keyAliases         = "aliases"
+	keyPresets         = "presets"
+)
