@@ -140,6 +140,10 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	brand, err := brandOf(&f.Run)
+	if err != nil {
+		return err
+	}
 	var baseline *scoring.Baseline
 	if f.Run.Baseline != "" {
 		prev, err := report.ReadSummary(f.Run.Baseline)
@@ -175,7 +179,7 @@ func runCmd(args []string, e *env) error {
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
-	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took}
+	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Brand: brand}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
