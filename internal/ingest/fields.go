@@ -23,12 +23,14 @@ const (
 	FieldVideoID
 	FieldURL
 	FieldCaption
+	FieldPinned    // a boolean cell: the post is pinned to the profile
+	FieldSponsored // a boolean cell: the post is paid (an ad, a paid partnership)
 	numFields
 )
 
 var fieldNames = [numFields]string{
 	"account", "followers", "views", "likes", "comments", "shares", "saves",
-	"posted_at", "video_id", "url", "caption",
+	"posted_at", "video_id", "url", "caption", "pinned", "sponsored",
 }
 
 func (f Field) String() string { return fieldNames[f] }
@@ -67,11 +69,13 @@ var DefaultAliases = map[Field][]string{
 	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
 	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
 	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
-	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave"},
+	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites"},
 	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
 	FieldVideoID:   {"video_id", "id", "aweme_id", "vid_id"},
 	FieldURL:       {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
 	FieldCaption:   {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
+	FieldPinned:    {"isPinned", "pinned", "is_pinned"},
+	FieldSponsored: {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
 }
 
 // presets name whole export layouts. A preset's aliases are the only ones tried when it is
@@ -85,14 +89,14 @@ var presets = map[string]map[Field][]string{
 		FieldAccount: {"authorMeta.name"}, FieldFollowers: {"authorMeta.fans"}, FieldViews: {"playCount"},
 		FieldLikes: {"diggCount"}, FieldComments: {"commentCount"}, FieldShares: {"shareCount"},
 		FieldSaves: {"collectCount"}, FieldPostedAt: {"createTimeISO", "createTime"}, FieldVideoID: {"id"},
-		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"},
+		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"}, FieldPinned: {"isPinned"}, FieldSponsored: {"isAd", "isSponsored"},
 	},
 	// TikTok Studio's "Download data" Content.csv: the handle only in the video link, dates
 	// without a year (see studio.go).
 	"tiktok-studio": {
 		FieldViews: {"Total views"}, FieldLikes: {"Total likes"}, FieldComments: {"Total comments"},
 		FieldShares: {"Total shares"}, FieldPostedAt: {"Post time"}, FieldURL: {"Video link"},
-		FieldCaption: {"Video title"},
+		FieldCaption: {"Video title"}, FieldSaves: {"Add to Favorites"},
 	},
 }
 

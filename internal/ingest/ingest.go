@@ -519,7 +519,7 @@ func (b *Batch) dedupe() {
 			continue
 		}
 		dropped := p.File
-		if p.Views > b.Posts[i].Views {
+		if moreViews(p.Views, b.Posts[i].Views) {
 			dropped = b.Posts[i].File
 			b.Posts[i] = *p
 		}
@@ -528,6 +528,15 @@ func (b *Batch) dedupe() {
 	}
 	clear(b.Posts[kept:])
 	b.Posts = b.Posts[:kept]
+}
+
+// moreViews reports whether a copy with views a beats the copy kept with views k: a known
+// count beats a Missing one, a larger beats a smaller, and on a tie the copy seen first stays.
+func moreViews(a, k Count) bool {
+	if !a.Known() {
+		return false
+	}
+	return !k.Known() || a > k
 }
 
 func (b *Batch) countDuplicate(file string) {

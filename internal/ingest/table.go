@@ -26,6 +26,9 @@ type table struct {
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
+	// flagCols are, for pinned and sponsored, every column the aliases find (Apify writes
+	// both isAd and isSponsored): a post is marked when any of them says yes.
+	flagCols [2][]int
 	now     time.Time
 }
 
@@ -51,6 +54,9 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
+	}
+	for k, f := range [...]Field{FieldPinned, FieldSponsored} {
+		t.flagCols[k] = flagColumns(header, m[f], opts.aliasesFor(preset)[f], opts.Map[f] != "")
 	}
 	if preset == "tiktok-studio" {
 		t.timeCol = slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == "time" })
@@ -145,7 +151,8 @@ func (t *table) urlHandle(shown string) handle {
 	return h
 }
 
-// post reads one data row. A row with a bad or missing required value is rejected whole.
+// post reads one data row. A row with a bad value, or without the counts every rate needs
+// (see rejectUncountable), is rejected whole; views and shares may be Missing.
 func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowError) {
 	p.File, p.Line = t.file, int32(line)
 	p.URL = trimSpace(t.cell(cells, FieldURL))
@@ -156,12 +163,11 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 	p.Account, p.Key = h.shown, h.key
 
 	counts := [...]struct {
-		f        Field
-		dst      *Count
-		required bool
+		f   Field
+		dst *Count
 	}{
-		{FieldViews, &p.Views, true}, {FieldLikes, &p.Likes, true}, {FieldComments, &p.Comments, true},
-		{FieldShares, &p.Shares, true}, {FieldSaves, &p.Saves, false}, {FieldFollowers, &p.Followers, false},
+		{FieldViews, &p.Views}, {FieldLikes, &p.Likes}, {FieldComments, &p.Comments},
+		{FieldShares, &p.Shares}, {FieldSaves, &p.Saves}, {FieldFollowers, &p.Followers},
 	}
 	for _, c := range counts {
 		raw := t.cell(cells, c.f)
@@ -172,11 +178,24 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		if err != nil {
 			return 0, "", t.reject(line, c.f, raw, err.(*ValueError).Reason)
 		}
-		if !n.Known() && c.required {
-			return 0, "", t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
-		}
 		*c.dst = n
 		p.Rounded = p.Rounded || rounded
+	}
+	if !p.Likes.Known() || !p.Comments.Known() {
+		return 0, "", t.rejectUncountable(line, p)
+	}
+	for k, dst := range [...]*bool{&p.Pinned, &p.Sponsored} {
+		for _, i := range t.flagCols[k] {
+			if i >= len(cells) {
+				continue
+			}
+			v, ok := parseBool(cells[i])
+			if !ok {
+				return 0, "", &RowError{File: t.file, Line: line, Column: t.header[i], Value: strings.Clone(cells[i]),
+					Reason: "is not a yes or no (true/false, 1/0, yes/no)"}
+			}
+			*dst = *dst || v
+		}
 	}
 	var order dayOrder
 	raw := t.cell(cells, FieldPostedAt)
@@ -192,6 +211,70 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
 	return order, raw, nil
+}
+
+// rejectUncountable rejects a row that no rate can use. A row is kept when it has the counts
+// at least one rate needs (SPEC §2): the follower ER needs likes and comments, the view ER
+// views, likes, comments and shares; so a row without views or shares still serves the
+// follower ER, and one without likes or comments serves nothing. The reason names every
+// missing count of the four, the column the first of likes and comments that is missing.
+func (t *table) rejectUncountable(line int, p *Post) *RowError {
+	var missing []string
+	for _, c := range [...]struct {
+		f Field
+		n Count
+	}{{FieldViews, p.Views}, {FieldLikes, p.Likes}, {FieldComments, p.Comments}, {FieldShares, p.Shares}} {
+		if !c.n.Known() {
+			missing = append(missing, c.f.String())
+		}
+	}
+	names := missing[0]
+	if k := len(missing); k > 1 {
+		names = strings.Join(missing[:k-1], ", ") + " or " + missing[k-1]
+	}
+	f := FieldLikes
+	if p.Likes.Known() {
+		f = FieldComments
+	}
+	return t.reject(line, f, "", fmt.Sprintf("no %s count (missing is not zero)", names))
+}
+
+// flagColumns lists the columns a yes-or-no field is read from: the one mapped (at), and
+// unless --map named it, every other column an alias of the field finds.
+func flagColumns(header []string, at int, aliases []string, mapped bool) []int {
+	if at < 0 {
+		return nil
+	}
+	cols := []int{at}
+	if mapped {
+		return cols
+	}
+	for i, h := range header {
+		if i != at && slices.ContainsFunc(aliases, func(a string) bool { return foldHeader(a) == foldHeader(h) }) {
+			cols = append(cols, i)
+		}
+	}
+	return cols
+}
+
+// parseBool reads a yes-or-no cell (pinned, sponsored): true/false, 1/0, yes/no, y/n, and the
+// Dutch ja/nee, in any case; empty is false. ok is false for anything else.
+func parseBool(s string) (v, ok bool) {
+	s = trimSpace(s)
+	if s == "" {
+		return false, true
+	}
+	for _, w := range [...]string{"true", "1", "yes", "y", "ja", "waar"} {
+		if strings.EqualFold(s, w) {
+			return true, true
+		}
+	}
+	for _, w := range [...]string{"false", "0", "no", "n", "nee", "onwaar"} {
+		if strings.EqualFold(s, w) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // finish settles what only the whole table can tell: the order of day and month in its date
