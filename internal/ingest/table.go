@@ -29,7 +29,7 @@ type table struct {
 	// flagCols are, for pinned and sponsored, every column the aliases find (Apify writes
 	// both isAd and isSponsored): a post is marked when any of them says yes.
 	flagCols [2][]int
-	now     time.Time
+	now      time.Time
 }
 
 // handle is an account as written in its cell, shown and folded, allocated once per account.
