@@ -23,6 +23,7 @@ type followerTable struct {
 	account int
 	count   int // the followers column, or -1
 	price   int // the price column, or -1
+	handles []string // the accounts given followers or a price, folded
 }
 
 // priceAliases are the headers of the fee for one sponsored post, folded like every header.
@@ -32,7 +33,16 @@ var priceAliases = []string{"price", "fee", "rate", "cost", "prijs", "tarief"}
 // column.
 func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*followerTable, error) {
 	aliases := opts.aliasesFor("generic")
-	m, _ := resolveMapping(info.Name, header, aliases, opts.Map)
+	var explicit map[Field]string // --map's account and followers only: the other fields are the posts'
+	for _, f := range []Field{FieldAccount, FieldFollowers} {
+		if h, ok := opts.Map[f]; ok && hasHeaders(header, h) {
+			if explicit == nil {
+				explicit = map[Field]string{}
+			}
+			explicit[f] = h
+		}
+	}
+	m, _ := resolveMapping(info.Name, header, aliases, explicit)
 	price := -1
 	for _, a := range priceAliases {
 		if i := slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == a }); i >= 0 {
@@ -102,6 +112,7 @@ func (t *followerTable) row(cells []string, line int) {
 		return
 	}
 	h = strings.Clone(h) // the cells are lent by the CSV scanner
+	t.handles = append(t.handles, h)
 	if n.Known() {
 		t.b.setFollowers(h, n)
 	}
@@ -197,41 +208,44 @@ func ParsePrice(s string) (price float64, ok bool, err error) {
 	return v, true, nil
 }
 
-// readAccounts reads one --accounts file: CSV (any dialect vet reads) or XLSX.
-func readAccounts(name string, opts *Options, b *Batch) error {
-	f, err := os.Open(name)
+// readAccounts reads one --accounts file: CSV (any dialect vet reads) or XLSX. It returns the
+// handles it gave followers or a price to.
+func readAccounts(name file, opts *Options, b *Batch) ([]string, error) {
+	f, err := os.Open(name.path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", name.name, unwrapPathError(err))
 	}
 	defer f.Close()
 	head := make([]byte, 8)
 	k, _ := f.Read(head)
 	if _, err := f.Seek(0, 0); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name.name, err)
 	}
 	if strings.HasPrefix(string(head[:k]), string(magicZip)) {
-		return readAccountsXLSX(name, f, opts, b)
+		return readAccountsXLSX(name.name, f, opts, b)
 	}
 	if strings.HasPrefix(string(head[:k]), string(magicOLE)) {
-		return oleError(name, f)
+		return nil, oleError(name.name, f)
 	}
-	src, err := openCSV(name, f)
+	src, err := openCSV(name.name, f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	t, err := newFollowerTable(b, src.input("csv"), src.header, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return src.each(t.row, func(e *RowError) { b.warn(e.Error()) }, name)
+	src.warn = b.warn
+	err = src.each(t.row, func(e *RowError) { b.warn(e.Error()) }, name.name)
+	return t.handles, err
 }
 
-func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) error {
+func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) ([]string, error) {
 	x, err := excelize.OpenReader(f, excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
 	})
 	if err != nil {
-		return xlsxOpenError(name, err)
+		return nil, xlsxOpenError(name, err)
 	}
 	defer x.Close()
 	var firstErr error
@@ -251,10 +265,10 @@ func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) error {
 		for i, r := range rows[1:] {
 			t.row(r, i+2)
 		}
-		return nil
+		return t.handles, nil
 	}
 	if firstErr == nil {
 		firstErr = fmt.Errorf("%s: has no sheet of handle + followers or price", name)
 	}
-	return firstErr
+	return nil, firstErr
 }

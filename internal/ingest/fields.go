@@ -138,6 +138,7 @@ type MissingFieldError struct {
 	Fields  []Field
 	Headers []string
 	Tried   map[Field][]string
+	Mapped  map[Field]string // the --map headers among Fields that are not in the table
 }
 
 func (e *MissingFieldError) Error() string {
@@ -151,8 +152,18 @@ func (e *MissingFieldError) Error() string {
 	if len(seen) > 40 {
 		seen, more = seen[:40], fmt.Sprintf(" and %d more", len(e.Headers)-40)
 	}
-	return fmt.Sprintf("%s: no column for %s (headers seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
-		e.File, strings.Join(names, ", "), strings.Join(seen, ", "), more, strings.Join(tried, "; "))
+	seen = slices.Clone(seen)
+	for i, h := range seen {
+		seen[i] = clip(h)
+	}
+	var mapped string
+	for _, f := range e.Fields {
+		if h, ok := e.Mapped[f]; ok {
+			mapped += fmt.Sprintf("--map %s=%s: no such header here; ", f, clip(h))
+		}
+	}
+	return fmt.Sprintf("%s: no column for %s (%sheaders seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
+		e.File, strings.Join(names, ", "), mapped, strings.Join(seen, ", "), more, strings.Join(tried, "; "))
 }
 
 // resolveLayout finds each field's column with the chosen preset, or the first preset that
@@ -182,15 +193,18 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 			pos[k] = i
 		}
 	}
+	var missing []Field
 	for f := range m {
 		m[f] = -1
 		if h, ok := explicit[Field(f)]; ok {
 			if i, ok := pos[foldHeader(h)]; ok {
 				m[f] = i
-				continue
+			} else {
+				// A header --map names that is not here is an error for this table, not a
+				// guess from the aliases (a misspelt --map must not pass unseen).
+				missing = append(missing, Field(f))
 			}
-			// Not in this table: one --map serves a run of several layouts, so the aliases
-			// still apply here (newTable warns).
+			continue
 		}
 		for _, a := range aliases[Field(f)] {
 			if i, ok := pos[foldHeader(a)]; ok {
@@ -199,22 +213,26 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 			}
 		}
 	}
-	var missing []Field
 	for _, f := range required {
-		if m[f] >= 0 || (f == FieldAccount && m[FieldURL] >= 0) {
+		if m[f] >= 0 || (f == FieldAccount && m[FieldURL] >= 0) || slices.Contains(missing, f) {
 			continue
 		}
 		missing = append(missing, f)
 	}
 	if len(missing) > 0 {
 		tried := map[Field][]string{}
+		var mapped map[Field]string
 		for _, f := range missing {
 			tried[f] = aliases[f]
 			if h, ok := explicit[f]; ok {
 				tried[f] = append([]string{h + " (from --map)"}, aliases[f]...)
+				if mapped == nil {
+					mapped = map[Field]string{}
+				}
+				mapped[f] = h
 			}
 		}
-		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried}
+		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried, Mapped: mapped}
 	}
 	return m, nil
 }

@@ -103,7 +103,7 @@ func FuzzRead(f *testing.F) {
 		}
 		opts := &Options{Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
 		start := time.Now()
-		err := readStream("fuzz", format, bytes.NewReader(data), opts, b)
+		err := readStream("fuzz", format, bytes.NewReader(data), nil, opts, b)
 		if d := time.Since(start); d > 3*time.Second && len(data) < 1<<20 {
 			t.Fatalf("reading %d bytes took %v", len(data), d)
 		}
@@ -115,8 +115,18 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("read %d != used %d + duplicates %d + rejected %d", b.Read, len(b.Posts), b.Duplicates, len(b.Rejected))
 		}
 		for _, p := range b.Posts {
-			if p.Key == "" || !p.Views.Known() || !p.Likes.Known() {
-				t.Fatalf("a post without its required fields was used: %+v", p)
+			if p.Key == "" || !p.Likes.Known() || !p.Comments.Known() {
+				t.Fatalf("a post without the counts every rate needs was used: %+v", p)
+			}
+			for _, c := range []Count{p.Views, p.Likes, p.Comments, p.Shares, p.Saves, p.Followers} {
+				if c > MaxCount {
+					t.Fatalf("a count above MaxCount was used: %+v", p)
+				}
+			}
+			for _, s := range []string{p.Account, p.VideoID, p.URL, p.Caption} {
+				if hasControl(s) {
+					t.Fatalf("a post with a control character was used: %+v", p)
+				}
 			}
 		}
 	})

@@ -33,7 +33,25 @@ type table struct {
 }
 
 // handle is an account as written in its cell, shown and folded, allocated once per account.
-type handle struct{ raw, shown, key string }
+type handle struct {
+	raw, shown, key string
+	control         bool // the cell holds a NUL or another control character: its rows are rejected
+}
+
+// controlReason is why a row with a NUL byte or a control character in a kept field is
+// rejected: it is damage, not text, and only that row is refused (SPEC §2).
+const controlReason = "holds a NUL byte or a control character"
+
+// hasControl reports a NUL or another C0 control character, or DEL, in s; tab, CR and LF are
+// text (inside a quoted caption, a newline is).
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
 
 // newTable resolves the columns of a table and registers it as an input of the batch.
 func newTable(b *Batch, info Input, header []string, opts *Options) (*table, error) {
@@ -46,11 +64,6 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
 	warnDuplicateHeaders(b, info.Name, header, m)
-	for f, h := range opts.Map {
-		if !hasHeaders(header, h) && m[f] >= 0 {
-			b.warn(fmt.Sprintf("%s: --map %s=%s: no such header here; %s read from %q instead", info.Name, f, h, f, header[m[f]]))
-		}
-	}
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
@@ -80,7 +93,7 @@ func (t *table) reject(line int, f Field, value, reason string) *RowError {
 	} else if f >= 0 {
 		col = f.String()
 	}
-	return &RowError{File: t.file, Line: line, Column: col, Value: strings.Clone(value), Reason: reason}
+	return &RowError{File: t.file, Line: line, Column: col, Value: strings.Clone(clip(value)), Reason: reason}
 }
 
 // rowError records a row that could not even be split into cells.
@@ -134,7 +147,7 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 	}
 	raw = strings.Clone(raw)
 	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	h := handle{raw: raw, shown: shown, key: FoldHandle(shown)}
+	h := handle{raw: raw, shown: shown, key: FoldHandle(shown), control: hasControl(raw)}
 	t.handles[raw] = h
 	t.last = h
 	return h, true
@@ -161,6 +174,9 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		return 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
 	}
 	p.Account, p.Key = h.shown, h.key
+	if h.control {
+		return 0, "", t.reject(line, FieldAccount, h.raw, controlReason)
+	}
 
 	counts := [...]struct {
 		f   Field
@@ -191,7 +207,7 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 			}
 			v, ok := parseBool(cells[i])
 			if !ok {
-				return 0, "", &RowError{File: t.file, Line: line, Column: t.header[i], Value: strings.Clone(cells[i]),
+				return 0, "", &RowError{File: t.file, Line: line, Column: t.header[i], Value: strings.Clone(clip(cells[i])),
 					Reason: "is not a yes or no (true/false, 1/0, yes/no)"}
 			}
 			*dst = *dst || v
@@ -205,6 +221,11 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 			return 0, "", t.reject(line, FieldPostedAt, raw, err.(*ValueError).Reason)
 		}
 		p.PostedAt, order = at, o
+	}
+	for _, f := range [...]Field{FieldVideoID, FieldURL, FieldCaption} {
+		if c := t.cell(cells, f); hasControl(c) {
+			return 0, "", t.reject(line, f, c, controlReason)
+		}
 	}
 	p.VideoID = t.text.keep(trimSpace(t.cell(cells, FieldVideoID)))
 	p.dropCanonicalURL()
@@ -303,7 +324,7 @@ func (t *table) finish() {
 			drop = append(drop, e) // the minority, and every value that cannot tell
 		}
 		t.b.warn(fmt.Sprintf("%s: %s: dates are written both day first (%d rows) and month first (%d rows); the minority rows and those that cannot tell are rejected",
-			t.file, t.columnName(FieldPostedAt), d.dmy, d.mdy))
+			t.file, clip(t.columnName(FieldPostedAt)), d.dmy, d.mdy))
 	case d.mdy > 0:
 		for _, e := range d.entries {
 			if e.order == orderAmbiguous {
@@ -312,7 +333,7 @@ func (t *table) finish() {
 		}
 	case d.dmy == 0 && slices.ContainsFunc(d.entries, func(e dateEntry) bool { return e.order == orderAmbiguous }):
 		t.b.warn(fmt.Sprintf("%s: %s: no date shows whether the day or the month comes first; read as day first (DD/MM/YYYY)",
-			t.file, t.columnName(FieldPostedAt)))
+			t.file, clip(t.columnName(FieldPostedAt))))
 	}
 	t.placeYearless()
 	if len(drop) > 0 {
@@ -357,7 +378,7 @@ func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
 		k := foldHeader(header[i])
 		for j := i + 1; j < len(header); j++ {
 			if foldHeader(header[j]) == k {
-				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), header[i], i+1))
+				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), clip(header[i]), i+1))
 				break
 			}
 		}
