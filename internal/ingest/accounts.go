@@ -21,8 +21,8 @@ type followerTable struct {
 	file    string
 	header  []string
 	account int
-	count   int // the followers column, or -1
-	price   int // the price column, or -1
+	count   int      // the followers column, or -1
+	price   int      // the price column, or -1
 	handles []string // the accounts given followers or a price, folded
 }
 
