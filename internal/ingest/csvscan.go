@@ -186,29 +186,22 @@ func (s *csvScanner) spans() bool { return s.line > s.start }
 
 // swallowed reports whether the last record's quoted field ran over lines that look like
 // rows of their own: a line after the first with exactly want fields when its quotes are taken
-// as text. The line the quote closes on counts only when no quote comes before its first
-// delimiter (in a caption that ends there, the closing quote does). A caption's lines rarely
-// hold a delimiter for every column.
+// as text, and its quotes paired. A caption's lines rarely hold a delimiter for every column,
+// and the line a caption's quote closes on holds that one quote unpaired.
 func (s *csvScanner) swallowed(want int) bool {
 	if want < 2 {
 		return false
 	}
-	rest := s.spill
-	for len(rest) > 0 {
+	for rest := s.spill; len(rest) > 0; {
 		line := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i], rest[i+1:]
 		} else {
 			rest = nil
 		}
-		if bytes.Count(line, []byte{s.comma}) != want-1 {
-			continue
-		}
-		if len(rest) > 0 {
+		if bytes.Count(line, []byte{s.comma}) == want-1 && bytes.Count(line, []byte{'"'})%2 == 0 {
 			return true
 		}
-		first := line[:bytes.IndexByte(line, s.comma)]
-		return bytes.IndexByte(first, '"') < 0
 	}
 	return false
 }

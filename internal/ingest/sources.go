@@ -340,7 +340,17 @@ func (b *Batch) join(p *Batch) {
 
 // skip records a file of a folder that could not be read, and says so.
 func (b *Batch) skip(name string, err error) {
-	reason := strings.TrimPrefix(err.Error(), name+": ")
+	reason := err.Error()
+	if rest, ok := strings.CutPrefix(reason, name); ok {
+		switch {
+		case strings.HasPrefix(rest, ": "):
+			reason = rest[2:]
+		case strings.HasPrefix(rest, ":"): // name:line: …
+			reason = "line " + rest[1:]
+		case strings.HasPrefix(rest, "["): // name[sheet]: …
+			reason = "sheet " + strings.Replace(rest[1:], "]", "", 1)
+		}
+	}
 	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: reason})
 	b.warn(fmt.Sprintf("skipped %s: %s", name, reason))
 }
