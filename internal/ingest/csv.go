@@ -174,8 +174,14 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 			}
 			s.sc.reopen()
 			if s.warn != nil {
-				s.warn(fmt.Sprintf("%s:%d: a quote opened on this line %s; the row is rejected and the %d lines after it are read as rows, their quotes taken as text",
-					file, line, how, n))
+				after := "; the row is rejected"
+				switch {
+				case n == 1:
+					after += " and the line after it is read as a row, its quotes taken as text"
+				case n > 1:
+					after += fmt.Sprintf(" and the %d lines after it are read as rows, their quotes taken as text", n)
+				}
+				s.warn(fmt.Sprintf("%s:%d: a quote opened on this line %s%s", file, line, how, after))
 			}
 			bad(&RowError{File: file, Line: line, Reason: "has a quote that opens here and " + how + " (the lines after it are read as rows)"})
 			continue
