@@ -210,8 +210,11 @@ func (g *postGen) post(p *Post, j int, at time.Time, seq uint32) {
 		inter *= 40
 	}
 	comments := inter / (25 + r.Float64()*60)
-	if g.a.Kind == BoughtLikes {
+	switch g.a.Kind {
+	case BoughtLikes:
 		comments = inter / (300 + r.Float64()*500)
+	case Tiny:
+		comments = math.Ceil(comments) // a small audience still comments: not 0 on a few dozen likes
 	}
 	likes := inter - comments
 	p.Account = g.a.Handle
