@@ -34,16 +34,23 @@ func batchWarnings(as []Account, posts []ingest.Post, cfg *Config) []Warning {
 			noFollowers++
 		}
 	}
-	of := func(n int) string { return fmt.Sprintf("%s of %s", Commas(int64(n)), plural(len(as), "account")) }
+	// of says "1 of 10 accounts has", "6 of 10 accounts have".
+	of := func(n int) string {
+		have := "have"
+		if n == 1 {
+			have = "has"
+		}
+		return fmt.Sprintf("%s of %s %s", Commas(int64(n)), plural(len(as), "account"), have)
+	}
 	if len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent {
 		ws = append(ws, Warning{Code: ThinBatch,
-			Text: fmt.Sprintf("%s have fewer than %d posts, too few to rate: this looks like a hashtag or trend export",
+			Text: fmt.Sprintf("%s fewer than %d posts, too few to rate: this looks like a hashtag or trend export",
 				of(thin), cfg.MinPosts),
 			Fix: "export each creator's recent posts from their profile instead"})
 	}
 	if noFollowers > 0 {
 		ws = append(ws, Warning{Code: NoFollowers,
-			Text: fmt.Sprintf("%s have no follower count, so they cannot be rated", of(noFollowers)),
+			Text: fmt.Sprintf("%s no follower count, so cannot be rated", of(noFollowers)),
 			Fix:  "pass their follower counts with --accounts FILE (columns handle and followers)"})
 	}
 	if cfg.IncludeSaves && !anySaves(posts) {
