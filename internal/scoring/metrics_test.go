@@ -61,7 +61,9 @@ func TestPostsPerWeek(t *testing.T) {
 		}
 		return ps
 	}
-	d := func(days, hours int) time.Time { return day0.AddDate(0, 0, -days).Add(time.Duration(hours) * time.Hour) }
+	d := func(days, hours int) time.Time {
+		return day0.AddDate(0, 0, -days).Add(time.Duration(hours) * time.Hour)
+	}
 	for _, tc := range []struct {
 		name  string
 		posts []ingest.Post
@@ -132,7 +134,7 @@ func TestSaveAndShareRates(t *testing.T) {
 	ps := account("a", 20_000, counts{1_000, 50, 5, 20}, counts{5_000, 50, 5, m}, counts{1_000, 50, 5, 10})
 	ps[0].Saves, ps[1].Saves, ps[2].Saves = 10, m, 30
 	a := scored(ps, nil)
-	metricIs(t, "save rate", a.SaveRate, 2, "")   // 40 / 2,000 views
+	metricIs(t, "save rate", a.SaveRate, 2, "")     // 40 / 2,000 views
 	metricIs(t, "share rate", a.ShareRate, 1.5, "") // 30 / 2,000 views
 	none := scored(account("a", 20_000, same(3, counts{1_000, 50, 5, m})...), nil)
 	metricIs(t, "save rate", none.SaveRate, 0, "no save counts")
