@@ -110,10 +110,14 @@ func TestPlantedBatch(t *testing.T) {
 			}
 		})
 	}
-	t.Run("the ranking puts PASS first, by ratio, and UNRATED last", func(t *testing.T) {
+	t.Run("the ranking puts PASS first, then by confidence and ratio, and UNRATED last", func(t *testing.T) {
+		surest := map[Confidence]int{Firm: 0, Borderline: 1, Thin: 2}
 		ok := slices.IsSortedFunc(res.Accounts, func(a, b Account) int {
 			if a.Verdict != b.Verdict {
 				return int(a.Verdict) - int(b.Verdict)
+			}
+			if a.Confidence != b.Confidence {
+				return surest[a.Confidence] - surest[b.Confidence]
 			}
 			if a.Ratio.Value > b.Ratio.Value {
 				return -1
@@ -124,7 +128,7 @@ func TestPlantedBatch(t *testing.T) {
 			return 0
 		})
 		if !ok {
-			t.Error("accounts are not ranked by verdict, then ratio")
+			t.Error("accounts are not ranked by verdict, then confidence, then ratio")
 		}
 	})
 }

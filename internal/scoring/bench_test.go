@@ -71,3 +71,23 @@ func TestResultIsJSON(t *testing.T) {
 		t.Errorf("read back %s", b)
 	}
 }
+
+// BenchmarkConfidence is the bootstrap alone at the size SPEC §5 measures: one op is 20,000
+// accounts × Resamples (200) resamples of a 10-post window.
+func BenchmarkConfidence(b *testing.B) {
+	for _, basis := range []Basis{BasisFollowers, BasisViews} {
+		b.Run(fmt.Sprintf("20,000 accounts on the %s basis", basis), func(b *testing.B) {
+			cfg := Default()
+			cfg.Basis = basis
+			res := Score(Input{Posts: honest(50_000)}, cfg)
+			c := newCheck(&cfg, res.AsOf)
+			a := res.Accounts[0]
+			c.a, c.w = &a, a.WindowPosts()
+			for b.Loop() {
+				for range 20_000 {
+					c.crossesALine()
+				}
+			}
+		})
+	}
+}

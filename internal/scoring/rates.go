@@ -43,7 +43,10 @@ func percent(num, den int64) Rate {
 }
 
 // Interactions of a video: likes + comments + shares, and saves when asked.
-func Interactions(p ingest.Post, includeSaves bool) int64 {
+func Interactions(p ingest.Post, includeSaves bool) int64 { return interactions(&p, includeSaves) }
+
+// interactions is Interactions without copying the post.
+func interactions(p *ingest.Post, includeSaves bool) int64 {
 	n := known(p.Likes) + known(p.Comments) + known(p.Shares)
 	if includeSaves {
 		n += known(p.Saves)
@@ -58,24 +61,49 @@ func known(c ingest.Count) int64 {
 	return 0
 }
 
-// ViewER of a video = (likes + comments + shares) / views × 100; no rate when views are 0.
-func ViewER(p ingest.Post, includeSaves bool) Rate {
-	if !p.Views.Known() {
+// ViewER of a video = (likes + comments + shares) / views × 100. A video has one only when
+// all four counts are known: no rate when views are 0 or a count is missing (a post without
+// views still serves its account's follower ER).
+func ViewER(p ingest.Post, includeSaves bool) Rate { return viewER(&p, includeSaves) }
+
+// viewER is ViewER without copying the post.
+func viewER(p *ingest.Post, includeSaves bool) Rate {
+	if !hasViewER(p) {
 		return Rate{}
 	}
-	return percent(Interactions(p, includeSaves), int64(p.Views))
+	return percent(interactions(p, includeSaves), int64(p.Views))
 }
 
-// FollowerER of an account = ((Σ likes + Σ comments over its window) / N) / followers × 100.
+// hasViewER says whether a post has the counts a view ER needs: views above 0, likes,
+// comments and shares.
+func hasViewER(p *ingest.Post) bool {
+	return p.Views > 0 && p.Likes.Known() && p.Comments.Known() && p.Shares.Known()
+}
+
+// hasFollowerER says whether a post has the counts a follower ER needs: likes and comments.
+func hasFollowerER(p *ingest.Post) bool { return p.Likes.Known() && p.Comments.Known() }
+
+// FollowerER of an account = ((Σ likes + Σ comments over its N window posts) / N) / followers
+// × 100, where N counts the posts whose likes and comments are both known.
 func FollowerER(window []ingest.Post, followers ingest.Count) Rate {
-	if len(window) == 0 || !followers.Known() || followers == 0 {
-		return Rate{}
-	}
+	r, _ := followerER(window, followers)
+	return r
+}
+
+// followerER is FollowerER and the number of posts it rests on.
+func followerER(window []ingest.Post, followers ingest.Count) (Rate, int) {
 	var sum int64
-	for _, p := range window {
-		sum += known(p.Likes) + known(p.Comments)
+	n := 0
+	for i := range window {
+		if p := &window[i]; hasFollowerER(p) {
+			sum += int64(p.Likes) + int64(p.Comments)
+			n++
+		}
 	}
-	return percent(sum, int64(len(window))*int64(followers))
+	if n == 0 || followers <= 0 {
+		return Rate{}, n
+	}
+	return percent(sum, int64(n)*int64(followers)), n
 }
 
 // MedianViewER is the median of the window's view ERs, so one viral video does not carry an
@@ -86,8 +114,8 @@ func MedianViewER(window []ingest.Post, includeSaves bool) Rate {
 
 // viewERs appends the window's view ERs to buf (videos without a rate are left out).
 func viewERs(buf []float64, window []ingest.Post, includeSaves bool) []float64 {
-	for _, p := range window {
-		if r := ViewER(p, includeSaves); r.OK {
+	for i := range window {
+		if r := viewER(&window[i], includeSaves); r.OK {
 			buf = append(buf, r.Value)
 		}
 	}
@@ -107,16 +135,26 @@ func median(xs []float64) Rate {
 	return rate((xs[m-1] + xs[m]) / 2)
 }
 
-// PooledViewER is Σ interactions / Σ views over the window, shown beside the median.
+// PooledViewER is Σ interactions / Σ views over the window's posts that have a view ER, shown
+// beside the median.
 func PooledViewER(window []ingest.Post, includeSaves bool) Rate {
+	r, _ := pooledViewER(window, includeSaves)
+	return r
+}
+
+// pooledViewER is PooledViewER and the number of posts it rests on (the median rests on the
+// same posts).
+func pooledViewER(window []ingest.Post, includeSaves bool) (Rate, int) {
 	var num, den int64
-	for _, p := range window {
-		if p.Views.Known() {
-			num += Interactions(p, includeSaves)
+	n := 0
+	for i := range window {
+		if p := &window[i]; hasViewER(p) {
+			num += interactions(p, includeSaves)
 			den += int64(p.Views)
+			n++
 		}
 	}
-	return percent(num, den)
+	return percent(num, den), n
 }
 
 // AbovePlatform says whether a video's view ER is above the platform average (ok is false when

@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,7 +29,7 @@ type Account struct {
 	FollowersNote string        `json:"followers_note,omitempty"` // where the follower count came from when it needed saying
 	Tier          Tier          `json:"tier"`                     // zero when unrated by size
 	HasTier       bool          `json:"has_tier"`
-	Posts         []ingest.Post `json:"-"`                     // all the account's posts, newest first
+	Posts         []ingest.Post `json:"-"`                     // all the account's posts, newest first, pinned ones last
 	Window        int           `json:"window"`                // Posts[:Window] are scored
 	WindowNote    string        `json:"window_note,omitempty"` // how the window was chosen when it needs saying
 	FollowerER    Rate          `json:"follower_er"`
@@ -73,63 +72,12 @@ type Account struct {
 	History []Point `json:"history,omitempty"`
 }
 
-// Confidence says how far an account's verdict can be trusted on its own posts.
-type Confidence string
-
-// The confidences, surest first: the order accounts of one verdict are ranked in.
-const (
-	Firm       Confidence = "firm"       // the verdict holds across resamples of the window
-	Borderline Confidence = "borderline" // the verdict could change within the posts' own noise
-	Thin       Confidence = "thin"       // too few posts to say
-)
-
-// Metric is a figure that may not exist: NA says why when OK is false ("no price given").
-type Metric struct {
-	Value float64
-	OK    bool
-	NA    string
-}
-
-// MarshalJSON writes the number, or null when there is none.
-func (m Metric) MarshalJSON() ([]byte, error) {
-	if !m.OK {
-		return []byte("null"), nil
-	}
-	return json.Marshal(m.Value)
-}
-
-// UnmarshalJSON reads what MarshalJSON wrote.
-func (m *Metric) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*m = Metric{}
-		return nil
-	}
-	m.OK = true
-	return json.Unmarshal(b, &m.Value)
-}
-
-// TopPost is one of an account's best posts by view ER, with its link.
-type TopPost struct {
-	VideoID  string       `json:"video_id"`
-	URL      string       `json:"url"`
-	PostedAt time.Time    `json:"posted_at"`
-	Views    ingest.Count `json:"views"`
-	ViewER   Rate         `json:"view_er"`
-}
-
 // Point is an account in one snapshot of the history: what its trend lines are drawn from.
 type Point struct {
 	AsOf       time.Time    `json:"as_of"`
 	Followers  ingest.Count `json:"followers"`
 	FollowerER Rate         `json:"follower_er"`
 	Verdict    Verdict      `json:"verdict"`
-}
-
-// Warning is something about the whole batch, said once with its fix (SPEC §3 "The batch itself").
-type Warning struct {
-	Code string `json:"code"` // thin_batch, no_followers, no_saves_column …
-	Text string `json:"text"` // what is wrong, in plain words
-	Fix  string `json:"fix"`  // what to do about it
 }
 
 // WindowPosts are the posts the account is scored on.
@@ -139,7 +87,7 @@ func (a *Account) WindowPosts() []ingest.Post { return a.Posts[:a.Window] }
 type Result struct {
 	AsOf     time.Time `json:"as_of"`
 	Config   Config    `json:"config"`
-	Accounts []Account `json:"accounts"` // ranked: by verdict, then ratio (highest first), then handle
+	Accounts []Account `json:"accounts"` // ranked: by verdict, then confidence, then ratio (highest first), then handle
 
 	HasBaseline  bool       `json:"has_baseline"`
 	BaselineAsOf time.Time  `json:"baseline_as_of"`
@@ -161,8 +109,9 @@ func (r *Result) Count(v Verdict) int {
 	return n
 }
 
-// Score scores every account of the batch: it measures each account, compares it with the
-// baseline, judges it, and ranks the accounts.
+// Score scores every account of the batch: it measures each account (its rates and what a
+// buyer decides on), compares it with the baseline, judges it, says how sure the verdict is,
+// ranks the accounts, and says what is wrong with the batch as a whole.
 func Score(in Input, cfg Config) *Result {
 	posts := in.Posts
 	sortPosts(posts)
@@ -170,8 +119,7 @@ func Score(in Input, cfg Config) *Result {
 	if res.AsOf.IsZero() {
 		res.AsOf = newest(posts)
 	}
-	c := &check{cfg: &cfg, asOf: res.AsOf}
-	from := cutoff(&cfg, res.AsOf)
+	c := newCheck(&cfg, res.AsOf)
 	res.Accounts = make([]Account, countAccounts(posts))
 	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
@@ -179,19 +127,22 @@ func Score(in Input, cfg Config) *Result {
 			end++
 		}
 		a := &res.Accounts[i]
-		measure(a, posts[start:end], in.Followers, &cfg, res.AsOf, from)
+		c.measure(a, posts[start:end], in.Followers)
+		c.buyerMetrics(in.Prices)
 		compare(a, in.Baseline)
-		c.a, c.w = a, a.WindowPosts()
 		c.judge()
+		a.Confidence = c.confidence()
 		start = end
 	}
 	rank(res.Accounts)
 	res.weekOverWeek(in.Baseline)
+	res.Warnings = batchWarnings(res.Accounts, posts, &cfg)
 	return res
 }
 
 // measure fills in what an account is, before any judgement: followers, tier, window, rates.
-func measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count, cfg *Config, asOf, from time.Time) {
+func (c *check) measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count) {
+	cfg := c.cfg
 	*a = Account{Handle: posts[0].Account, Key: posts[0].Key, Posts: posts, DaysSinceLast: -1}
 	given, ok := followers[a.Key]
 	if !ok {
@@ -199,21 +150,26 @@ func measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count,
 	}
 	var source int
 	a.Followers, a.FollowersNote, source = followersOf(posts, given)
-	a.Rounded = source >= 0 && posts[source].Rounded // 1.2M followers are rounded too
-	a.Window, a.WindowNote = window(posts, cfg, from)
-	if !posts[0].PostedAt.IsZero() {
-		a.LastPost = posts[0].PostedAt
-		if !asOf.IsZero() {
-			a.DaysSinceLast = daysBetween(a.LastPost, asOf)
+	c.roughFollowers = source >= 0 && posts[source].Rounded // 1.2M followers are rounded too
+	if t := posts[0].PostedAt; !t.IsZero() {                // the newest: posts are sorted, pinned ones not yet last
+		a.LastPost = t
+		if !c.asOf.IsZero() {
+			a.DaysSinceLast = daysBetween(a.LastPost, c.asOf)
 		}
 	}
+	a.PinnedOut = pinnedLast(posts)
+	a.Window, a.WindowNote = window(posts[:len(posts)-a.PinnedOut], cfg, c.from)
+	a.WindowNote = joinNotes(a.WindowNote, pinnedNote(a.PinnedOut))
 	w := a.WindowPosts()
+	c.a, c.w, c.roughWindow = a, w, false
 	for i := range w {
-		a.Rounded = a.Rounded || w[i].Rounded
+		c.roughWindow = c.roughWindow || w[i].Rounded
 	}
-	a.FollowerER = FollowerER(w, a.Followers)
-	a.MedianViewER = MedianViewER(w, cfg.IncludeSaves)
-	a.PooledViewER = PooledViewER(w, cfg.IncludeSaves)
+	a.Rounded = c.roughFollowers || c.roughWindow
+	a.FollowerER, a.FollowerERPosts = followerER(w, a.Followers)
+	a.PooledViewER, a.ViewERPosts = pooledViewER(w, cfg.IncludeSaves)
+	c.buf = viewERs(c.buf[:0], w, cfg.IncludeSaves)
+	a.MedianViewER = median(c.buf)
 	if a.Followers.Known() {
 		a.Tier, a.HasTier = cfg.Benchmarks.TierOf(int64(a.Followers))
 	}
@@ -247,111 +203,6 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string,
 	return chosen, "", at
 }
 
-// compared is the ER held against the tier benchmark.
-func (a *Account) compared(cfg *Config) Rate {
-	if cfg.Basis == BasisViews {
-		return a.MedianViewER
-	}
-	return a.FollowerER
-}
-
-// judge grades the account, raises its signals and gives it a verdict and a reason.
-func (c *check) judge() {
-	a, cfg := c.a, c.cfg
-	if why, ok := c.unrated(); ok {
-		a.Verdict, a.Reason = Unrated, why
-		return
-	}
-	er := a.compared(cfg)
-	a.Ratio = rate(er.Value / a.Tier.Benchmark)
-	switch {
-	case a.Ratio.Value >= 1:
-		a.Grade = Above
-	case a.Ratio.Value >= cfg.FarBelow:
-		a.Grade = Below
-	default:
-		a.Grade = FarBelow
-		a.Signals = append(a.Signals, Signal{Code: FarBelowTier, Verdict: Fail, Value: a.Ratio.Value, Limit: cfg.FarBelow,
-			Detail: fmt.Sprintf("ratio %.2f < %s", a.Ratio.Value, exact(cfg.FarBelow)),
-			Plain:  fmt.Sprintf("engagement is far below its tier (%.2f× the benchmark)", a.Ratio.Value),
-		})
-	}
-	for _, raise := range signalChecks {
-		if s, ok := raise(c); ok {
-			a.Signals = append(a.Signals, s)
-		}
-	}
-	a.Verdict = Pass
-	for _, s := range a.Signals {
-		a.Verdict = max(a.Verdict, s.Verdict)
-	}
-	a.Reason = reason(a, cfg, er)
-}
-
-// unrated says why an account cannot be rated, if it cannot: no follower count, too few
-// followers for a tier, too few posts, or no rate to compare.
-func (c *check) unrated() (string, bool) {
-	a, cfg := c.a, c.cfg
-	insufficient := func(detail, plain string, value, limit int) {
-		a.Signals = append(a.Signals, Signal{Code: InsufficientData, Verdict: Unrated, Detail: detail, Plain: plain,
-			Value: float64(value), Limit: float64(limit)})
-	}
-	switch {
-	case !a.Followers.Known():
-		insufficient("followers missing", "no follower count", 0, 0)
-		return "no follower count: pass one with --accounts", true
-	case !a.HasTier:
-		return fmt.Sprintf("%s followers is under the first tier (%s)", Commas(int64(a.Followers)), Commas(firstMin(cfg))), true
-	case a.Window < cfg.MinPosts:
-		insufficient(fmt.Sprintf("%d posts in the window < %d", a.Window, cfg.MinPosts), "too few posts", a.Window, cfg.MinPosts)
-		return fmt.Sprintf("only %d posts to score (at least %d needed)", a.Window, cfg.MinPosts), true
-	case !(a.Tier.Benchmark > 0):
-		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
-	case !a.compared(cfg).OK:
-		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate", 0, 0)
-		return "no engagement rate could be computed", true
-	}
-	return "", false
-}
-
-// reason is the account's line for a client: its ER against the tier, then the first signal
-// that the ER does not already say, in plain words.
-func reason(a *Account, cfg *Config, er Rate) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s ER %.2f%% is %.2f× the %s benchmark %.2f%%",
-		basisName(cfg.Basis), er.Value, a.Ratio.Value, a.Tier.Name, a.Tier.Benchmark)
-	var rest []Signal
-	for _, s := range a.Signals {
-		if s.Code != FarBelowTier {
-			rest = append(rest, s)
-		}
-	}
-	if len(rest) > 0 {
-		b.WriteString("; ")
-		b.WriteString(rest[0].Plain)
-		if n := len(rest) - 1; n == 1 {
-			b.WriteString(" (+1 more signal)")
-		} else if n > 1 {
-			fmt.Fprintf(&b, " (+%d more signals)", n)
-		}
-	}
-	return b.String()
-}
-
-func basisName(b Basis) string {
-	if b == BasisViews {
-		return "median view"
-	}
-	return "follower"
-}
-
-func firstMin(cfg *Config) int64 {
-	if len(cfg.Benchmarks.Tiers) == 0 {
-		return 0
-	}
-	return cfg.Benchmarks.Tiers[0].Min
-}
-
 // countAccounts counts the accounts of sorted posts, so that the result is allocated once.
 func countAccounts(posts []ingest.Post) int {
 	n := 0
@@ -363,12 +214,17 @@ func countAccounts(posts []ingest.Post) int {
 	return n
 }
 
-// rank orders accounts by verdict, then ratio (highest first), then folded handle. Handles are
-// unique, so the order is total and an unstable sort is as reproducible as a stable one.
+// rank orders accounts by verdict, then confidence (firm, borderline, thin), then ratio (highest
+// first), then folded handle: an outlier on three posts never tops a list of firm accounts.
+// Handles are unique, so the order is total and an unstable sort is as reproducible as a
+// stable one.
 func rank(as []Account) {
 	slices.SortFunc(as, func(a, b Account) int {
 		if a.Verdict != b.Verdict {
 			return int(a.Verdict) - int(b.Verdict)
+		}
+		if a.Confidence != b.Confidence {
+			return a.Confidence.order() - b.Confidence.order()
 		}
 		if a.Ratio.Value != b.Ratio.Value {
 			if a.Ratio.Value > b.Ratio.Value {

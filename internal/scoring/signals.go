@@ -8,18 +8,33 @@ import (
 	"github.com/vet-tool/vet/internal/ingest"
 )
 
-// check is one account being judged: its window, the config, and a scratch buffer reused from
+// check is one account being judged: its window, the config, and scratch room reused from
 // account to account so that judging allocates nothing per post.
 type check struct {
 	a    *Account
 	w    []ingest.Post
 	cfg  *Config
 	asOf time.Time
-	buf  []float64
+	from time.Time // the earliest date of a date window (--since, --days); zero when by count
+
+	roughFollowers bool // the follower count was written rounded (18.3K)
+	roughWindow    bool // some count in the window was written rounded
+
+	paid paidSplit // the sponsored posts' view ERs against the others'
+
+	buf, buf2 []float64  // scratch for medians
+	hits      []int32    // scratch for the bootstrap's medians
+	rng       uint64     // the confidence bootstrap's generator state, seeded per account
+	tags      []tagCount // scratch for the top hashtags
+}
+
+func newCheck(cfg *Config, asOf time.Time) *check {
+	return &check{cfg: cfg, asOf: asOf, from: cutoff(cfg, asOf)}
 }
 
 // signalChecks are the signals of SPEC §3's table after far_below_tier (which grading raises),
-// in the order they are checked, listed and chosen for the reason line.
+// in the order they are checked, listed and put in the reason line. Each returns false when
+// what it needs is missing, so all of them run on accounts that cannot be rated too.
 var signalChecks = [...]func(*check) (Signal, bool){
 	(*check).ghostFollowers,
 	(*check).likeCommentRatio,
@@ -29,18 +44,13 @@ var signalChecks = [...]func(*check) (Signal, bool){
 	(*check).impossibleCounts,
 	(*check).inactive,
 	(*check).followerChange,
+	(*check).sponsoredUnderperform,
 }
 
 // ghostFollowers: the median post is seen by a small share of the followers, so most followers
 // are not watching (bought or dead accounts).
 func (c *check) ghostFollowers() (Signal, bool) {
-	c.buf = c.buf[:0]
-	for _, p := range c.w {
-		if p.Views.Known() {
-			c.buf = append(c.buf, float64(p.Views))
-		}
-	}
-	m := median(c.buf)
+	m := c.a.MedianViews
 	if !m.OK || c.a.Followers <= 0 {
 		return Signal{}, false
 	}
@@ -49,31 +59,34 @@ func (c *check) ghostFollowers() (Signal, bool) {
 		return Signal{}, false
 	}
 	return Signal{Code: GhostFollowers, Verdict: Review, Value: share, Limit: c.cfg.GhostViewsPercent,
-		Detail: fmt.Sprintf("median views per post %s = %s%% of %s followers < %s%%",
-			Commas(int64(m.Value)), num(share), Commas(int64(c.a.Followers)), exact(c.cfg.GhostViewsPercent)),
+		Detail: fmt.Sprintf("median views per post %s = %s%% of %s < %s%%",
+			c.count(int64(m.Value)), num(share), c.followers(), exact(c.cfg.GhostViewsPercent)),
 		Plain: fmt.Sprintf("median views are %s%% of followers (ghost followers?)", num(share)),
 	}, true
 }
 
 // likeCommentRatio: real audiences leave a comment every few dozen likes; hundreds of likes per
-// comment suggests bought likes, a handful suggests comment bots. No comments at all counts as
-// one, so a window of many likes and no comments is raised too.
+// comment suggests bought likes, a handful suggests comment bots. An account with many likes
+// and no comment at all (ZeroCommentLikes or more) is raised too: its ratio has no value.
 func (c *check) likeCommentRatio() (Signal, bool) {
 	var likes, comments int64
-	for _, p := range c.w {
-		if p.Likes.Known() && p.Comments.Known() {
+	for i := range c.w {
+		if p := &c.w[i]; hasFollowerER(p) {
 			likes += int64(p.Likes)
 			comments += int64(p.Comments)
 		}
 	}
-	if likes == 0 && comments == 0 {
-		return Signal{}, false
-	}
-	r := float64(likes) / float64(max(comments, 1))
-	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", Commas(likes), Commas(comments), num(r))
 	if comments == 0 {
-		of = fmt.Sprintf("Σlikes %s with no comments", Commas(likes))
+		if likes == 0 || likes < c.cfg.ZeroCommentLikes {
+			return Signal{}, false
+		}
+		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: float64(likes), Limit: float64(c.cfg.ZeroCommentLikes),
+			Detail: fmt.Sprintf("Σlikes %s with no comments ≥ %s", c.count(likes), Commas(c.cfg.ZeroCommentLikes)),
+			Plain:  fmt.Sprintf("%s likes and not one comment (bought likes?)", c.count(likes)),
+		}, true
 	}
+	r := float64(likes) / float64(comments)
+	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", c.count(likes), c.count(comments), num(r))
 	switch {
 	case r > c.cfg.MaxLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MaxLikesPerComment,
@@ -95,10 +108,12 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 func (c *check) engagementSpikes() (Signal, bool) {
 	c.buf = c.buf[:0]
 	var total float64
-	for _, p := range c.w {
-		x := float64(Interactions(p, c.cfg.IncludeSaves))
-		c.buf = append(c.buf, x)
-		total += x
+	for i := range c.w {
+		if p := &c.w[i]; hasFollowerER(p) {
+			x := float64(interactions(p, c.cfg.IncludeSaves))
+			c.buf = append(c.buf, x)
+			total += x
+		}
 	}
 	m := median(c.buf) // sorts buf: the biggest post is last
 	if !m.OK || total == 0 {
@@ -113,12 +128,12 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	}
 	top := c.buf[len(c.buf)-1]
 	share := top * 100 / total
-	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), Commas(int64(m.Value)))
+	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), c.count(int64(m.Value)))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: share, Limit: c.cfg.SpikeSharePercent,
 			Detail: fmt.Sprintf("a post above %s holds %s%% of the window's %s > %s%%",
-				med, num(share), Commas(int64(total)), exact(c.cfg.SpikeSharePercent)),
+				med, num(share), c.count(int64(total)), exact(c.cfg.SpikeSharePercent)),
 			Plain: fmt.Sprintf("one post carries %s%% of the engagement (viral outlier or boosted?)", num(share)),
 		}, true
 	case spikes >= c.cfg.SpikePosts:
@@ -130,19 +145,28 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	return Signal{}, false
 }
 
-// implausiblyHigh: large accounts rarely engage at several times their tier; when they do,
-// engagement pods or bought engagement are likelier than talent.
+// implausiblyHigh: large accounts rarely engage at several times their tier, and no account
+// of any size engages at ten times it; when they seem to, engagement pods, bought engagement
+// or a handful of lucky posts are likelier than talent.
 func (c *check) implausiblyHigh() (Signal, bool) {
-	f, r := int64(c.a.Followers), c.a.Ratio
-	if f < c.cfg.ImplausibleFollowers || !r.OK || r.Value <= c.cfg.ImplausibleRatio {
+	f, r, cfg := int64(c.a.Followers), c.a.Ratio, c.cfg
+	if !r.OK {
 		return Signal{}, false
 	}
-	return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: c.cfg.ImplausibleRatio,
-		Detail: fmt.Sprintf("ratio %.2f > %s with %s followers ≥ %s",
-			r.Value, exact(c.cfg.ImplausibleRatio), Commas(f), Commas(c.cfg.ImplausibleFollowers)),
-		Plain: fmt.Sprintf("engagement %.1f× its tier is implausibly high for %s followers (pods or bought engagement?)",
-			r.Value, Commas(f)),
-	}, true
+	ratio := fixed(r.Value, 2)
+	switch {
+	case f >= cfg.ImplausibleFollowers && r.Value > cfg.ImplausibleRatio:
+		return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: cfg.ImplausibleRatio,
+			Detail: fmt.Sprintf("ratio %s > %s with %s ≥ %s", ratio, exact(cfg.ImplausibleRatio), c.followers(), Commas(cfg.ImplausibleFollowers)),
+			Plain:  fmt.Sprintf("engagement %s× its tier is implausibly high for %s (pods or bought engagement?)", ratio, c.followers()),
+		}, true
+	case r.Value > cfg.ImplausibleAnyRatio:
+		return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: cfg.ImplausibleAnyRatio,
+			Detail: fmt.Sprintf("ratio %s > %s (at any size)", ratio, exact(cfg.ImplausibleAnyRatio)),
+			Plain:  fmt.Sprintf("engagement %s× its tier is implausibly high (bought engagement, or a few lucky posts?)", ratio),
+		}, true
+	}
+	return Signal{}, false
 }
 
 // steadiness: the coefficient of variation (population standard deviation / mean) of the
@@ -166,7 +190,7 @@ func (c *check) steadiness() (Signal, bool) {
 	}
 	cv := math.Sqrt(sq/float64(n)) / mean
 	detail := func(op string, limit float64) string {
-		return fmt.Sprintf("view ER coefficient of variation %.2f %s %s over %d posts", cv, op, exact(limit), n)
+		return fmt.Sprintf("view ER coefficient of variation %.2f %s %s over %s", cv, op, exact(limit), plural(n, "post"))
 	}
 	switch {
 	case cv > c.cfg.ErraticCV:
@@ -184,11 +208,12 @@ func (c *check) steadiness() (Signal, bool) {
 // (1.2K) are skipped: rounding alone can put likes above views.
 func (c *check) impossibleCounts() (Signal, bool) {
 	bad, first := 0, -1
-	for i, p := range c.w {
+	for i := range c.w {
+		p := &c.w[i]
 		if p.Rounded || !p.Views.Known() {
 			continue
 		}
-		if known(p.Likes) > int64(p.Views) || Interactions(p, false) > int64(p.Views) {
+		if known(p.Likes) > int64(p.Views) || interactions(p, false) > int64(p.Views) {
 			bad++
 			if first < 0 {
 				first = i
@@ -221,9 +246,9 @@ func (c *check) inactive() (Signal, bool) {
 		return Signal{}, false
 	}
 	return Signal{Code: Inactive, Verdict: Review, Value: float64(a.DaysSinceLast), Limit: float64(c.cfg.InactiveDays),
-		Detail: fmt.Sprintf("newest post %s is %d days before as-of %s > %d",
-			a.LastPost.Format("2006-01-02"), a.DaysSinceLast, c.asOf.Format("2006-01-02"), c.cfg.InactiveDays),
-		Plain: fmt.Sprintf("no post for %d days", a.DaysSinceLast),
+		Detail: fmt.Sprintf("newest post %s is %s before as-of %s > %s",
+			a.LastPost.Format("2006-01-02"), plural(a.DaysSinceLast, "day"), c.asOf.Format("2006-01-02"), Commas(int64(c.cfg.InactiveDays))),
+		Plain: fmt.Sprintf("no post for %s", plural(a.DaysSinceLast, "day")),
 	}, true
 }
 
@@ -250,4 +275,19 @@ func (c *check) followerChange() (Signal, bool) {
 		}, true
 	}
 	return Signal{}, false
+}
+
+// sponsoredUnderperform: brands pay for the sponsored posts; when they get well under the
+// engagement of the account's other posts, the audience does not follow the creator into ads.
+func (c *check) sponsoredUnderperform() (Signal, bool) {
+	r, s := c.a.PaidERRatio, c.paid
+	if !r.OK || r.Value >= c.cfg.SponsoredUnderperform {
+		return Signal{}, false
+	}
+	return Signal{Code: SponsoredUnderperform, Verdict: Review, Value: r.Value, Limit: c.cfg.SponsoredUnderperform,
+		Detail: fmt.Sprintf("median view ER of %s %s%% ÷ %s%% of %s = %s < %s",
+			plural(s.nSponsored, "sponsored post"), fixed(s.sponsored.Value, 2), fixed(s.others.Value, 2),
+			plural(s.nOthers, "other post"), fixed(r.Value, 2), exact(c.cfg.SponsoredUnderperform)),
+		Plain: fmt.Sprintf("sponsored posts get %s× the engagement of the others", fixed(r.Value, 2)),
+	}, true
 }

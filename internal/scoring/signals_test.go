@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -67,6 +68,13 @@ func TestEachSignal(t *testing.T) {
 	prev := func(followers ingest.Count) *Baseline {
 		return &Baseline{Accounts: map[string]Previous{"honest": {Handle: "honest", Followers: followers}}}
 	}
+	paid := func(sponsoredLikes ingest.Count, sponsored int) []ingest.Post {
+		ps := account("a", 10_000, with(with(same(10, counts{10_000, 400, 0, 0}), 1, counts{10_000, sponsoredLikes, 0, 0}), 4, counts{10_000, sponsoredLikes, 0, 0})...)
+		for i := range sponsored {
+			ps[1+3*i].Caption = "new drop #ad"
+		}
+		return ps
+	}
 	rounded := account("a", 10_000, same(5, counts{1_000, 1_200, 10, 0})...)
 	for i := range rounded {
 		rounded[i].Rounded = true
@@ -88,6 +96,9 @@ func TestEachSignal(t *testing.T) {
 		{"201 likes per comment look like bought likes", account("a", 10_000, same(5, counts{50_000, 2_010, 10, 0})...), nil, nil, LikeCommentRatio, true},
 		{"200 likes per comment are not raised", account("a", 10_000, same(5, counts{50_000, 2_000, 10, 0})...), nil, nil, LikeCommentRatio, false},
 		{"201 likes and no comments at all are raised", account("a", 10_000, same(3, counts{50_000, 67, 0, 0})...), nil, nil, LikeCommentRatio, true},
+		{"100 likes and no comments at all are raised", account("a", 10_000, same(5, counts{50_000, 20, 0, 0})...), nil, nil, LikeCommentRatio, true},
+		{"99 likes and no comments are too few to call", account("a", 10_000, same(3, counts{50_000, 33, 0, 0})...), nil, nil, LikeCommentRatio, false},
+		{"2 likes and no comments are not comment bots", account("a", 10_000, same(2, counts{50_000, 1, 0, 0})...), nil, nil, LikeCommentRatio, false},
 		{"2.9 likes per comment look like comment bots", account("a", 10_000, same(5, counts{50_000, 29, 10, 0})...), nil, nil, LikeCommentRatio, true},
 		{"3 likes per comment are not raised", account("a", 10_000, same(5, counts{50_000, 30, 10, 0})...), nil, nil, LikeCommentRatio, false},
 
@@ -99,6 +110,8 @@ func TestEachSignal(t *testing.T) {
 		{"a 100K account at 3.005× its tier is implausibly high", account("a", 100_000, same(5, counts{200_000, 6_000, 160, 0})...), nil, nil, ImplausiblyHigh, true},
 		{"a 100K account at 2.995× its tier is not", account("a", 100_000, same(5, counts{200_000, 6_000, 140, 0})...), nil, nil, ImplausiblyHigh, false},
 		{"a 99,999-follower account far above its tier is not", account("a", 99_999, same(5, counts{200_000, 9_000, 160, 0})...), nil, nil, ImplausiblyHigh, false},
+		{"a 10K account at 10.01× its tier is implausibly high at any size", account("a", 10_000, same(5, counts{50_000, 1_900, 102, 0})...), twoTo1, nil, ImplausiblyHigh, true},
+		{"a 10K account at exactly 10× its tier is not", account("a", 10_000, same(5, counts{50_000, 1_900, 100, 0})...), twoTo1, nil, ImplausiblyHigh, false},
 
 		{"view ERs of 1,1,1,1,20% are erratic", account("a", 10_000, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 200, 0, 0}), nil, nil, Erratic, true},
 		{"view ERs of 1,1,1,1,16% (a CV of exactly 1.5) are not erratic", account("a", 10_000, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 10, 0, 0}, counts{1_000, 160, 0, 0}), nil, nil, Erratic, false},
@@ -120,6 +133,10 @@ func TestEachSignal(t *testing.T) {
 		{"followers down 5% and 2,500 since the baseline dropped", honest(47_500), nil, prev(50_000), FollowerDrop, true},
 		{"followers down 4.998% since the baseline did not drop", honest(47_501), nil, prev(50_000), FollowerDrop, false},
 
+		{"sponsored posts at 0.49× the others' view ER underperform", paid(196, 2), nil, nil, SponsoredUnderperform, true},
+		{"sponsored posts at exactly 0.5× the others' view ER do not", paid(200, 2), nil, nil, SponsoredUnderperform, false},
+		{"one sponsored post far below the others is too few to call", paid(100, 1), nil, nil, SponsoredUnderperform, false},
+
 		{"two posts are insufficient data", account("a", 10_000, same(2, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, true},
 		{"three posts are enough", account("a", 10_000, same(3, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, false},
 		{"missing followers are insufficient data", account("a", ingest.Missing, same(5, counts{1_000, 100, 10, 0})...), nil, nil, InsufficientData, true},
@@ -139,6 +156,39 @@ func TestEachSignal(t *testing.T) {
 			}
 			if got && s.Verdict != Unrated && a.Verdict < s.Verdict {
 				t.Errorf("verdict %s is milder than the signal's %s", a.Verdict, s.Verdict)
+			}
+		})
+	}
+}
+
+func TestSignalsThatNeedNoTierAreRaisedOnUnratedAccounts(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		posts  []ingest.Post
+		code   string
+		reason string
+	}{
+		{"a 600-follower account with 300 likes per comment", account("small", 600, same(5, counts{5_000, 300, 1, 0})...), LikeCommentRatio, "300 likes per comment (bought likes?)"},
+		{"a 600-follower account with 150 likes and no comment", account("small", 600, same(5, counts{5_000, 30, 0, 0})...), LikeCommentRatio, "150 likes and not one comment"},
+		{"a two-post account with more likes than views", account("few", 20_000, same(2, counts{1_000, 1_500, 10, 0})...), ImpossibleCounts, "more engagement than views"},
+		{"a two-post account seen by 1% of its followers", account("few", 200_000, same(2, counts{2_000, 100, 5, 0})...), GhostFollowers, "ghost followers?"},
+		{"an account without followers that stopped posting", account("none", ingest.Missing, same(5, counts{5_000, 300, 10, 0})...), Inactive, "no post for 40 days"},
+	} {
+		t.Run(tc.name+" is raised and stays UNRATED", func(t *testing.T) {
+			cfg := Default()
+			cfg.AsOf = day0.AddDate(0, 0, 40)
+			if tc.code != Inactive {
+				cfg.AsOf = day0
+			}
+			a := Score(Input{Posts: tc.posts}, cfg).Accounts[0]
+			if _, ok := raised(a, tc.code); !ok || a.Verdict != Unrated {
+				t.Fatalf("verdict %s, signals %+v; want UNRATED with %s", a.Verdict, a.Signals, tc.code)
+			}
+			if !strings.Contains(a.Reason, tc.reason) {
+				t.Errorf("reason %q does not say %q", a.Reason, tc.reason)
+			}
+			if a.Ratio.OK || a.Grade != NoGrade {
+				t.Errorf("an unrated account got a ratio %+v and grade %q", a.Ratio, a.Grade)
 			}
 		})
 	}

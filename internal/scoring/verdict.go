@@ -1,6 +1,9 @@
 package scoring
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Verdict is what vet says of an account.
 type Verdict int
@@ -73,3 +76,33 @@ const (
 	SponsoredUnderperform = "sponsored_underperform" // paid posts do worse than the others (issue 12)
 	EngagementDecline     = "engagement_decline"     // a sustained fall across the history's snapshots (issue 14)
 )
+
+// codes are every signal code, in the order they are checked and listed.
+var codes = []string{FarBelowTier, GhostFollowers, LikeCommentRatio, EngagementSpikes, ImplausiblyHigh, Erratic, TooSteady,
+	ImpossibleCounts, Inactive, FollowerJump, FollowerDrop, SponsoredUnderperform, EngagementDecline, InsufficientData}
+
+var signalNames = map[string]string{
+	FarBelowTier:          "far below its tier",
+	GhostFollowers:        "ghost followers",
+	LikeCommentRatio:      "likes per comment",
+	EngagementSpikes:      "engagement spikes",
+	ImplausiblyHigh:       "implausibly high",
+	Erratic:               "erratic",
+	TooSteady:             "too steady",
+	ImpossibleCounts:      "impossible counts",
+	Inactive:              "inactive",
+	FollowerJump:          "follower jump",
+	FollowerDrop:          "follower drop",
+	InsufficientData:      "insufficient data",
+	SponsoredUnderperform: "sponsored posts underperform",
+	EngagementDecline:     "engagement decline",
+}
+
+// SignalName is a signal code in plain words, for clients: "ghost followers" for
+// ghost_followers. A code it does not know comes back with its underscores as spaces.
+func SignalName(code string) string {
+	if n, ok := signalNames[code]; ok {
+		return n
+	}
+	return strings.ReplaceAll(code, "_", " ")
+}

@@ -124,6 +124,9 @@ func cutoff(cfg *Config, asOf time.Time) time.Time {
 // window picks the account's scored posts: posts[:n] (posts are newest first, undated last),
 // with a note when the choice needs saying.
 func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note string) {
+	if len(posts) == 0 {
+		return 0, ""
+	}
 	dated := !posts[0].PostedAt.IsZero()
 	if cfg.ByDate() && dated {
 		for n < len(posts) && !posts[n].PostedAt.IsZero() && !posts[n].PostedAt.Before(from) {
@@ -144,4 +147,47 @@ func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note strin
 // daysBetween counts whole days from t to asOf, never below zero.
 func daysBetween(t, asOf time.Time) int {
 	return max(int(asOf.Sub(t).Hours()/24), 0)
+}
+
+// pinnedLast moves the account's pinned posts after the others, keeping each group's order,
+// and says how many there are. A profile shows its pinned posts first, often old viral ones:
+// they say nothing of how the account engages now, so they stay out of the window.
+func pinnedLast(posts []ingest.Post) int {
+	n := 0
+	for i := range posts {
+		if posts[i].Pinned {
+			n++
+		}
+	}
+	if n > 0 {
+		slices.SortStableFunc(posts, func(a, b ingest.Post) int {
+			if a.Pinned == b.Pinned {
+				return 0
+			}
+			if a.Pinned {
+				return 1
+			}
+			return -1
+		})
+	}
+	return n
+}
+
+// pinnedNote says how many pinned posts were left out of the window.
+func pinnedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return plural(n, "pinned post") + " left out of the window"
+}
+
+// joinNotes joins the notes that are not empty with "; ".
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
 }

@@ -26,8 +26,8 @@ func Commas(n int64) string {
 	return b.String()
 }
 
-// num writes a measured number short but not misleadingly round: 240, 62.4, 4.96, 0.42; no
-// trailing zeros.
+// num writes a measured number short but not misleadingly round: 240, 62.4, 4.96, 0.42,
+// 1,250; no trailing zeros.
 func num(v float64) string {
 	prec := 2
 	switch a := max(v, -v); {
@@ -36,11 +36,75 @@ func num(v float64) string {
 	case a >= 10:
 		prec = 1
 	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
+	s := fixed(v, prec)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
+}
+
+// fixed writes v with prec decimals and thousands separators: 4,063.28.
+func fixed(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(whole) < 4 || strings.ContainsAny(whole, "eIN") { // under 1,000, or Inf/NaN
+		return s
+	}
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return s
+	}
+	out := Commas(n)
+	if frac != "" {
+		out += "." + frac
+	}
+	return out
+}
+
+// approx writes a count, marked approximate when it was written rounded: a count that reads the
+// same in the short form an export rounds to (18,300 as 18.3K) is written so, with a tilde;
+// another is written in full with a tilde (a sum of rounded counts).
+func approx(n int64, rounded bool) string {
+	if !rounded {
+		return Commas(n)
+	}
+	if s, ok := short(n); ok {
+		return "~" + s
+	}
+	return "~" + Commas(n)
+}
+
+// short writes n as 18.3K, 1.25M, 3B when that is exactly n (at most two decimals).
+func short(n int64) (string, bool) {
+	for _, u := range []struct {
+		unit int64
+		sign string
+	}{{1_000_000_000, "B"}, {1_000_000, "M"}, {1_000, "K"}} {
+		if n < u.unit {
+			continue
+		}
+		v := float64(n) / float64(u.unit)
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if whole, frac, _ := strings.Cut(s, "."); len(frac) <= 2 && len(whole) <= 3 {
+			return s + u.sign, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// count writes a count of the account's window, approximate when the window holds rounded
+// counts.
+func (c *check) count(n int64) string { return approx(n, c.roughWindow) }
+
+// followers writes the account's follower count with its unit: "1 follower", "~18.3K
+// followers".
+func (c *check) followers() string {
+	n := int64(c.a.Followers)
+	if n == 1 {
+		return "1 follower"
+	}
+	return approx(n, c.roughFollowers) + " followers"
 }
 
 // signed writes a change with its sign: +10,000, -2,500.
@@ -51,12 +115,12 @@ func signed(n int64) string {
 	return Commas(n)
 }
 
-// plural writes a count of things: 1 post, 3 posts.
+// plural writes a count of things: 1 post, 3 posts, 1,200 posts.
 func plural(n int, thing string) string {
 	if n == 1 {
 		return "1 " + thing
 	}
-	return strconv.Itoa(n) + " " + thing + "s"
+	return Commas(int64(n)) + " " + thing + "s"
 }
 
 // exact writes a threshold as it was set: 12.5 stays 12.5, 200 stays 200.

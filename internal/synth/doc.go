@@ -4,6 +4,8 @@
 // Most accounts are honest, spread over every follower tier; the rest carry one planted pattern
 // each (ghost followers, bought likes, a viral post, an implausibly high ER, a dormant account,
 // fewer than 1,000 followers), so a scoring change that stops seeing one shows up. Accounts says
-// which account carries which pattern. The values look like a real export's: handles, 19-digit
+// which account carries which pattern. Config.Edge adds the edges of a rating: a small account
+// with bought likes, pinned old virals (the is_pinned column), a three-post outlier, and
+// sponsored posts (#ad, is_ad) that flop or hold up; the benchmark batches leave it off. The values look like a real export's: handles, 19-digit
 // video ids, TikTok URLs, captions with emoji, commas, quotes and the odd newline.
 package synth

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,22 +23,46 @@ const (
 	HighER           // ≥ 100K followers and a follower ER over 3× the tier benchmark
 	Dormant          // newest post more than 30 days before the batch's newest
 	Tiny             // fewer than 1,000 followers: no tier
+
+	// The edges of a rating, in batches with Config.Edge (issues 11 and 12).
+	SmallFraud   // under 1,000 followers (unrated) with bought likes plain in the numbers: likes and no comments
+	PinnedVirals // three old viral posts pinned to the profile, listed first and marked is_pinned
+	Outlier      // three posts only, at a hundred times its tier: implausible, and thin
+	PaidFlop     // a third of the posts sponsored (#ad), getting a quarter of the others' engagement
+	PaidHonest   // a third of the posts sponsored (is_ad, "Paid partnership"), engaging like the others
 	numKinds
 )
 
-var kindNames = [numKinds]string{"honest", "ghost", "bought_likes", "viral", "high_er", "dormant", "tiny"}
+var kindNames = [numKinds]string{"honest", "ghost", "bought_likes", "viral", "high_er", "dormant", "tiny",
+	"small_fraud", "pinned_virals", "outlier", "paid_flop", "paid_honest"}
 
 func (k Kind) String() string { return kindNames[k] }
 
 // Header is the generic layout the CSV and the XLSX sheet use.
 var Header = []string{"account", "followers", "views", "likes", "comments", "shares", "saves", "posted_at", "video_id", "url", "caption"}
 
+// EdgeHeader is Header with the columns a batch with Config.Edge adds.
+var EdgeHeader = append(slices.Clip(Header), "is_pinned", "is_ad")
+
 // Config says what to generate. The zero Seed is a seed like any other.
 type Config struct {
 	Accounts int       // number of accounts
-	Posts    int       // posts per account
+	Posts    int       // posts per account (the outlier of an Edge batch has 3 at most)
 	Seed     uint64    // same seed, same batch
 	AsOf     time.Time // the newest post of the batch; zero: 2026-11-20 18:00 UTC
+	// Edge adds, to every 25 accounts, five that test a rating's edges: a small account with
+	// bought likes, pinned old virals, a three-post outlier, sponsored posts that flop and
+	// sponsored posts that hold up. It adds the columns is_pinned and is_ad, and accounts with
+	// fewer posts, so the benchmark batches leave it off.
+	Edge bool
+}
+
+// Columns is the header the batch is written with.
+func (c Config) Columns() []string {
+	if c.Edge {
+		return EdgeHeader
+	}
+	return Header
 }
 
 func (c Config) asOf() time.Time {
@@ -48,7 +73,24 @@ func (c Config) asOf() time.Time {
 }
 
 // Rows is the number of data rows the batch holds.
-func (c Config) Rows() int { return c.Accounts * c.Posts }
+func (c Config) Rows() int {
+	if !c.Edge {
+		return c.Accounts * c.Posts
+	}
+	n := 0
+	for i := range c.Accounts {
+		n += c.postsOf(c.kindOf(i))
+	}
+	return n
+}
+
+// postsOf is how many posts an account of kind k has.
+func (c Config) postsOf(k Kind) int {
+	if k == Outlier {
+		return min(c.Posts, 3)
+	}
+	return c.Posts
+}
 
 // Account is one generated creator: what a test needs to find its planted pattern.
 type Account struct {
@@ -56,6 +98,7 @@ type Account struct {
 	Kind      Kind
 	Tier      int // 0: under 1K, 1: 1K–5K, 2: 5K–20K, 3: 20K–100K, 4: 100K–1M, 5: >1M
 	Followers int64
+	Posts     int // how many posts it has in the batch
 }
 
 // Post is one generated row.
@@ -71,12 +114,19 @@ type Post struct {
 	VideoID   string
 	URL       string
 	Caption   string
+	Pinned    bool // written as is_pinned in an Edge batch
+	Sponsored bool // written as is_ad in an Edge batch
+	edge      bool // the batch has the Edge columns
 }
 
-// Strings is the row as the CSV writes it, in Header's order.
+// Strings is the row as the CSV writes it, in the order of the batch's Columns.
 func (p *Post) Strings(dst []string) []string {
-	return append(dst[:0], p.Account, itoa(p.Followers), itoa(p.Views), itoa(p.Likes), itoa(p.Comments),
+	dst = append(dst[:0], p.Account, itoa(p.Followers), itoa(p.Views), itoa(p.Likes), itoa(p.Comments),
 		itoa(p.Shares), itoa(p.Saves), p.PostedAt.Format(time.RFC3339), p.VideoID, p.URL, p.Caption)
+	if p.edge {
+		dst = append(dst, strconv.FormatBool(p.Pinned), strconv.FormatBool(p.Sponsored))
+	}
+	return dst
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -98,6 +148,20 @@ var plan = [20]struct {
 	{Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1},
 }
 
+// edgePlan is plan and the edges of a rating, for batches with Config.Edge.
+var edgePlan = append(plan[:], []struct {
+	kind Kind
+	tier int
+}{{SmallFraud, 0}, {PinnedVirals, -1}, {Outlier, 2}, {PaidFlop, -1}, {PaidHonest, -1}}...)
+
+// kindOf is the kind of account i.
+func (c Config) kindOf(i int) Kind {
+	if c.Edge {
+		return edgePlan[i%len(edgePlan)].kind
+	}
+	return plan[i%len(plan)].kind
+}
+
 // rng is the random stream of account i: independent of every other account, so an account is
 // the same whatever the batch size.
 func rng(seed uint64, i int) *rand.Rand {
@@ -108,7 +172,10 @@ func rng(seed uint64, i int) *rand.Rand {
 func account(c Config, i int) (Account, *rand.Rand) {
 	r := rng(c.Seed, i)
 	p := plan[i%len(plan)]
-	a := Account{Kind: p.kind, Tier: p.tier, Handle: handle(r, i)}
+	if c.Edge {
+		p = edgePlan[i%len(edgePlan)]
+	}
+	a := Account{Kind: p.kind, Tier: p.tier, Handle: handle(r, i), Posts: c.postsOf(p.kind)}
 	if a.Tier < 0 {
 		switch a.Kind {
 		case Ghost, HighER:
@@ -142,7 +209,7 @@ func Generate(c Config, emit func(*Post) error) error {
 	seq := uint32(0)
 	for i := 0; i < c.Accounts; i++ {
 		a, r := account(c, i)
-		g := postGen{a: a, r: r, n: c.Posts}
+		g := postGen{a: a, r: r, n: a.Posts, edge: c.Edge}
 		g.init()
 		at := asOf.Add(-time.Duration(r.IntN(3*24*3600)) * time.Second)
 		if i == 0 {
@@ -151,12 +218,20 @@ func Generate(c Config, emit func(*Post) error) error {
 		if a.Kind == Dormant {
 			at = asOf.AddDate(0, 0, -(45 + r.IntN(60)))
 		}
-		for j := 0; j < c.Posts; j++ {
-			if j > 0 {
-				at = at.Add(-time.Duration(12*3600+r.IntN(4*24*3600)) * time.Second)
+		recent := 0
+		for j := 0; j < a.Posts; j++ {
+			t := at
+			if g.pinned(j) {
+				t = asOf.AddDate(0, 0, -(200 + 60*j + r.IntN(30))) // older than every other post
+			} else {
+				if recent > 0 {
+					at = at.Add(-time.Duration(12*3600+r.IntN(4*24*3600)) * time.Second)
+				}
+				t = at
+				recent++
 			}
 			seq++
-			g.post(&p, j, at, seq)
+			g.post(&p, j, t, seq)
 			if err := emit(&p); err != nil {
 				return err
 			}
@@ -167,17 +242,29 @@ func Generate(c Config, emit func(*Post) error) error {
 
 // postGen draws the posts of one account.
 type postGen struct {
-	a     Account
-	r     *rand.Rand
-	n     int
-	reach float64 // typical views per post / followers
-	er    float64 // typical (likes + comments) per post / followers, in percent
-	viral int     // index of the viral post; -1 for none
+	a      Account
+	r      *rand.Rand
+	n      int
+	reach  float64 // typical views per post / followers
+	er     float64 // typical (likes + comments) per post / followers, in percent
+	viral  int     // index of the viral post; -1 for none
+	sigmaV float64 // the spread of views from post to post (log-normal)
+	sigmaI float64 // the spread of interactions from post to post (log-normal)
+	edge   bool    // the batch has the Edge columns
+}
+
+// pinned says whether post j is one of a PinnedVirals account's old virals, listed first.
+func (g *postGen) pinned(j int) bool { return g.a.Kind == PinnedVirals && j < 3 }
+
+// paid says whether post j is sponsored: every third post of the paid kinds.
+func (g *postGen) paid(j int) bool {
+	return (g.a.Kind == PaidFlop || g.a.Kind == PaidHonest) && j%3 == 1
 }
 
 func (g *postGen) init() {
 	r, bench := g.r, benchmarks[g.a.Tier]
 	g.viral = -1
+	g.sigmaV, g.sigmaI = 0.35, 0.3
 	g.reach = 0.25 + r.Float64()*0.9
 	g.er = bench * (0.8 + r.Float64()*1.4)
 	switch g.a.Kind {
@@ -191,6 +278,13 @@ func (g *postGen) init() {
 		g.viral = min(g.n-1, 1+r.IntN(5))
 	case Tiny:
 		g.er = 4 + r.Float64()*8
+	case SmallFraud:
+		g.er = 20 + r.Float64()*20 // bought likes: a fifth to two fifths of the followers on every post
+	case Outlier:
+		g.er = bench * (120 + r.Float64()*80)
+	case PaidFlop, PaidHonest:
+		g.er = bench * (1.2 + r.Float64()*0.8)
+		g.sigmaV, g.sigmaI = 0.2, 0.2 // steadier, so that the sponsored posts' quarter shows in three of them
 	}
 	// Keep the view ER plausible (interactions well under views).
 	if min := g.er / 100 / 0.25; g.reach < min {
@@ -203,15 +297,21 @@ func (g *postGen) jitter(sigma float64) float64 { return math.Exp(g.r.NormFloat6
 
 func (g *postGen) post(p *Post, j int, at time.Time, seq uint32) {
 	r, f := g.r, float64(g.a.Followers)
-	views := f * g.reach * g.jitter(0.35)
-	inter := f * g.er / 100 * g.jitter(0.3) // likes + comments
-	if j == g.viral {
+	views := f * g.reach * g.jitter(g.sigmaV)
+	inter := f * g.er / 100 * g.jitter(g.sigmaI) // likes + comments
+	if j == g.viral || g.pinned(j) {
 		views *= 40
 		inter *= 40
 	}
+	if g.paid(j) && g.a.Kind == PaidFlop {
+		inter /= 4 // the audience skips the ads
+	}
 	comments := inter / (25 + r.Float64()*60)
-	if g.a.Kind == BoughtLikes {
+	switch g.a.Kind {
+	case BoughtLikes, SmallFraud:
 		comments = inter / (300 + r.Float64()*500)
+	case Tiny:
+		comments = math.Ceil(comments) // a small audience still comments: not 0 on a few dozen likes
 	}
 	likes := inter - comments
 	p.Account = g.a.Handle
@@ -227,6 +327,16 @@ func (g *postGen) post(p *Post, j int, at time.Time, seq uint32) {
 	p.VideoID = strconv.FormatUint(id, 10)
 	p.URL = "https://www.tiktok.com/@" + g.a.Handle + "/video/" + p.VideoID
 	p.Caption = caption(r)
+	p.Pinned, p.Sponsored, p.edge = g.pinned(j), false, g.edge
+	switch {
+	case g.paid(j) && g.a.Kind == PaidFlop:
+		p.Caption += " #ad"
+	case g.paid(j):
+		p.Sponsored = true // the export's is_ad column; every other one says so in its caption too
+		if j%2 == 1 {
+			p.Caption += " #samenwerking"
+		}
+	}
 }
 
 var (

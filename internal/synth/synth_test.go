@@ -311,3 +311,145 @@ func TestScoringFlagsEachPlantedPattern(t *testing.T) {
 		})
 	}
 }
+
+var edge = synth.Config{Accounts: 50, Posts: 12, Seed: 5, Edge: true}
+
+// posts converts a generated batch to what ingest would read from it, so that scoring can be
+// tested on the planted patterns without a file.
+func posts(t *testing.T, c synth.Config) []ingest.Post {
+	t.Helper()
+	var ps []ingest.Post
+	err := synth.Generate(c, func(p *synth.Post) error {
+		ps = append(ps, ingest.Post{Account: p.Account, Key: ingest.FoldHandle(p.Account),
+			Followers: ingest.Count(p.Followers), Views: ingest.Count(p.Views), Likes: ingest.Count(p.Likes),
+			Comments: ingest.Count(p.Comments), Shares: ingest.Count(p.Shares), Saves: ingest.Count(p.Saves),
+			PostedAt: p.PostedAt, VideoID: p.VideoID, URL: p.URL, Caption: p.Caption, Pinned: p.Pinned, Sponsored: p.Sponsored})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+func TestEdgeBatchShape(t *testing.T) {
+	as := synth.Accounts(edge)
+	t.Run("the rows are the sum of each account's posts, the outlier holding three", func(t *testing.T) {
+		n := map[string]int{}
+		for _, p := range posts(t, edge) {
+			n[p.Account]++
+		}
+		total := 0
+		for _, a := range as {
+			want := edge.Posts
+			if a.Kind == synth.Outlier {
+				want = 3
+			}
+			if n[a.Handle] != want || a.Posts != want {
+				t.Errorf("%s (%s): %d posts, manifest %d; want %d", a.Handle, a.Kind, n[a.Handle], a.Posts, want)
+			}
+			total += n[a.Handle]
+		}
+		if total != edge.Rows() {
+			t.Errorf("%d rows generated, Rows() says %d", total, edge.Rows())
+		}
+	})
+	t.Run("a batch of 25 accounts holds every pattern and every edge", func(t *testing.T) {
+		kinds := map[synth.Kind]bool{}
+		for _, a := range synth.Accounts(synth.Config{Accounts: 25, Posts: 1, Edge: true}) {
+			kinds[a.Kind] = true
+		}
+		if len(kinds) != 12 {
+			t.Fatalf("%d kinds in 25 accounts, want 12", len(kinds))
+		}
+	})
+	t.Run("the CSV carries is_pinned and is_ad", func(t *testing.T) {
+		lines := strings.Split(string(csvBytes(t, synth.Config{Accounts: 25, Posts: 4, Seed: 5, Edge: true})), "\n")
+		if !strings.HasSuffix(lines[0], ",is_pinned,is_ad") {
+			t.Errorf("header %s", lines[0])
+		}
+		var pinned, paid int
+		for _, l := range lines[1:] {
+			pinned += strings.Count(l, ",true,false")
+			paid += strings.Count(l, ",false,true")
+		}
+		if pinned == 0 || paid == 0 {
+			t.Errorf("%d pinned rows, %d paid rows", pinned, paid)
+		}
+	})
+	t.Run("without Edge the header and the plan are as before", func(t *testing.T) {
+		lines := strings.Split(string(csvBytes(t, small)), "\n")
+		if lines[0] != strings.Join(synth.Header, ",") {
+			t.Errorf("header %s", lines[0])
+		}
+	})
+}
+
+func TestScoringSeesTheEdges(t *testing.T) {
+	res := scoring.Score(scoring.Input{Posts: posts(t, edge)}, scoring.Default())
+	kinds := map[string]synth.Kind{}
+	for _, a := range synth.Accounts(edge) {
+		kinds[a.Handle] = a.Kind
+	}
+	lastFirmPass := -1
+	for i, a := range res.Accounts {
+		if a.Verdict == scoring.Pass && a.Confidence == scoring.Firm {
+			lastFirmPass = i
+		}
+	}
+	has := func(a scoring.Account, code string) bool {
+		return slices.ContainsFunc(a.Signals, func(s scoring.Signal) bool { return s.Code == code })
+	}
+	seen := map[synth.Kind]int{}
+	for i, a := range res.Accounts {
+		k := kinds[a.Handle]
+		seen[k]++
+		t.Run(fmt.Sprintf("%s account %s", k, a.Handle), func(t *testing.T) {
+			switch k {
+			case synth.SmallFraud:
+				if a.Verdict != scoring.Unrated || !has(a, scoring.LikeCommentRatio) || !strings.Contains(a.Reason, "bought likes?") {
+					t.Errorf("verdict %s, signals %v, reason %q; want UNRATED with like_comment_ratio", a.Verdict, a.Signals, a.Reason)
+				}
+			case synth.PinnedVirals:
+				if a.PinnedOut != 3 || has(a, scoring.EngagementSpikes) || a.Verdict != scoring.Pass {
+					t.Errorf("pinned out %d, verdict %s, signals %v; want 3 out and a clean PASS", a.PinnedOut, a.Verdict, a.Signals)
+				}
+			case synth.Outlier:
+				if a.Verdict != scoring.Review || !has(a, scoring.ImplausiblyHigh) || a.Confidence != scoring.Thin {
+					t.Errorf("verdict %s %s, signals %v; want a thin REVIEW with implausibly_high", a.Verdict, a.Confidence, a.Signals)
+				}
+				if i < lastFirmPass {
+					t.Errorf("ranked %d, above the firm PASS account at %d", i+1, lastFirmPass+1)
+				}
+			case synth.PaidFlop:
+				if !has(a, scoring.SponsoredUnderperform) || !a.PaidERRatio.OK || a.PaidERRatio.Value >= 0.5 {
+					t.Errorf("paid ER ratio %+v, signals %v; want sponsored_underperform", a.PaidERRatio, a.Signals)
+				}
+			case synth.PaidHonest:
+				if a.SponsoredPosts < 2 || !a.PaidERRatio.OK || has(a, scoring.SponsoredUnderperform) || a.Verdict != scoring.Pass {
+					t.Errorf("%d sponsored, paid ER ratio %+v, verdict %s, signals %v; want a PASS with sponsorships",
+						a.SponsoredPosts, a.PaidERRatio, a.Verdict, a.Signals)
+				}
+			}
+		})
+	}
+	for _, k := range []synth.Kind{synth.SmallFraud, synth.PinnedVirals, synth.Outlier, synth.PaidFlop, synth.PaidHonest} {
+		if seen[k] != 2 {
+			t.Errorf("%d %s accounts scored, want 2", seen[k], k)
+		}
+	}
+	if lastFirmPass < 0 {
+		t.Error("no firm PASS account to rank the outlier against")
+	}
+	t.Run("unmarked, the pinned virals would spike the window", func(t *testing.T) {
+		ps := posts(t, edge)
+		for i := range ps {
+			ps[i].Pinned = false
+		}
+		for _, a := range scoring.Score(scoring.Input{Posts: ps}, scoring.Default()).Accounts {
+			if kinds[a.Handle] == synth.PinnedVirals && !has(a, scoring.EngagementSpikes) {
+				t.Errorf("%s: signals %v without its pins", a.Handle, a.Signals)
+			}
+		}
+	})
+}

@@ -15,10 +15,10 @@ import (
 func WriteCSV(w io.Writer, c Config) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	cw := csv.NewWriter(bw)
-	if err := cw.Write(Header); err != nil {
+	if err := cw.Write(c.Columns()); err != nil {
 		return err
 	}
-	rec := make([]string, 0, len(Header))
+	rec := make([]string, 0, len(c.Columns()))
 	err := Generate(c, func(p *Post) error {
 		rec = p.Strings(rec)
 		return cw.Write(rec)
@@ -49,8 +49,8 @@ func WriteXLSX(w io.Writer, c Config) error {
 	if err != nil {
 		return err
 	}
-	row := make([]any, len(Header))
-	for i, h := range Header {
+	row := make([]any, len(c.Columns()))
+	for i, h := range c.Columns() {
 		row[i] = h
 	}
 	if err := sw.SetRow("A1", row); err != nil {
@@ -62,6 +62,9 @@ func WriteXLSX(w io.Writer, c Config) error {
 		row[0], row[1], row[2], row[3], row[4] = p.Account, p.Followers, p.Views, p.Likes, p.Comments
 		row[5], row[6], row[7], row[8], row[9] = p.Shares, p.Saves, p.PostedAt.Format("2006-01-02T15:04:05Z07:00"), p.VideoID, p.URL
 		row[10] = p.Caption
+		if c.Edge {
+			row[11], row[12] = p.Pinned, p.Sponsored
+		}
 		cell, err := excelize.CoordinatesToCellName(1, n)
 		if err != nil {
 			return err

@@ -1,0 +1,136 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+)
+
+// compared is the ER held against the tier benchmark.
+func (a *Account) compared(cfg *Config) Rate {
+	if cfg.Basis == BasisViews {
+		return a.MedianViewER
+	}
+	return a.FollowerER
+}
+
+// comparedPosts is how many posts the compared ER rests on.
+func (a *Account) comparedPosts(cfg *Config) int {
+	if cfg.Basis == BasisViews {
+		return a.ViewERPosts
+	}
+	return a.FollowerERPosts
+}
+
+// judge grades the account, raises its signals and gives it a verdict and a reason. An account
+// that cannot be rated still gets every signal that needs no tier (bought likes show on a
+// 600-follower account too); its verdict stays UNRATED.
+func (c *check) judge() {
+	a, cfg := c.a, c.cfg
+	why, unrated := c.unrated()
+	if !unrated {
+		c.grade(a.compared(cfg))
+	}
+	for _, raise := range signalChecks {
+		if s, ok := raise(c); ok {
+			a.Signals = append(a.Signals, s)
+		}
+	}
+	if unrated {
+		a.Verdict, a.Reason = Unrated, joinPlain(why, a.Signals)
+		return
+	}
+	a.Verdict = Pass
+	for _, s := range a.Signals {
+		a.Verdict = max(a.Verdict, s.Verdict)
+	}
+	a.Reason = joinPlain(c.standing(), a.Signals)
+}
+
+// grade sets the account's ratio to its tier benchmark and its grade, and raises far_below_tier.
+func (c *check) grade(er Rate) {
+	a, cfg := c.a, c.cfg
+	a.Ratio = rate(er.Value / a.Tier.Benchmark)
+	switch {
+	case a.Ratio.Value >= 1:
+		a.Grade = Above
+	case a.Ratio.Value >= cfg.FarBelow:
+		a.Grade = Below
+	default:
+		a.Grade = FarBelow
+		a.Signals = append(a.Signals, Signal{Code: FarBelowTier, Verdict: Fail, Value: a.Ratio.Value, Limit: cfg.FarBelow,
+			Detail: fmt.Sprintf("ratio %s < %s", fixed(a.Ratio.Value, 2), exact(cfg.FarBelow)),
+			Plain:  fmt.Sprintf("engagement is far below its tier (%s× the benchmark)", fixed(a.Ratio.Value, 2)),
+		})
+	}
+}
+
+// unrated says why an account cannot be rated, if it cannot: no follower count, too few
+// followers for a tier, too few posts, or no rate to compare.
+func (c *check) unrated() (string, bool) {
+	a, cfg := c.a, c.cfg
+	insufficient := func(detail, plain string, value, limit int) {
+		a.Signals = append(a.Signals, Signal{Code: InsufficientData, Verdict: Unrated, Detail: detail, Plain: plain,
+			Value: float64(value), Limit: float64(limit)})
+	}
+	n := a.comparedPosts(cfg)
+	switch {
+	case !a.Followers.Known():
+		insufficient("followers missing", "no follower count", 0, 0)
+		return "no follower count: pass one with --accounts", true
+	case !a.HasTier:
+		return fmt.Sprintf("%s is under the first tier (%s followers)", c.followers(), Commas(firstMin(cfg))), true
+	case n < cfg.MinPosts:
+		insufficient(fmt.Sprintf("%s to score < %d", plural(n, "post"), cfg.MinPosts), "too few posts", n, cfg.MinPosts)
+		return fmt.Sprintf("only %s to score (at least %d needed)", plural(n, "post"), cfg.MinPosts), true
+	case !(a.Tier.Benchmark > 0):
+		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
+	case !a.compared(cfg).OK:
+		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate", 0, 0)
+		return "no engagement rate could be computed", true
+	}
+	return "", false
+}
+
+// standing is the first part of a rated account's reason: its ER against the tier, and what
+// that means, so that a PASS says why it passes.
+func (c *check) standing() string {
+	a, cfg := c.a, c.cfg
+	s := fmt.Sprintf("%s ER %s%% is %s× the %s benchmark %s%%", basisName(cfg.Basis),
+		fixed(a.compared(cfg).Value, 2), fixed(a.Ratio.Value, 2), a.Tier.Name, exact(a.Tier.Benchmark))
+	switch a.Grade {
+	case Above:
+		return s + ": above it"
+	case Below:
+		return s + fmt.Sprintf(": within the normal range for its tier (above the far-below line %s×)", exact(cfg.FarBelow))
+	}
+	return s + fmt.Sprintf(": far below it (under %s×)", exact(cfg.FarBelow))
+}
+
+// joinPlain is an account's line for a client: the first part, then every signal the first
+// part does not already say, in plain words.
+func joinPlain(first string, signals []Signal) string {
+	var b strings.Builder
+	b.WriteString(first)
+	for _, s := range signals {
+		if s.Code == FarBelowTier || s.Code == InsufficientData {
+			continue // the first part says it
+		}
+		b.WriteString("; ")
+		b.WriteString(s.Plain)
+	}
+	return b.String()
+}
+
+func basisName(b Basis) string {
+	if b == BasisViews {
+		return "median view"
+	}
+	return "follower"
+}
+
+func firstMin(cfg *Config) int64 {
+	if len(cfg.Benchmarks.Tiers) == 0 {
+		return 0
+	}
+	return cfg.Benchmarks.Tiers[0].Min
+}
