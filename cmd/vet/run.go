@@ -176,7 +176,7 @@ func runCmd(args []string, e *env) error {
 		listRejected(e.stderr, batch)
 	}
 
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Brand: brand}
