@@ -241,16 +241,25 @@ func readAccounts(name file, opts *Options, b *Batch) ([]string, error) {
 }
 
 func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) ([]string, error) {
-	x, err := excelize.OpenReader(f, excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+	var x *excelize.File
+	err := guard(func() (err error) {
+		x, err = excelize.OpenReader(f, excelize.Options{
+			RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
+		})
+		return err
 	})
 	if err != nil {
 		return nil, xlsxOpenError(name, err)
 	}
-	defer x.Close()
+	defer guard(x.Close)
+	var sheets []string
+	if err := guard(func() error { sheets = x.GetSheetList(); return nil }); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	var firstErr error
-	for _, sheet := range x.GetSheetList() {
-		rows, err := x.GetRows(sheet, excelize.Options{RawCellValue: true})
+	for _, sheet := range sheets {
+		var rows [][]string
+		err := guard(func() (err error) { rows, err = x.GetRows(sheet, excelize.Options{RawCellValue: true}); return err })
 		if err != nil || len(rows) == 0 {
 			continue
 		}

@@ -87,7 +87,7 @@ func (s *csvSource) input(format string) Input {
 }
 
 // readCSV reads one delimited text file of posts.
-func readCSV(name string, r io.Reader, opts *Options, b *Batch) error {
+func readCSV(name string, r io.Reader, opts *Options, b *Batch, rs *reading) error {
 	src, err := openCSV(name, r)
 	if err != nil {
 		return err
@@ -104,7 +104,7 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch) error {
 	if err != nil {
 		return err
 	}
-	b.reserve(src.estimateRows(b.sizeHint + b.later)) // room for the files after it too: a million Posts copied per file was most of reading many
+	b.reserve(src.estimateRows(rs.sizeHint + rs.later)) // room for the files after it too: a million Posts copied per file was most of reading many
 	return src.readInto(t)
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"unsafe"
 )
 
 // csvScanner splits delimited text into records exactly as encoding/csv does with LazyQuotes
@@ -99,17 +98,17 @@ func (s *csvScanner) next() ([]string, error) {
 		for {
 			i := bytes.IndexByte(line, s.comma)
 			if i < 0 {
-				s.fields = append(s.fields, borrow(line))
+				s.fields = append(s.fields, lend(line))
 				return s.fields, err
 			}
-			s.fields = append(s.fields, borrow(line[:i]))
+			s.fields = append(s.fields, lend(line[:i]))
 			line = line[i+1:]
 		}
 	}
 	err = s.unquote(line, err)
 	start := 0
 	for _, end := range s.ends {
-		s.fields = append(s.fields, borrow(s.buf[start:end]))
+		s.fields = append(s.fields, lend(s.buf[start:end]))
 		start = end
 	}
 	return s.fields, err
@@ -230,10 +229,4 @@ func lengthNL(b []byte) int {
 		return 1
 	}
 	return 0
-}
-
-// borrow is b as a string without a copy: valid while b's bytes are not written, which for
-// the scanner's fields is until its next read.
-func borrow(b []byte) string {
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }

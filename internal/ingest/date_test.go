@@ -162,6 +162,9 @@ func TestStudioContentAlone(t *testing.T) {
 			"February 28,https://www.tiktok.com/@me/video/x,March 3,1,1,1,10\n"
 		b := readString(t, csv, Options{Now: utc(2030, 1, 1, 0, 0, 0)})
 		want := []time.Time{utc(2026, 2, 1, 0, 0, 0), utc(2025, 7, 16, 0, 0, 0), utc(2025, 3, 3, 0, 0, 0)}
+		if b.Used() != len(want) {
+			t.Fatalf("used %d posts; want %d", b.Used(), len(want))
+		}
 		for i, p := range b.Posts {
 			if !p.PostedAt.Equal(want[i]) {
 				t.Errorf("post %d posted %v; want %v", i, p.PostedAt, want[i])

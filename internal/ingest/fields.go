@@ -59,10 +59,10 @@ func ParseField(name string) (Field, bool) {
 // from a URL holding /@handle/.
 var required = []Field{FieldAccount, FieldViews, FieldLikes, FieldComments, FieldShares}
 
-// DefaultAliases are the headers each field is known by, English and Dutch, in order of
+// defaultAliases are the headers each field is known by, English and Dutch, in order of
 // preference: the generic preset, a superset of every named layout. Headers are compared after
 // foldHeader.
-var DefaultAliases = map[Field][]string{
+var defaultAliases = map[Field][]string{
 	FieldAccount:   {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
 	FieldFollowers: {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers"},
 	FieldViews:     {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven"},
@@ -82,7 +82,7 @@ var DefaultAliases = map[Field][]string{
 // chosen with --preset; without --preset each table is matched against them in presetOrder
 // and the first that finds every required field names the layout (else generic).
 var presets = map[string]map[Field][]string{
-	"generic": DefaultAliases,
+	"generic": defaultAliases,
 	// Apify TikTok Scraper: flattened CSV/XLSX (authorMeta.name or authorMeta/name) and JSON
 	// (nested objects flattened to the same dotted keys).
 	"apify": {

@@ -109,7 +109,7 @@ func FuzzRead(f *testing.F) {
 		}
 		opts := &Options{Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
 		start := time.Now()
-		err := readStream("fuzz", format, bytes.NewReader(data), nil, opts, b)
+		err := readStream("fuzz", format, bytes.NewReader(data), nil, opts, b, &reading{})
 		if d := time.Since(start); d > 3*time.Second && len(data) < 1<<20 {
 			t.Fatalf("reading %d bytes took %v", len(data), d)
 		}
@@ -207,7 +207,7 @@ func FuzzOpenQuote(f *testing.F) {
 			fmt.Fprintf(&body, "acct%d,%s%s %d,%d,1,1,1%s", i, open, caption, i, i+1, nl)
 		}
 		b := &Batch{}
-		if err := readStream("fuzz.csv", "csv", strings.NewReader(body.String()), nil, &Options{}, b); err != nil {
+		if err := readStream("fuzz.csv", "csv", strings.NewReader(body.String()), nil, &Options{}, b, &reading{}); err != nil {
 			t.Fatal(err)
 		}
 		if b.Read != n || b.Used() != n-1 || len(b.Rejected) != 1 || b.Rejected[0].Line != k+2 {

@@ -132,15 +132,7 @@ func TestPresets(t *testing.T) {
 	})
 }
 
-func TestSummary(t *testing.T) {
-	t.Run("an input's summary says how it was read and where each field came from", func(t *testing.T) {
-		b := readString(t, "handle;plays;likes;comments;shares\nann;1;1;1;1\n", Options{})
-		want := "-: posts, format csv, encoding utf-8, delimiter ;, preset generic; 1 rows read, 0 rejected, 0 duplicates; " +
-			"account ← handle, views ← plays, likes ← likes, comments ← comments, shares ← shares"
-		if got := b.Inputs[0].Summary(); got != want {
-			t.Errorf("summary\n%s\nwant\n%s", got, want)
-		}
-	})
+func TestStdinJSON(t *testing.T) {
 	t.Run("standard input that starts as JSON is read as JSON", func(t *testing.T) {
 		b := readString(t, `[{"authorMeta":{"name":"ann"},"playCount":1,"diggCount":1,"commentCount":1,"shareCount":1}]`, Options{})
 		if b.Used() != 1 || b.Inputs[0].Format != "json" {

@@ -97,7 +97,7 @@ func jsonArray(name string, data []byte) ([]jsonRecord, []*RowError, error) {
 		var v any
 		if err := dec.Decode(&v); err != nil {
 			lc := lineCounter{data: data, line: 1}
-			return nil, nil, fmt.Errorf("%s:%d: is not valid JSON: %v", name, lc.at(start), err)
+			return nil, nil, fmt.Errorf("%s:%d: is not valid JSON: %w", name, lc.at(start), err)
 		}
 		line := lines.at(start)
 		obj, ok := v.(map[string]any)
@@ -211,7 +211,7 @@ func jsonError(name string, data []byte, dec *json.Decoder, err error) error {
 		off = int(se.Offset)
 	}
 	lc := lineCounter{data: data, line: 1}
-	return fmt.Errorf("%s:%d: is not valid JSON: %v", name, lc.at(min(off, len(data))), err)
+	return fmt.Errorf("%s:%d: is not valid JSON: %w", name, lc.at(min(off, len(data))), err)
 }
 
 func skipJSONSpace(data []byte, i int) int {

@@ -2,10 +2,13 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestPinnedAndSponsored(t *testing.T) {
@@ -272,4 +275,25 @@ func TestAccountsPrices(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+}
+
+func TestAccountsSheetPrices(t *testing.T) {
+	x := excelize.NewFile()
+	x.SetSheetName("Sheet1", "Posts")
+	x.SetSheetRow("Posts", "A1", &[]any{"account", "views", "likes", "comments", "shares"})
+	x.SetSheetRow("Posts", "A2", &[]any{"ann", 100, 10, 1, 1})
+	x.NewSheet("Accounts")
+	x.SetSheetRow("Accounts", "A1", &[]any{"handle", "Tarief"})
+	x.SetSheetRow("Accounts", "A2", &[]any{"@Ann", "€ 450,00"})
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Read([]string{writeFile(t, "book.xlsx", buf.Bytes())}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Used() != 1 || b.Prices["ann"] != 450 || len(b.Followers) != 0 {
+		t.Errorf("used %d, prices %v, followers %v", b.Used(), b.Prices, b.Followers)
+	}
 }

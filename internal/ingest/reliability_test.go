@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The cases of issue 13 that live in ingest, one test each.
@@ -471,5 +474,40 @@ func TestNamesNeverAbsolute(t *testing.T) {
 		if err != nil || b.Inputs[0].Name != filepath.Join("exports", "a.csv") || b.Inputs[1].Name != "x.csv" {
 			t.Errorf("inputs %+v, err %v", b.Inputs, err)
 		}
+	})
+}
+
+// Issue 15: recover guards excelize's calls only.
+func TestGuard(t *testing.T) {
+	t.Run("a panic inside excelize's call is a damaged workbook", func(t *testing.T) {
+		err := guard(func() error { panic("index out of range") })
+		var ep *excelizePanic
+		if !errors.As(err, &ep) || err.Error() != "is not a readable .xlsx workbook (damaged: index out of range)" {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("a panic in vet's own row code crashes rather than pass for a damaged workbook", func(t *testing.T) {
+		x := excelize.NewFile()
+		sw, err := x.NewStreamWriter("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sw.SetRow("A1", []any{"account", "views", "likes", "comments", "shares"})
+		for i := range progressEvery + 10 {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			sw.SetRow(cell, []any{"ann", i, 1, 1, 1})
+		}
+		sw.Flush()
+		var buf bytes.Buffer
+		x.Write(&buf)
+		p := writeFile(t, "posts.xlsx", buf.Bytes())
+		defer func() {
+			if v := recover(); v != "a bug in a row's code" {
+				t.Errorf("recovered %v; want the row code's panic", v)
+			}
+		}()
+		// Progress is called from the row code, after excelize handed the cells over.
+		_, err = Read([]string{p}, Options{Progress: func(int) { panic("a bug in a row's code") }})
+		t.Errorf("Read returned (%v) instead of panicking", err)
 	})
 }

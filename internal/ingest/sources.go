@@ -104,14 +104,14 @@ type source struct {
 	size     int64  // bytes on disk, 0 when unknown
 	slow     bool   // a workbook or JSON: parsing, not memory, bounds its reading
 	inFolder bool   // found in a folder: when it cannot be read it is skipped, not the run's end
-	read     func(b *Batch) error
+	read     func(b *Batch, rs *reading) error
 }
 
 // fileSource reads one file.
 func fileSource(f file, size int64, inFolder bool, opts *Options) source {
 	format := formatOf(f.path)
 	return source{name: f.name, size: size, slow: format == "xlsx" || format == "json" || format == "jsonl", inFolder: inFolder,
-		read: func(b *Batch) error { return readFile(f, opts, b) }}
+		read: func(b *Batch, rs *reading) error { return readFile(f, opts, b, rs) }}
 }
 
 // sources lists what paths name, in order: a file, "-", a TikTok Studio export folder as one
@@ -120,7 +120,7 @@ func fileSource(f file, size int64, inFolder bool, opts *Options) source {
 func sources(paths []string, opts *Options) ([]source, []string) {
 	var out []source
 	var warnings []string
-	fail := func(err error) { out = append(out, source{read: func(*Batch) error { return err }}) }
+	fail := func(err error) { out = append(out, source{read: func(*Batch, *reading) error { return err }}) }
 	skip := map[string]bool{}
 	for _, p := range opts.Skip {
 		if a, err := filepath.Abs(p); err == nil {
@@ -133,11 +133,11 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, source{name: "-", read: func(b *Batch) error {
+			out = append(out, source{name: "-", read: func(b *Batch, rs *reading) error {
 				if opts.Stdin == nil {
 					return fmt.Errorf("-: no standard input")
 				}
-				return readStream("-", "stdin", opts.Stdin, nil, opts, b)
+				return readStream("-", "stdin", opts.Stdin, nil, opts, b, rs)
 			}})
 			continue
 		}
@@ -191,7 +191,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 		case len(found) == 0:
 			fail(fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", shown(p)))
 		case isStudioDir(found):
-			out = append(out, source{name: shown(p), read: func(b *Batch) error { return readStudioDir(shown(p), found, opts, b) }})
+			out = append(out, source{name: shown(p), read: func(b *Batch, rs *reading) error { return readStudioDir(shown(p), found, opts, b, rs) }})
 		default:
 			for _, f := range found {
 				out = append(out, fileSource(f, size[f.path], true, opts))
@@ -201,17 +201,17 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 	return out, warnings
 }
 
-// readSources reads the sources into b. Workbooks and JSON files are read several at once when
-// there are several and more than one core: each into a batch of its own, then joined in the
-// inputs' order, so the batch is the same as one read in turn. The first source in order that
-// fails is the error, unless it is a file found in a folder: that one is skipped (see
-// Batch.Skipped) and the others read; with Options.Strict the run fails after all, naming
-// every file skipped.
+// readSources reads the sources into b, in turn or several at once; the batch is the same
+// either way. When the sources hold two or more workbooks or JSON files (slow to parse, not to
+// store) and there is more than one core, every source, CSV files included, goes through
+// readAtOnce. Otherwise all are read in turn into b, sized once for all of them: reading a CSV
+// is mostly writing fresh memory, and joining batches copies every post, which cost more than
+// a second core saved (measured at 1M posts in 4 and in 20 CSV files; four workbooks take
+// about 1.6× less time on two cores).
 //
-// CSV files are read in turn, into one batch sized for all of them: reading one is mostly
-// writing fresh memory, and joining batches copies every post, which cost more than a second
-// core saved (measured at 1M posts in 4 and in 20 files; four workbooks take about 1.6× less
-// time on two cores).
+// The first source in order that fails is the error, unless it is a file found in a folder:
+// that one is skipped (Batch.Skipped) and the others read; with Options.Strict the run fails
+// after all, naming every file skipped.
 func readSources(srcs []source, opts *Options, b *Batch) error {
 	slow := 0
 	for _, s := range srcs {
@@ -236,13 +236,14 @@ func readSources(srcs []source, opts *Options, b *Batch) error {
 
 // readInTurn reads the sources one after the other into b.
 func readInTurn(srcs []source, b *Batch) error {
+	var rs reading
 	for _, s := range srcs {
-		b.later += s.size
+		rs.later += s.size
 	}
 	for _, src := range srcs {
-		b.later -= src.size // what is read after this one, for the first CSV to make room for all
+		rs.later -= src.size // what is read after this one, for the first CSV to make room for all
 		m := b.mark()
-		if err := src.read(b); err != nil {
+		if err := src.read(b, &rs); err != nil {
 			if !src.inFolder {
 				return err
 			}
@@ -253,69 +254,80 @@ func readInTurn(srcs []source, b *Batch) error {
 	return nil
 }
 
-// readAtOnce reads the sources on workers goroutines, each into a batch of its own, and joins
-// each to b in order as soon as those before it are: only the batches being read and those
-// waiting for an earlier one are held beside b.
+// part is what reading one source on its own gave: a batch, or the error that stopped it.
+type part struct {
+	batch *Batch
+	err   error
+}
+
+// readAtOnce reads the sources several at once, and gives the batch a reading in turn would.
+//
+// One goroutine starts the sources in their order, each in a goroutine of its own, never more
+// than workers running at once; each reads into a batch of its own and hands it over on its
+// channel. Meanwhile readAtOnce takes the batches in the sources' order and joins each to b as
+// soon as it comes, so only the batches being read, and those done before an earlier one, are
+// held beside b. A source that fails the run (one not found in a folder) stops the starting:
+// the sources before it were all started, so the first failure in order is the one returned,
+// whatever finished first. A file of a folder that fails is skipped instead (Batch.Skipped).
 func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
-	parts := make([]*Batch, len(srcs))
-	errs := make([]error, len(srcs))
-	done := make([]chan struct{}, len(srcs)) // closed when parts[i] and errs[i] are set
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
 	var (
-		next, failed atomic.Int64 // the next source to start; the lowest index that failed, +1
-		read         atomic.Int64 // rows read by all, for Options.Progress
-		wg           sync.WaitGroup
+		read    atomic.Int64 // rows read by all, for Options.Progress
+		stopped atomic.Bool  // a source failed the run, or readAtOnce returned: start no more
+		running sync.WaitGroup
 	)
-	defer wg.Wait()
-	fail := func(i int) { // start no source after i
-		for f := failed.Load(); f == 0 || f > int64(i)+1; f = failed.Load() {
-			if failed.CompareAndSwap(f, int64(i)+1) {
-				return
-			}
-		}
-	}
 	progress := func(int) {
 		if opts.Progress != nil {
 			opts.Progress(int(read.Add(progressEvery)))
 		}
 	}
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if f := failed.Load(); i >= len(srcs) || f != 0 && int64(i) >= f {
-					return // all started, or one before i failed
-				}
-				parts[i] = &Batch{progress: progress, readers: workers}
-				if errs[i] = srcs[i].read(parts[i]); errs[i] != nil && !srcs[i].inFolder {
-					fail(i)
-				}
-				close(done[i])
-			}
-		})
+	parts := make([]chan part, len(srcs)) // each gets its source's part once, or nothing when it is not started
+	for i := range parts {
+		parts[i] = make(chan part, 1)
 	}
+	slots := make(chan struct{}, workers)
+	started := make(chan struct{}) // closed once every source is started or passed over
+	go func() {
+		defer close(started)
+		for i, src := range srcs {
+			slots <- struct{}{}
+			if stopped.Load() {
+				<-slots
+				continue
+			}
+			running.Go(func() {
+				defer func() { <-slots }()
+				p := &Batch{progress: progress}
+				err := src.read(p, &reading{readers: workers})
+				if err != nil && !src.inFolder {
+					stopped.Store(true)
+				}
+				parts[i] <- part{p, err}
+			})
+		}
+	}()
+	defer func() {
+		stopped.Store(true)
+		<-started
+		running.Wait()
+	}()
 	var size int64
 	for _, s := range srcs {
 		size += s.size
 	}
-	for i := range srcs {
-		<-done[i]
-		if errs[i] != nil {
-			if !srcs[i].inFolder {
-				return errs[i]
+	for i, src := range srcs {
+		p := <-parts[i]
+		if p.err != nil {
+			if !src.inFolder {
+				return p.err
 			}
-			b.skip(srcs[i].name, errs[i])
-			parts[i] = nil
+			b.skip(src.name, p.err)
 			continue
 		}
-		if i == 0 && srcs[0].size > 0 && len(parts[0].Posts) > 0 {
+		if i == 0 && src.size > 0 && len(p.batch.Posts) > 0 {
 			// Room for all the posts, guessed from the first file's posts per byte.
-			b.reserve(int(int64(len(parts[0].Posts))*size/srcs[0].size) + 16)
+			b.reserve(int(int64(len(p.batch.Posts))*size/src.size) + 16)
 		}
-		b.join(parts[i])
-		parts[i] = nil
+		b.join(p.batch)
 	}
 	return nil
 }
@@ -370,8 +382,7 @@ func (b *Batch) mark() mark {
 // rollback takes out whatever was read since m.
 func (b *Batch) rollback(m mark) {
 	b.Inputs = b.Inputs[:m.inputs]
-	clear(b.Posts[m.posts:]) // the room past the posts stays zero (see Batch.newPost)
-	b.Posts = b.Posts[:m.posts]
+	b.truncatePosts(m.posts)
 	b.Rejected = b.Rejected[:m.rejected]
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]

@@ -65,7 +65,7 @@ func hasHeaders(header []string, want ...string) bool {
 
 // readStudioDir reads a Studio folder as one account: the follower history and overview first
 // (they give the followers and the export date), then the content tables.
-func readStudioDir(dir string, files []file, opts *Options, b *Batch) error {
+func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *reading) error {
 	var export exportDate
 	var followers Count = Missing
 	var followersDay, historyHandle string
@@ -73,7 +73,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch) error {
 	for _, f := range files {
 		base := strings.ToLower(filepath.Base(f.path))
 		if formatOf(f.path) != "csv" {
-			if err := readFile(f, opts, b); err != nil {
+			if err := readFile(f, opts, b, rs); err != nil {
 				return err
 			}
 			continue
@@ -143,7 +143,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch) error {
 		b.setFollowers(FoldHandle(handle), followers)
 	}
 	for _, f := range others {
-		if err := readFile(f, opts, b); err != nil {
+		if err := readFile(f, opts, b, rs); err != nil {
 			return err
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unsafe"
 )
 
 // table turns the rows of one table (a CSV file, an XLSX sheet, a JSON array) into Posts.
@@ -114,8 +113,7 @@ func (t *table) row(cells []string, line int) {
 	at := b.newPost()
 	order, raw, err := t.post(&b.Posts[at], cells, line)
 	if err != nil {
-		b.Posts[at] = Post{}
-		b.Posts = b.Posts[:at]
+		b.truncatePosts(at)
 		b.rejectRow(t.in, err)
 		return
 	}
@@ -364,8 +362,7 @@ func (t *table) dropPosts(drop []dateEntry) {
 			kept = append(kept, t.b.Posts[i])
 		}
 	}
-	clear(t.b.Posts[len(kept):]) // the room past the posts stays zero (see Batch.newPost)
-	t.b.Posts = kept
+	t.b.truncatePosts(len(kept))
 }
 
 // warnDuplicateHeaders says when a column vet uses has a twin: the first is read, and the user
@@ -383,27 +380,4 @@ func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
 			}
 		}
 	}
-}
-
-// arena copies the strings a post keeps into large shared blocks. The CSV scanner only lends
-// its cells, so what a post keeps (its url, its caption) must be copied; one small object per
-// string would be a million objects for the collector to mark, a block holds thousands.
-type arena struct{ buf []byte }
-
-const arenaBlock = 1 << 20
-
-func (a *arena) keep(s string) string {
-	if len(s) == 0 {
-		return ""
-	}
-	if len(s) > arenaBlock/16 {
-		return strings.Clone(s)
-	}
-	if cap(a.buf)-len(a.buf) < len(s) {
-		a.buf = make([]byte, 0, arenaBlock)
-	}
-	off := len(a.buf)
-	a.buf = append(a.buf, s...)
-	// The block is only ever appended to, so the bytes behind this string never change.
-	return unsafe.String(&a.buf[off], len(s))
 }

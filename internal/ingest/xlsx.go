@@ -23,14 +23,7 @@ const (
 // readXLSX reads every sheet of a workbook whose header row names the required fields, row by
 // row; a sheet named like "accounts" (or any sheet of handle + followers) gives follower counts
 // instead. Values are read raw (RawCellValue): formatted values lose digits and dates ("Oct-26").
-func readXLSX(name string, r io.Reader, onDisk *os.File, opts *Options, b *Batch) (err error) {
-	defer func() {
-		// excelize is not hardened against every malformed part; a panic there is a file
-		// vet cannot read, not a crash.
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: is not a readable .xlsx workbook (damaged: %v)", name, p)
-		}
-	}()
+func readXLSX(name string, r io.Reader, onDisk *os.File, opts *Options, b *Batch, rs *reading) error {
 	var at io.ReaderAt = onDisk
 	var size int64
 	if onDisk != nil {
@@ -46,17 +39,25 @@ func readXLSX(name string, r io.Reader, onDisk *os.File, opts *Options, b *Batch
 		}
 		at, size, r = bytes.NewReader(data), int64(len(data)), bytes.NewReader(data)
 	}
-	f, err := excelize.OpenReader(r, excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: b.xmlInMemory(),
+	var f *excelize.File
+	err := guard(func() (err error) {
+		f, err = excelize.OpenReader(r, excelize.Options{
+			RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: rs.xmlInMemory(),
+		})
+		return err
 	})
 	if err != nil {
 		return xlsxOpenError(name, err)
 	}
-	defer f.Close()
+	defer guard(f.Close)
+	var sheets []string
+	if err := guard(func() error { sheets = f.GetSheetList(); return nil }); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
 	var firstErr error
 	used := 0
-	for _, sheet := range f.GetSheetList() {
-		ok, err := readSheet(f, name, sheet, opts, b)
+	for _, sheet := range sheets {
+		ok, err := readSheet(f, name, sheet, opts, b, rs)
 		if err != nil {
 			var mf *MissingFieldError
 			if !errors.As(err, &mf) {
@@ -89,31 +90,75 @@ func xlsxOpenError(name string, err error) error {
 		return fmt.Errorf("%s: inflates past %d MiB; refused (a damaged file or a zip bomb)", name, unzipSizeLimit>>20)
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return fmt.Errorf("%s: is not a readable .xlsx workbook (truncated or damaged: %v)", name, err)
+		return fmt.Errorf("%s: is not a readable .xlsx workbook (truncated or damaged: %w)", name, err)
+	}
+	var ep *excelizePanic
+	if errors.As(err, &ep) {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return fmt.Errorf("%s: cannot open the workbook: %w", name, err)
 }
 
+// excelizePanic is a panic inside excelize, as an error: excelize is not hardened against
+// every malformed part, and a panic there is a file vet cannot read, not a crash.
+type excelizePanic struct{ value any }
+
+func (e *excelizePanic) Error() string {
+	return fmt.Sprintf("is not a readable .xlsx workbook (damaged: %v)", e.value)
+}
+
+// guard runs a call into excelize, turning a panic in it into an excelizePanic. Only excelize's
+// calls are guarded: a panic in vet's own code (the rows a sheet's cells are handed to) is a
+// bug, and must crash rather than pass for a damaged workbook.
+func guard(call func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &excelizePanic{p}
+		}
+	}()
+	return call()
+}
+
+// sheetRows is excelize's row iterator with every call guarded.
+type sheetRows struct{ rows *excelize.Rows }
+
+// next returns the next row's cells; ok is false after the last row, or with an error.
+func (r sheetRows) next() (cells []string, ok bool, err error) {
+	err = guard(func() (err error) {
+		if !r.rows.Next() {
+			return r.rows.Error()
+		}
+		ok = true
+		cells, err = r.rows.Columns()
+		return err
+	})
+	return cells, ok && err == nil, err
+}
+
 // readSheet reads one sheet; ok says whether it gave posts or followers.
-func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (ok bool, err error) {
+func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch, rs *reading) (ok bool, err error) {
 	name := file + "[" + sheet + "]"
-	rows, err := f.Rows(sheet)
-	if err != nil {
+	var xr *excelize.Rows
+	if err := guard(func() (err error) { xr, err = f.Rows(sheet); return err }); err != nil {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
-	defer rows.Close()
+	defer guard(xr.Close)
+	rows := sheetRows{xr}
 	n := 0 // the sheet's row number: Next steps over empty rows too
 	info := Input{Name: name, Format: "xlsx"}
 	var each func([]string, int)
 	var done func()
 	var firstErr error
 	// The header is the first row that names the fields; a few title rows may sit above it.
-	for tries := 0; each == nil && tries <= maxTitleRows && rows.Next(); {
-		n++
-		cells, err := rows.Columns()
+	for tries := 0; each == nil && tries <= maxTitleRows; {
+		cells, ok, err := rows.next()
 		if err != nil {
-			return false, fmt.Errorf("%s:%d: %w", name, n, err)
+			return false, fmt.Errorf("%s:%d: %w", name, n+1, err)
 		}
+		if !ok {
+			break
+		}
+		n++
 		if blankRecord(cells) {
 			continue
 		}
@@ -139,21 +184,21 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch) (o
 	if declared, ok := declaredRows(f, sheet); ok {
 		// Room for the posts at once, as for a CSV (growing a million Posts by doubling costs
 		// more than reading them); at most one per 16 bytes of the file, should it lie.
-		b.reserve(min(declared-n, int(b.sizeHint/16)))
+		b.reserve(min(declared-n, int(rs.sizeHint/16)))
 	}
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns()
+	for {
+		cells, ok, err := rows.next()
 		if err != nil {
-			return true, fmt.Errorf("%s:%d: %w", name, n, err)
+			return true, fmt.Errorf("%s:%d: %w", name, n+1, err)
 		}
+		if !ok {
+			break
+		}
+		n++
 		if blankRecord(cells) {
 			continue
 		}
-		each(cells, n)
-	}
-	if err := rows.Error(); err != nil {
-		return true, fmt.Errorf("%s: %w", name, err)
+		each(cells, n) // vet's own code: not guarded
 	}
 	if err := checkDimension(f, name, sheet, n); err != nil {
 		return true, err
@@ -265,8 +310,8 @@ func checkDimension(f *excelize.File, name, sheet string, read int) error {
 
 // declaredRows is the last row of the sheet's declared dimension (A1:O1000001 → 1000001).
 func declaredRows(f *excelize.File, sheet string) (int, bool) {
-	dim, err := f.GetSheetDimension(sheet)
-	if err != nil || dim == "" {
+	var dim string
+	if err := guard(func() (err error) { dim, err = f.GetSheetDimension(sheet); return err }); err != nil || dim == "" {
 		return 0, false
 	}
 	_, last, ok := strings.Cut(dim, ":")

@@ -1,0 +1,227 @@
+package ingest
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Options are the user's say in how exports are read.
+type Options struct {
+	Preset   string             // --preset: a named layout (see PresetNames); "" detects it per table
+	Map      map[Field]string   // --map FIELD=HEADER: explicit columns that beat every alias
+	Aliases  map[Field][]string // extra aliases from vet.yaml, tried before the defaults
+	Accounts []string           // --accounts: files of handle + followers, joined by handle
+	// Progress, when set, is called with the rows read so far every progressEvery rows, for a
+	// progress bar.
+	Progress func(read int)
+	// Presets are layouts of the user's own (vet.yaml's presets): by name, each field's headers.
+	// They are tried before the built-in ones and may be chosen with --preset.
+	Presets map[string]map[Field][]string
+	Stdin   io.Reader // what "-" reads
+	// Now anchors TikTok Studio's dates without a year when nothing in the export does (see
+	// studio.go); zero means the clock.
+	Now time.Time
+	// Skip are paths never read (the report files this run writes: --out may be the input
+	// folder). A folder's files beside a summary.json of vet's are skipped too.
+	Skip []string
+	// Strict fails the run when a file of an input folder cannot be read, naming every such
+	// file; without it they are skipped (Batch.Skipped) and the others read.
+	Strict bool
+}
+
+func (o *Options) now() time.Time {
+	if o.Now.IsZero() {
+		return time.Now().UTC()
+	}
+	return o.Now
+}
+
+// Input kinds: what a table was read as.
+const (
+	KindPosts     = "posts"     // rows of videos
+	KindFollowers = "followers" // handle + followers (an accounts file or sheet, a follower history)
+	KindSkipped   = "skipped"   // not a table vet reads (TikTok Studio's Overview, Viewers...)
+)
+
+// Input is one table read: a file, or a sheet of a workbook. It carries what `vet validate`
+// prints: how the file was understood, and where each field was found.
+type Input struct {
+	Name       string   // file (and sheet) as the user sees it
+	Format     string   // csv, xlsx, json, jsonl
+	Kind       string   // KindPosts, KindFollowers or KindSkipped
+	Preset     string   // the layout whose aliases found the columns (generic, apify, tiktok-studio)
+	Encoding   string   // utf-8, utf-8 bom, utf-16le, utf-16be, windows-1252 (text formats)
+	Delimiter  string   // ",", ";", "tab", "|" (CSV)
+	Columns    []string // "field ← header" for each field found
+	Note       string   // why a table was skipped, or what a follower table gave
+	Read       int      // data rows read (for a follower table: accounts read, not in Batch.Read)
+	Rejected   int
+	Duplicates int // rows of this input dropped as copies of a video seen elsewhere
+}
+
+// Batch is everything read from the inputs of one run. Strict mode needs only Rejected.
+type Batch struct {
+	Inputs     []Input
+	Posts      []Post     // the posts used: every good row, each video once
+	Rejected   []RowError // every row that could not be used, in input order
+	Duplicates int        // rows dropped because their video was already there
+	Read       int        // data rows read in all; Read == len(Posts) + Duplicates + len(Rejected)
+	// Followers are follower counts by folded handle that did not come with the posts: from
+	// --accounts files, accounts sheets and TikTok Studio follower histories.
+	Followers map[string]Count
+	// Prices are the fee for one sponsored post by folded handle, from the accounts file's
+	// price column (price, fee, rate, cost, prijs, tarief), in the batch's currency.
+	Prices   map[string]float64
+	Warnings []string // things the user should know that reject no row
+	// Skipped are the files of input folders that could not be read at all, each with its
+	// reason (also among Warnings).
+	Skipped []Skipped
+
+	names    map[string]string // interned file names and handles
+	inputOf  map[string]int    // input index by name, for counting duplicates
+	progress func(read int)    // Options.Progress
+}
+
+// Used is the number of posts kept.
+func (b *Batch) Used() int { return len(b.Posts) }
+
+// Reconciles reports whether every row read is accounted for.
+func (b *Batch) Reconciles() bool { return b.Read == len(b.Posts)+b.Duplicates+len(b.Rejected) }
+
+// progressEvery is how many rows pass between calls of Options.Progress.
+const progressEvery = 1 << 14
+
+// addedPost counts the post just appended to b.Posts from input in.
+func (b *Batch) addedPost(in int) {
+	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
+	b.Inputs[in].Read++
+}
+
+func (b *Batch) rejectRow(in int, e *RowError) {
+	b.Read++
+	if b.progress != nil && b.Read%progressEvery == 0 {
+		b.progress(b.Read)
+	}
+	b.Inputs[in].Read++
+	b.Inputs[in].Rejected++
+	b.Rejected = append(b.Rejected, *e)
+}
+
+// reserve makes room for about n more posts at once. Room within an eighth of n is room
+// enough: the estimates come from samples, and growing a million Posts to make up a few
+// percent would copy them all.
+func (b *Batch) reserve(n int) {
+	if n > 0 && cap(b.Posts)-len(b.Posts) < n-n/8 {
+		b.Posts = slices.Grow(b.Posts, n)
+	}
+}
+
+// xmlInMemory is how large a workbook's sheet may be and still be inflated in memory rather
+// than into a temp file: unzipXMLSizeLimit shared by the workbooks read at once. In memory is
+// faster (a 250K-post sheet of 155 MB: 7.5 s against 9.8 s), but two of them at once took a
+// 1M-post run in four workbooks to 854 MB; spooled, it peaked at 562 MB and read faster.
+func (rs *reading) xmlInMemory() int64 { return unzipXMLSizeLimit / int64(max(1, rs.readers)) }
+
+// reading is the state of one reading of sources into a batch: what sizes the batch's room
+// for posts and a workbook's memory. It is handed down beside the batch, not kept in it: a
+// Batch is what was read, not how.
+type reading struct {
+	sizeHint int64 // the size of the file being read, to size Posts once
+	later    int64 // the size of the files to be read after it into the same batch
+	readers  int   // workbooks being read at once (see xmlInMemory); 0 is one
+}
+
+// newPost makes room for one more post at the end of the batch and returns its index; the
+// post is zero. It is the one way a post is added in place, and truncatePosts the one way posts
+// are given back from the end: together they keep the room beyond len(b.Posts) zero, so the
+// new post is taken as it lies instead of written with a zero Post (while the collector marks,
+// writing a whole Post costs a barrier over its pointers, a sixth of CSV ingest at a million
+// posts). Fresh room (slices.Grow, append) is zero already.
+func (b *Batch) newPost() int {
+	if len(b.Posts) == cap(b.Posts) {
+		b.Posts = slices.Grow(b.Posts, 1)
+	}
+	b.Posts = b.Posts[:len(b.Posts)+1]
+	return len(b.Posts) - 1
+}
+
+// truncatePosts gives back the posts from index n on, zeroing them for newPost.
+func (b *Batch) truncatePosts(n int) {
+	clear(b.Posts[n:])
+	b.Posts = b.Posts[:n]
+}
+
+func (b *Batch) warn(s string) { b.Warnings = append(b.Warnings, s) }
+
+// intern returns one shared copy of s: millions of posts name a few files.
+func (b *Batch) intern(s string) string {
+	if v, ok := b.names[s]; ok {
+		return v
+	}
+	if b.names == nil {
+		b.names = map[string]string{}
+	}
+	s = strings.Clone(s)
+	b.names[s] = s
+	return s
+}
+
+// setFollowers records an account's follower count from a follower table.
+func (b *Batch) setFollowers(key string, n Count) {
+	if b.Followers == nil {
+		b.Followers = map[string]Count{}
+	}
+	b.Followers[key] = n
+}
+
+// Read reads every input (files, directories, "-" for standard input) into one batch, then the
+// --accounts files. A file that cannot be read at all is an error; a bad row only becomes a
+// RowError in the batch.
+func Read(paths []string, opts Options) (*Batch, error) {
+	if opts.Preset != "" {
+		if !slices.Contains(opts.presetNames(), opts.Preset) {
+			return nil, fmt.Errorf("unknown preset %q (known: %s)", opts.Preset, strings.Join(opts.presetNames(), ", "))
+		}
+	}
+	b := &Batch{progress: opts.Progress}
+	srcs, warnings := sources(paths, &opts)
+	b.Warnings = warnings
+	if err := readSources(srcs, &opts, b); err != nil {
+		return nil, err
+	}
+	b.dedupe()
+	var keys map[string]bool // the accounts of the posts, to say when an accounts file matches none
+	for _, a := range opts.Accounts {
+		f := file{a, shownAs(a)(a)}
+		handles, err := readAccounts(f, &opts, b)
+		if err != nil {
+			return nil, err
+		}
+		if keys == nil {
+			keys = postKeys(b.Posts)
+		}
+		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
+			b.warn(fmt.Sprintf("%s: no handle in it matches an account of the posts read (it lists %d, such as %q); its followers and prices are not used",
+				f.name, len(handles), clip(handles[0])))
+		}
+	}
+	return b, nil
+}
+
+// postKeys is the set of the posts' accounts, folded.
+func postKeys(posts []Post) map[string]bool {
+	keys := map[string]bool{}
+	last := ""
+	for i := range posts {
+		if k := posts[i].Key; k != last { // an export lists an account's posts together
+			keys[k], last = true, k
+		}
+	}
+	return keys
+}
