@@ -26,6 +26,7 @@ type check struct {
 	hits      []int32    // scratch for the bootstrap's medians
 	rng       uint64     // the confidence bootstrap's generator state, seeded per account
 	tags      []tagCount // scratch for the top hashtags
+	line      []byte     // scratch for the reason line
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
@@ -86,6 +87,9 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 		}, true
 	}
 	r := float64(likes) / float64(comments)
+	if r <= c.cfg.MaxLikesPerComment && r >= c.cfg.MinLikesPerComment {
+		return Signal{}, false
+	}
 	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", c.count(likes), c.count(comments), num(r))
 	switch {
 	case r > c.cfg.MaxLikesPerComment:
@@ -128,6 +132,9 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	}
 	top := c.buf[len(c.buf)-1]
 	share := top * 100 / total
+	if !(top > above && share > c.cfg.SpikeSharePercent) && spikes < c.cfg.SpikePosts {
+		return Signal{}, false
+	}
 	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), c.count(int64(m.Value)))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
