@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // compared is the ER held against the tier benchmark.
@@ -103,7 +104,7 @@ func (c *check) standing(b []byte) []byte {
 	b = append(b, "× the "...)
 	b = append(b, a.Tier.Name...)
 	b = append(b, " benchmark "...)
-	b = strconv.AppendFloat(b, a.Tier.Benchmark, 'f', -1, 64) // as it was written: 2.43, 2.125
+	b = appendPercent(b, a.Tier.Benchmark)
 	b = append(b, '%')
 	switch a.Grade {
 	case Above:
@@ -115,6 +116,15 @@ func (c *check) standing(b []byte) []byte {
 	}
 	b = strconv.AppendFloat(b, cfg.FarBelow, 'f', -1, 64)
 	return append(b, "×)"...)
+}
+
+// appendPercent appends a benchmark as it was written, with at least two decimals as rates
+// are: 5.60, 2.43, 2.125 (never 2.4299999).
+func appendPercent(b []byte, v float64) []byte {
+	if s := strconv.FormatFloat(v, 'f', -1, 64); len(s)-strings.IndexByte(s+".", '.') > 3 {
+		return append(b, s...)
+	}
+	return strconv.AppendFloat(b, v, 'f', 2, 64)
 }
 
 // reason is an account's line for a client: its first part, then every signal the first part
