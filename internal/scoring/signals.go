@@ -267,8 +267,12 @@ func (c *check) followerChange() (Signal, bool) {
 		return Signal{}, false
 	}
 	d, pct := *ch.FollowersDelta, ch.FollowersPercent.Value
-	moved := fmt.Sprintf("followers %s → %s (%s, %+.1f%%) since the baseline",
-		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), pct)
+	sign := ""
+	if pct >= 0 {
+		sign = "+"
+	}
+	moved := fmt.Sprintf("followers %s → %s (%s, %s%s%%) since the baseline",
+		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), sign, fixed(pct, 1))
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
