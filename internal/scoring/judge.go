@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -36,14 +37,14 @@ func (c *check) judge() {
 		}
 	}
 	if unrated {
-		a.Verdict, a.Reason = Unrated, joinPlain(why, a.Signals)
+		a.Verdict, a.Reason = Unrated, c.reason(append(c.line[:0], why...))
 		return
 	}
 	a.Verdict = Pass
 	for _, s := range a.Signals {
 		a.Verdict = max(a.Verdict, s.Verdict)
 	}
-	a.Reason = joinPlain(c.standing(), a.Signals)
+	a.Reason = c.reason(c.standing(c.line[:0]))
 }
 
 // grade sets the account's ratio to its tier benchmark and its grade, and raises far_below_tier.
@@ -91,34 +92,54 @@ func (c *check) unrated() (string, bool) {
 	return "", false
 }
 
-// standing is the first part of a rated account's reason: its ER against the tier, and what
-// that means, so that a PASS says why it passes.
-func (c *check) standing() string {
+// standing appends the first part of a rated account's reason: its ER against the tier, and
+// what that means, so that a PASS says why it passes.
+func (c *check) standing(b []byte) []byte {
 	a, cfg := c.a, c.cfg
-	s := fmt.Sprintf("%s ER %s%% is %s× the %s benchmark %s%%", basisName(cfg.Basis),
-		fixed(a.compared(cfg).Value, 2), fixed(a.Ratio.Value, 2), a.Tier.Name, exact(a.Tier.Benchmark))
+	b = append(b, basisName(cfg.Basis)...)
+	b = append(b, " ER "...)
+	b = appendFixed(b, a.compared(cfg).Value, 2)
+	b = append(b, "% is "...)
+	b = appendFixed(b, a.Ratio.Value, 2)
+	b = append(b, "× the "...)
+	b = append(b, a.Tier.Name...)
+	b = append(b, " benchmark "...)
+	b = appendPercent(b, a.Tier.Benchmark)
+	b = append(b, '%')
 	switch a.Grade {
 	case Above:
-		return s + ": above it"
+		return append(b, ": above it"...)
 	case Below:
-		return s + fmt.Sprintf(": within the normal range for its tier (above the far-below line %s×)", exact(cfg.FarBelow))
+		b = append(b, ": within the normal range for its tier (above the far-below line "...)
+	default:
+		b = append(b, ": far below it (under "...)
 	}
-	return s + fmt.Sprintf(": far below it (under %s×)", exact(cfg.FarBelow))
+	b = strconv.AppendFloat(b, cfg.FarBelow, 'f', -1, 64)
+	return append(b, "×)"...)
 }
 
-// joinPlain is an account's line for a client: the first part, then every signal the first
-// part does not already say, in plain words.
-func joinPlain(first string, signals []Signal) string {
-	var b strings.Builder
-	b.WriteString(first)
-	for _, s := range signals {
+// appendPercent appends a benchmark as it was written, with at least two decimals as rates
+// are: 5.60, 2.43, 2.125 (never 2.4299999).
+func appendPercent(b []byte, v float64) []byte {
+	if s := strconv.FormatFloat(v, 'f', -1, 64); len(s)-strings.IndexByte(s+".", '.') > 3 {
+		return append(b, s...)
+	}
+	return strconv.AppendFloat(b, v, 'f', 2, 64)
+}
+
+// reason is an account's line for a client: its first part, then every signal the first part
+// does not already say, in plain words.
+func (c *check) reason(first []byte) string {
+	b := first
+	for _, s := range c.a.Signals {
 		if s.Code == FarBelowTier || s.Code == InsufficientData {
 			continue // the first part says it
 		}
-		b.WriteString("; ")
-		b.WriteString(s.Plain)
+		b = append(b, "; "...)
+		b = append(b, s.Plain...)
 	}
-	return b.String()
+	c.line = b
+	return string(b)
 }
 
 func basisName(b Basis) string {

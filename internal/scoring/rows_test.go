@@ -107,3 +107,17 @@ func TestPinnedPostsAreLeftOutOfTheWindow(t *testing.T) {
 		}
 	})
 }
+
+func TestAnAccountWhosePostsAreAllPinnedIsUnrated(t *testing.T) {
+	ps := account("pins", 20_000, same(4, counts{20_000, 500, 20, 10})...)
+	for i := range ps {
+		ps[i].Pinned = true
+	}
+	a := Score(Input{Posts: ps}, Default()).Accounts[0]
+	if a.Window != 0 || a.PinnedOut != 4 || a.Verdict != Unrated || a.Confidence != Thin || a.MedianViews.OK {
+		t.Errorf("window %d, pinned out %d, verdict %s, confidence %s, median views %+v", a.Window, a.PinnedOut, a.Verdict, a.Confidence, a.MedianViews)
+	}
+	if !strings.Contains(a.Reason, "only 0 posts to score") {
+		t.Errorf("reason %q", a.Reason)
+	}
+}

@@ -26,6 +26,7 @@ type check struct {
 	hits      []int32    // scratch for the bootstrap's medians
 	rng       uint64     // the confidence bootstrap's generator state, seeded per account
 	tags      []tagCount // scratch for the top hashtags
+	line      []byte     // scratch for the reason line
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
@@ -86,6 +87,9 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 		}, true
 	}
 	r := float64(likes) / float64(comments)
+	if r <= c.cfg.MaxLikesPerComment && r >= c.cfg.MinLikesPerComment {
+		return Signal{}, false
+	}
 	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", c.count(likes), c.count(comments), num(r))
 	switch {
 	case r > c.cfg.MaxLikesPerComment:
@@ -128,6 +132,9 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	}
 	top := c.buf[len(c.buf)-1]
 	share := top * 100 / total
+	if !(top > above && share > c.cfg.SpikeSharePercent) && spikes < c.cfg.SpikePosts {
+		return Signal{}, false
+	}
 	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), c.count(int64(m.Value)))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
@@ -260,8 +267,12 @@ func (c *check) followerChange() (Signal, bool) {
 		return Signal{}, false
 	}
 	d, pct := *ch.FollowersDelta, ch.FollowersPercent.Value
-	moved := fmt.Sprintf("followers %s → %s (%s, %+.1f%%) since the baseline",
-		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), pct)
+	sign := ""
+	if pct >= 0 {
+		sign = "+"
+	}
+	moved := fmt.Sprintf("followers %s → %s (%s, %s%s%%) since the baseline",
+		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), sign, fixed(pct, 1))
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,

@@ -136,7 +136,7 @@ func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note strin
 	}
 	n = min(max(cfg.WindowPosts, 0), len(posts))
 	if !dated {
-		note = fmt.Sprintf("no post dates: the first %d rows as the export lists them", n)
+		note = fmt.Sprintf("no post dates: the first %s rows as the export lists them", Commas(int64(n)))
 		if cfg.ByDate() {
 			note += " (a date window needs dates)"
 		}

@@ -44,21 +44,39 @@ func num(v float64) string {
 }
 
 // fixed writes v with prec decimals and thousands separators: 4,063.28.
-func fixed(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	if len(whole) < 4 || strings.ContainsAny(whole, "eIN") { // under 1,000, or Inf/NaN
-		return s
+func fixed(v float64, prec int) string { return string(appendFixed(nil, v, prec)) }
+
+// appendFixed appends v with prec decimals and thousands separators to dst.
+func appendFixed(dst []byte, v float64, prec int) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, v, 'f', prec, 64)
+	i := start
+	if i < len(dst) && dst[i] == '-' {
+		i++
 	}
-	n, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil {
-		return s
+	end := i
+	for end < len(dst) && '0' <= dst[end] && dst[end] <= '9' {
+		end++
 	}
-	out := Commas(n)
-	if frac != "" {
-		out += "." + frac
+	n := end - i
+	if n <= 3 {
+		return dst // under 1,000, or Inf/NaN
 	}
-	return out
+	k := (n - 1) / 3 // the separators to insert
+	for range k {
+		dst = append(dst, 0)
+	}
+	copy(dst[end+k:], dst[end:len(dst)-k]) // the decimals move right
+	w := end + k - 1
+	for r, d := end-1, 0; r >= i; r, d = r-1, d+1 {
+		if d > 0 && d%3 == 0 {
+			dst[w] = ','
+			w--
+		}
+		dst[w] = dst[r]
+		w--
+	}
+	return dst
 }
 
 // approx writes a count, marked approximate when it was written rounded: a count that reads the

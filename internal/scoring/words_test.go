@@ -28,13 +28,15 @@ func TestReasonsSayWhy(t *testing.T) {
 		{"one post is one post", account("a", 20_000, counts{10_000, 300, 10, 5}),
 			nil, "only 1 post to score (at least 3 needed)"},
 		{"big numbers carry thousands separators", account("a", 1_000, same(3, counts{90_000, 40_000, 32, 5})...),
-			twoTo1, "follower ER 4,003.20% is 2,001.60× the any benchmark 2%"},
+			twoTo1, "follower ER 4,003.20% is 2,001.60× the any benchmark 2.00%"},
 		{"big ratios of likes to comments carry separators too", account("a", 20_000, same(5, counts{90_000, 2_500, 2, 5})...),
 			nil, "1,250 likes per comment"},
 		{"a rounded follower count is quoted as approximate", rounded,
 			nil, "implausibly high for ~183K followers"},
 		{"a benchmark prints as it was written", spread("a", 10, 1_350, 1_450),
 			func(c *Config) { c.Benchmarks.Tiers[2].Benchmark = 2.125 }, "the 20K–100K benchmark 2.125%"},
+		{"a benchmark of 5.60 keeps its two decimals", account("a", 2_000, same(5, counts{5_000, 100, 5, 5})...),
+			nil, "the 1K–5K benchmark 5.60%"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := Default()

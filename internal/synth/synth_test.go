@@ -386,7 +386,29 @@ func TestEdgeBatchShape(t *testing.T) {
 }
 
 func TestScoringSeesTheEdges(t *testing.T) {
-	res := scoring.Score(scoring.Input{Posts: posts(t, edge)}, scoring.Default())
+	t.Run("in the generated posts", func(t *testing.T) { seesTheEdges(t, posts(t, edge)) })
+	t.Run("in the CSV read back", func(t *testing.T) {
+		b := readCSV(t, edge)
+		if len(b.Posts) != edge.Rows() || len(b.Rejected) != 0 {
+			t.Fatalf("%d posts read, %d rejected (first: %s); want %d", len(b.Posts), len(b.Rejected), first(b.Rejected), edge.Rows())
+		}
+		seesTheEdges(t, b.Posts)
+	})
+	t.Run("in the workbook read back", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "posts.xlsx")
+		if err := synth.WriteFile(path, edge); err != nil {
+			t.Fatal(err)
+		}
+		b, err := ingest.Read([]string{path}, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seesTheEdges(t, b.Posts)
+	})
+}
+
+func seesTheEdges(t *testing.T, ps []ingest.Post) {
+	res := scoring.Score(scoring.Input{Posts: ps}, scoring.Default())
 	kinds := map[string]synth.Kind{}
 	for _, a := range synth.Accounts(edge) {
 		kinds[a.Handle] = a.Kind
