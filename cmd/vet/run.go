@@ -44,7 +44,7 @@ func (s *settings) parse(fs *flag.FlagSet, args []string, stdin io.Reader) ([]st
 		return nil, nil, ingest.Options{}, err
 	}
 	if len(inputs) == 0 {
-		return nil, nil, ingest.Options{}, &usageError{fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
+		return nil, nil, ingest.Options{}, &usageError{msg: fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
 	}
 	f, err := s.load(fs)
 	if err != nil {
@@ -67,11 +67,11 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 		return nil, err
 	}
 	if err := f.SetFlags(fs); err != nil {
-		return nil, &usageError{err.Error()}
+		return nil, &usageError{msg: err.Error()}
 	}
 	for _, m := range s.maps {
 		if err := f.Set("map", m); err != nil {
-			return nil, &usageError{err.Error()}
+			return nil, &usageError{msg: err.Error()}
 		}
 	}
 	return f, nil
@@ -94,7 +94,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	}
 	slices.Sort(names)
 	if f.Run.Preset != "" && !slices.Contains(names, f.Run.Preset) {
-		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
+		return o, &usageError{msg: fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
 	}
 	if f.Run.Accounts != "" {
 		o.Accounts = []string{f.Run.Accounts}
@@ -102,7 +102,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	for name, header := range f.Run.Map {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return o, &usageError{fmt.Sprintf("--map %s=%s: no field %q (fields: %s)", name, header, name, fieldNames())}
+			return o, &usageError{msg: fmt.Sprintf("--map %s=%s: no field %q (fields: %s)", name, header, name, fieldNames())}
 		}
 		if o.Map == nil {
 			o.Map = map[ingest.Field]string{}
@@ -181,7 +181,13 @@ func runCmd(args []string, e *env) error {
 		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
 	}
 
+	restore, err := useScratch(e.cleanup)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	defer limitMemory(e.getenv)()
+	opts.Skip = skipReport(f.Run.Out)
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
@@ -192,14 +198,21 @@ func runCmd(args []string, e *env) error {
 		listRejected(e.stderr, batch)
 		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
 	}
-	if !s.quiet {
+	if !s.quiet || batch.Used() == 0 {
 		listRejected(e.stderr, batch)
+	}
+	if batch.Used() == 0 {
+		return nothingToScore(batch, f.Run.Out)
 	}
 
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
-	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took}
+	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet)
+	if err != nil {
+		return err
+	}
+	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
@@ -248,10 +261,25 @@ func summaryLine(b *ingest.Batch, res *scoring.Result) string {
 		len(res.Accounts), strings.Join(vs, ", "), b.Read, b.Used(), b.Duplicates, len(b.Rejected))
 }
 
+// nothingToScore is the error of a run whose inputs hold no post to score: it writes nothing,
+// so last week's report is not replaced by an empty one.
+func nothingToScore(b *ingest.Batch, out string) error {
+	why := "the inputs hold no rows of posts (a header only?)"
+	if b.Read > 0 {
+		why = fmt.Sprintf("all %s read were rejected", rows(b.Read))
+	}
+	return fmt.Errorf("nothing to score: %s; nothing written to %s", why, out)
+}
+
 // maxListed is how many rejected rows are printed to the terminal; the workbook lists them all.
 const maxListed = 10
 
 func listRejected(w io.Writer, b *ingest.Batch) {
+	for _, in := range b.Inputs {
+		if in.Kind == ingest.KindSkipped {
+			fmt.Fprintf(w, "vet: skipped %s: %s\n", in.Name, in.Note)
+		}
+	}
 	for i, r := range b.Rejected {
 		if i == maxListed {
 			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)

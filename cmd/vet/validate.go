@@ -19,6 +19,11 @@ func validateCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	restore, err := useScratch(e.cleanup)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
 	stop()

@@ -30,6 +30,9 @@ type Options struct {
 	// They are tried before the built-in ones and may be chosen with --preset.
 	Presets map[string]map[Field][]string
 	Stdin   io.Reader // what "-" reads
+	// Skip are paths never read, even inside an input folder: the report files of --out, which
+	// may be the input folder.
+	Skip []string
 	// Now anchors TikTok Studio's dates without a year when nothing in the export does (see
 	// studio.go); zero means the clock.
 	Now time.Time
