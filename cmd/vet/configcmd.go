@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/vet-tool/vet/internal/config"
 )
@@ -20,6 +21,9 @@ func initCmd(args []string, e *env) error {
 		dir = rest[0]
 	default:
 		return &usageError{msg: "init takes at most one DIR"}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	path, err := config.WriteInit(dir)
 	if err != nil {

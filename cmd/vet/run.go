@@ -264,7 +264,7 @@ func summaryLine(b *ingest.Batch, res *scoring.Result) string {
 // nothingToScore is the error of a run whose inputs hold no post to score: it writes nothing,
 // so last week's report is not replaced by an empty one.
 func nothingToScore(b *ingest.Batch, out string) error {
-	why := "the inputs hold no rows of posts (a header only?)"
+	why := "the inputs hold no rows of posts"
 	if b.Read > 0 {
 		why = fmt.Sprintf("all %s read were rejected", rows(b.Read))
 	}
