@@ -68,13 +68,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "vet: %s\n%s\n", ue.msg, ue.hint())
+		fmt.Fprintf(stderr, "vet: %s\n%s\n", oneLine(ue.msg), ue.hint())
 		return exitUsage
 	case errors.As(err, &fo):
-		fmt.Fprintf(stderr, "vet: %s\n", fo)
+		fmt.Fprintf(stderr, "vet: %s\n", oneLine(fo.Error()))
 		return exitFailOn
 	default:
-		fmt.Fprintf(stderr, "vet: %s\n", err)
+		fmt.Fprintf(stderr, "vet: %s\n", oneLine(err.Error()))
 		return exitFailed
 	}
 }

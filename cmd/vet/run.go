@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -94,7 +95,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	}
 	slices.Sort(names)
 	if f.Run.Preset != "" && !slices.Contains(names, f.Run.Preset) {
-		return o, &usageError{msg: fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
+		return o, &usageError{msg: fmt.Sprintf("--preset: %s is not a layout (layouts: %s)", quote(f.Run.Preset), strings.Join(names, ", "))}
 	}
 	if f.Run.Accounts != "" {
 		o.Accounts = []string{f.Run.Accounts}
@@ -102,7 +103,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	for name, header := range f.Run.Map {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return o, &usageError{msg: fmt.Sprintf("--map %s=%s: no field %q (fields: %s)", name, header, name, fieldNames())}
+			return o, &usageError{msg: notAField("--map", name)}
 		}
 		if o.Map == nil {
 			o.Map = map[ingest.Field]string{}
@@ -126,11 +127,17 @@ func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error)
 	for name, headers := range byName {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return nil, fmt.Errorf("no field %q (fields: %s)", name, fieldNames())
+			return nil, errors.New(notAField(name, name))
 		}
 		out[field] = headers
 	}
 	return out, nil
+}
+
+// notAField is the one wording of a field name vet does not know: `where: "bogus" is not a
+// field (account, followers, …)`.
+func notAField(where, name string) string {
+	return fmt.Sprintf("%s: %s is not a field (%s)", where, quote(name), fieldNames())
 }
 
 func fieldNames() string {
@@ -277,7 +284,7 @@ const maxListed = 10
 func listRejected(w io.Writer, b *ingest.Batch) {
 	for _, in := range b.Inputs {
 		if in.Kind == ingest.KindSkipped {
-			fmt.Fprintf(w, "vet: skipped %s: %s\n", in.Name, in.Note)
+			fmt.Fprintf(w, "vet: skipped %s\n", oneLine(in.Name+": "+in.Note))
 		}
 	}
 	for i, r := range b.Rejected {
@@ -285,10 +292,10 @@ func listRejected(w io.Writer, b *ingest.Batch) {
 			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)
 			break
 		}
-		fmt.Fprintf(w, "vet: rejected %s\n", r.Error())
+		fmt.Fprintf(w, "vet: %s (row rejected)\n", oneLine(r.Error()))
 	}
 	for _, msg := range b.Warnings {
-		fmt.Fprintf(w, "vet: warning: %s\n", msg)
+		fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -162,3 +163,28 @@ func cut(s string) string {
 
 // quote is a value as messages show it: quoted, and cut.
 func quote(s string) string { return strconv.Quote(cut(s)) }
+
+// maxWord is the longest run of characters without a space that a message keeps whole: a value
+// cut by quote, with its quotes and punctuation.
+const maxWord = maxQuoted + 16
+
+// oneLine is how every message leaves vet: on one line, and with any run of more than maxWord
+// characters without a space (a 1,000,000-character header, say, quoted whole by whoever made
+// the error) cut to maxQuoted, so that a message stays readable whatever it quotes.
+func oneLine(msg string) string {
+	msg = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(msg)
+	if utf8.RuneCountInString(msg) <= maxWord {
+		return msg
+	}
+	var b strings.Builder
+	for i, word := range strings.Split(msg, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if utf8.RuneCountInString(word) > maxWord {
+			word = cut(word)
+		}
+		b.WriteString(word)
+	}
+	return b.String()
+}
