@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,6 +51,11 @@ func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err e
 			told = true
 		}
 	})
+	locked := !errors.Is(err, errNoLocks)
+	if !locked {
+		fmt.Fprintf(e.stderr, "vet: warning: %s: %v: two runs writing there at once could mix their reports\n", dir, err)
+		err = nil
+	}
 	if err != nil {
 		return "", err
 	}
@@ -57,7 +63,9 @@ func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err e
 		os.Remove(lock.Name()) // before the lock goes: see lockFolder
 		lock.Close()
 	})
-	sweepOut(dir)
+	if locked { // unlocked, what looks left behind may be another run's
+		sweepOut(dir)
+	}
 	staging, err = os.MkdirTemp(dir, fmt.Sprintf("%s%d-*", outStaging, os.Getpid()))
 	if err != nil {
 		return "", err
@@ -78,6 +86,9 @@ func lockFolder(dir string, wait time.Duration, waiting func()) (*os.File, error
 		}
 		for {
 			ok, err := tryLock(f)
+			if errors.Is(err, errNoLocks) {
+				return f, err
+			}
 			if err != nil {
 				f.Close()
 				return nil, fmt.Errorf("%s: %w", path, err)

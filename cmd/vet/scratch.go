@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +30,9 @@ func useScratch(c *cleanup) (restore func(), err error) {
 	// the lock file of a live run unlocked.
 	lock, err := os.CreateTemp(dir, scratchLock+".*")
 	if err == nil {
-		_, err = tryLock(lock)
+		if _, err = tryLock(lock); errors.Is(err, errNoLocks) {
+			err = nil // unlocked, a killed run's folder is never swept; a live one is never taken
+		}
 	}
 	if err == nil {
 		err = os.Rename(lock.Name(), filepath.Join(dir, scratchLock))
