@@ -25,7 +25,7 @@ func validateCmd(args []string, e *env) error {
 	}
 	defer restore()
 	opts.Skip = skipReport(f.Run.Out) // the report of vet.yaml's out (vet-report by default) is no input
-	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
+	stop := limitMemory(e.getenv)     // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
 	stop()
 	if err != nil {
