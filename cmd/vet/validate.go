@@ -24,8 +24,9 @@ func validateCmd(args []string, e *env) error {
 		return err
 	}
 	defer restore()
-	opts.Skip = skipReport(f.Run.Out) // the report of vet.yaml's out (vet-report by default) is no input
-	stop := limitMemory(e.getenv)     // as in run: validating a big batch needs no more memory than vetting it
+	// The report of vet.yaml's out (vet-report by default) is no input.
+	opts.Skip = skipReport(f.Run.Out)
+	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
 	stop()
 	if err != nil {
