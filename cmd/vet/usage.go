@@ -85,9 +85,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // The flag package's errors, to be said vet's way.
 var (
-	reUndefined = regexp.MustCompile(`^flag provided but not defined: -(.*)$`)
-	reNoValue   = regexp.MustCompile(`^flag needs an argument: -(.*)$`)
-	reBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
+	reUndefined = regexp.MustCompile(`(?s)^flag provided but not defined: -(.*)$`)
+	reNoValue   = regexp.MustCompile(`(?s)^flag needs an argument: -(.*)$`)
+	reBadValue  = regexp.MustCompile(`(?s)^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
 )
 
 // flagError says a parse error of the flag package in vet's words: `--posts: "ten" is not a
