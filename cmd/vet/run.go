@@ -127,7 +127,7 @@ func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error)
 	for name, headers := range byName {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return nil, errors.New(notAField(name, name))
+			return nil, errors.New(notAField("", name))
 		}
 		out[field] = headers
 	}
@@ -135,9 +135,13 @@ func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error)
 }
 
 // notAField is the one wording of a field name vet does not know: `where: "bogus" is not a
-// field (account, followers, …)`.
+// field (account, followers, …)`, where "" leaves out the where.
 func notAField(where, name string) string {
-	return fmt.Sprintf("%s: %s is not a field (%s)", where, quote(name), fieldNames())
+	msg := fmt.Sprintf("%s is not a field (%s)", quote(name), fieldNames())
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	return msg
 }
 
 func fieldNames() string {
