@@ -2,36 +2,64 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// followerTable reads handle + followers rows (an --accounts file, an accounts sheet) into
-// Batch.Followers. Its rows are not posts, so they do not count in Batch.Read; a row whose
-// count cannot be read becomes a warning naming its line.
+// followerTable reads handle + followers and/or price rows (an --accounts file, an accounts
+// sheet) into Batch.Followers and Batch.Prices. Its rows are not posts, so they do not count in
+// Batch.Read; a row with a count or a price that cannot be read is not used, and a warning
+// names its file, line, column and value.
 type followerTable struct {
 	b       *Batch
 	in      int
 	file    string
+	header  []string
 	account int
-	count   int
+	count   int      // the followers column, or -1
+	price   int      // the price column, or -1
+	handles []string // the accounts given followers or a price, folded
 }
 
-// newFollowerTable accepts a header that has an account column and a followers column.
+// priceAliases are the headers of the fee for one sponsored post, folded like every header.
+var priceAliases = []string{"price", "fee", "rate", "cost", "prijs", "tarief"}
+
+// newFollowerTable accepts a header that has an account column and a followers or a price
+// column.
 func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*followerTable, error) {
 	aliases := opts.aliasesFor("generic")
-	m, _ := resolveMapping(info.Name, header, aliases, opts.Map)
-	var missing []Field
+	var explicit map[Field]string // --map's account and followers only: the other fields are the posts'
 	for _, f := range []Field{FieldAccount, FieldFollowers} {
-		if m[f] < 0 {
-			missing = append(missing, f)
+		if h, ok := opts.Map[f]; ok && hasHeaders(header, h) {
+			if explicit == nil {
+				explicit = map[Field]string{}
+			}
+			explicit[f] = h
 		}
+	}
+	m, _ := resolveMapping(info.Name, header, aliases, explicit)
+	price := -1
+	for _, a := range priceAliases {
+		if i := slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == a }); i >= 0 {
+			price = i
+			break
+		}
+	}
+	var missing []Field
+	if m[FieldAccount] < 0 {
+		missing = append(missing, FieldAccount)
+	}
+	if m[FieldFollowers] < 0 && price < 0 {
+		missing = append(missing, FieldFollowers)
 	}
 	if len(missing) > 0 {
 		return nil, &MissingFieldError{File: info.Name, Fields: missing, Headers: header,
-			Tried: map[Field][]string{FieldAccount: aliases[FieldAccount], FieldFollowers: aliases[FieldFollowers]}}
+			Tried: map[Field][]string{FieldAccount: aliases[FieldAccount], FieldFollowers: append(slices.Clone(aliases[FieldFollowers]), priceAliases...)}}
 	}
 	info.Kind = KindFollowers
 	info.Preset = "generic"
@@ -41,8 +69,12 @@ func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*fo
 	}
 	only[FieldAccount], only[FieldFollowers] = m[FieldAccount], m[FieldFollowers]
 	info.Columns = only.Describe(header)
+	if price >= 0 {
+		info.Columns = append(info.Columns, "price ← "+header[price])
+	}
 	b.Inputs = append(b.Inputs, info)
-	return &followerTable{b: b, in: len(b.Inputs) - 1, file: info.Name, account: m[FieldAccount], count: m[FieldFollowers]}, nil
+	return &followerTable{b: b, in: len(b.Inputs) - 1, file: info.Name, header: header,
+		account: m[FieldAccount], count: m[FieldFollowers], price: price}, nil
 }
 
 func (t *followerTable) row(cells []string, line int) {
@@ -56,57 +88,164 @@ func (t *followerTable) row(cells []string, line int) {
 	if h == "" {
 		return
 	}
-	raw := ""
-	if t.count < len(cells) {
-		raw = cells[t.count]
+	cell := func(i int) string {
+		if i < 0 || i >= len(cells) {
+			return ""
+		}
+		return cells[i]
 	}
-	n, _, err := ParseCount(raw)
-	switch {
-	case err != nil:
-		t.b.warn(fmt.Sprintf("%s:%d: followers: %v; this account's followers are not known from this file", t.file, line, err))
-		return
-	case !n.Known():
+	bad := func(col int, value, reason string) {
+		e := RowError{File: t.file, Line: line, Column: t.header[col], Value: value, Reason: reason + "; this row of the accounts file is not used"}
+		t.b.warn(e.Error())
+	}
+	n, _, err := ParseCount(cell(t.count))
+	if err != nil {
+		bad(t.count, cell(t.count), err.(*ValueError).Reason)
 		return
 	}
-	t.b.setFollowers(strings.Clone(h), n) // the cells are lent by the CSV scanner
+	price, hasPrice, err := ParsePrice(cell(t.price))
+	if err != nil {
+		bad(t.price, cell(t.price), err.(*ValueError).Reason)
+		return
+	}
+	if !n.Known() && !hasPrice {
+		return
+	}
+	h = strings.Clone(h) // the cells are lent by the CSV scanner
+	t.handles = append(t.handles, h)
+	if n.Known() {
+		t.b.setFollowers(h, n)
+	}
+	if hasPrice {
+		if t.b.Prices == nil {
+			t.b.Prices = map[string]float64{}
+		}
+		t.b.Prices[h] = price
+	}
 	t.b.Inputs[t.in].Read++
 }
 
-// readAccounts reads one --accounts file: CSV (any dialect vet reads) or XLSX.
-func readAccounts(name string, opts *Options, b *Batch) error {
-	f, err := os.Open(name)
+// ParsePrice reads the fee for one sponsored post: digits with optional thousands separators
+// and decimals, after an optional currency sign (€, $ or £). "1250", "1,250", "1.250",
+// "1 250", "€1.250,50", "$1,250.50", "12.5" and "12,50" all read. Where both '.' and ',' appear,
+// the last is the decimal mark and the other groups thousands; a lone '.' or ',' followed by
+// exactly three digits groups thousands (as in counts), otherwise it is the decimal mark.
+// Empty is no price (ok false, no error); anything else (negative, letters, two decimal marks,
+// groups not of three digits) is an error.
+func ParsePrice(s string) (price float64, ok bool, err error) {
+	t := trimSpace(s)
+	for _, sign := range [...]string{"€", "$", "£"} {
+		if r, found := strings.CutPrefix(t, sign); found {
+			t = trimSpace(r)
+			break
+		}
+	}
+	if t == "" {
+		if trimSpace(s) != "" {
+			return 0, false, &ValueError{Value: s, Reason: "is not a price (no amount after the currency sign)"}
+		}
+		return 0, false, nil
+	}
+	bad := func(reason string) (float64, bool, error) { return 0, false, &ValueError{Value: s, Reason: reason} }
+	if t[0] == '-' {
+		return bad("is negative")
+	}
+	t = strings.NewReplacer(" ", "", "\u00a0", "", "'", "").Replace(t)
+	dec := byte(0) // the decimal mark, if any
+	lastDot, lastComma := strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ',')
+	switch {
+	case lastDot >= 0 && lastComma >= 0:
+		dec = '.'
+		if lastComma > lastDot {
+			dec = ','
+		}
+	case lastDot >= 0 || lastComma >= 0:
+		sep := byte('.')
+		if lastComma >= 0 {
+			sep = ','
+		}
+		i := strings.IndexByte(t, sep)
+		if i == strings.LastIndexByte(t, sep) && len(t)-i-1 != 3 {
+			dec = sep
+		}
+	}
+	intPart, frac := t, ""
+	if dec != 0 {
+		i := strings.LastIndexByte(t, dec)
+		intPart, frac = t[:i], t[i+1:]
+		if frac == "" || !allDigits(frac) {
+			return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+		}
+	}
+	if intPart == "" {
+		return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+	}
+	var digits strings.Builder
+	groups := strings.FieldsFunc(intPart, func(r rune) bool { return r == '.' || r == ',' })
+	if len(groups) > 1 || strings.ContainsAny(intPart, ".,") {
+		if strings.Count(intPart, ".")+strings.Count(intPart, ",") != len(groups)-1 || len(groups[0]) > 3 {
+			return bad("is not a price (thousands are grouped by three digits)")
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return bad("is not a price (thousands are grouped by three digits)")
+			}
+		}
+	}
+	for _, g := range groups {
+		if !allDigits(g) {
+			return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+		}
+		digits.WriteString(g)
+	}
+	if frac != "" {
+		digits.WriteString("." + frac)
+	}
+	v, err := strconv.ParseFloat(digits.String(), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return bad("is not a price (too large)")
+	}
+	return v, true, nil
+}
+
+// readAccounts reads one --accounts file: CSV (any dialect vet reads) or XLSX. It returns the
+// handles it gave followers or a price to.
+func readAccounts(name file, opts *Options, b *Batch) ([]string, error) {
+	f, err := os.Open(name.path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", name.name, unwrapPathError(err))
 	}
 	defer f.Close()
 	head := make([]byte, 8)
 	k, _ := f.Read(head)
 	if _, err := f.Seek(0, 0); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name.name, err)
 	}
 	if strings.HasPrefix(string(head[:k]), string(magicZip)) {
-		return readAccountsXLSX(name, f, opts, b)
+		return readAccountsXLSX(name.name, f, opts, b)
 	}
 	if strings.HasPrefix(string(head[:k]), string(magicOLE)) {
-		return oleError(name, f)
+		return nil, oleError(name.name, f)
 	}
-	src, err := openCSV(name, f)
+	src, err := openCSV(name.name, f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	t, err := newFollowerTable(b, src.input("csv"), src.header, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return src.each(t.row, func(e *RowError) { b.warn(e.Error()) }, name)
+	src.warn = b.warn
+	err = src.each(t.row, func(e *RowError) { b.warn(e.Error()) }, name.name)
+	return t.handles, err
 }
 
-func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) error {
+func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) ([]string, error) {
 	x, err := excelize.OpenReader(f, excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit,
 	})
 	if err != nil {
-		return xlsxOpenError(name, err)
+		return nil, xlsxOpenError(name, err)
 	}
 	defer x.Close()
 	var firstErr error
@@ -126,10 +265,10 @@ func readAccountsXLSX(name string, f *os.File, opts *Options, b *Batch) error {
 		for i, r := range rows[1:] {
 			t.row(r, i+2)
 		}
-		return nil
+		return t.handles, nil
 	}
 	if firstErr == nil {
-		firstErr = fmt.Errorf("%s: has no sheet of handle + followers", name)
+		firstErr = fmt.Errorf("%s: has no sheet of handle + followers or price", name)
 	}
-	return firstErr
+	return nil, firstErr
 }

@@ -31,8 +31,22 @@ func badCount(s, reason string) (Count, bool, error) {
 // Missing. Anything else is an error rather than a guess: 1.5 without a suffix, -3, NaN, 1e30,
 // 0x10, 010 (octal to some readers, ten to others), values past int64.
 //
+// A count above MaxCount is refused as implausible, so that sums over a batch never wrap.
+//
 // It does not allocate unless it fails: a million-row file reads six counts per row.
 func ParseCount(s string) (Count, bool, error) {
+	n, rounded, err := parseCount(s)
+	if err == nil && n > MaxCount {
+		return badCount(s, "is implausibly large for a count (above 10^12)")
+	}
+	return n, rounded, err
+}
+
+// MaxCount is the largest count read (10^12): a thousand times TikTok's largest view counts,
+// and small enough that ten million of them sum without wrapping an int64.
+const MaxCount Count = 1_000_000_000_000
+
+func parseCount(s string) (Count, bool, error) {
 	t := trimSpace(s)
 	if t == "" || t == "-1" {
 		return Missing, false, nil

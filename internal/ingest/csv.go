@@ -22,6 +22,7 @@ type csvSource struct {
 	lineOffset int // physical lines before what the scanner reads (a "sep=" line)
 	// The sniffed sample's size and line count, to guess the rows of a file from its size.
 	sample, sampleLines int
+	warn                func(string) // where each says what it did with a quote left open; nil drops it
 }
 
 // estimateRows guesses how many rows a file of size bytes holds, from its first 64 KiB; 0 when
@@ -51,7 +52,7 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if bytes.IndexByte(sample, 0) >= 0 {
+	if looksBinary(sample) {
 		return nil, fmt.Errorf("%s: %w", name, errBinary)
 	}
 	delim := SniffDelimiter(sample, len(sample) < sniffWindow)
@@ -74,6 +75,9 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", name, err)
+	}
+	if sc.unclosed && sc.spans() {
+		return nil, fmt.Errorf("%s:%d: header: a quote opened on this line is never closed", name, sc.start+skipped)
 	}
 	return &csvSource{name: name, sc: sc, header: trimAll(header), text: tr, delimiter: delim, lineOffset: skipped, sample: len(sample), sampleLines: bytes.Count(sample, []byte{'\n'})}, nil
 }
@@ -132,6 +136,7 @@ func (s *csvSource) findHeader(b *Batch, opts *Options) (*table, int) {
 
 // readInto hands every record to the table, then lets it settle its dates.
 func (s *csvSource) readInto(t *table) error {
+	s.warn = t.b.warn
 	if err := s.each(func(rec []string, line int) { t.row(rec, line) }, t.rowError, t.file); err != nil {
 		return err
 	}
@@ -157,6 +162,30 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		line := s.sc.start + s.lineOffset
+		if s.sc.spans() && (s.sc.unclosed || len(rec) != want || s.sc.swallowed(want)) {
+			// A quote left open: it ran to the end of the file, on over lines into a row of the
+			// wrong shape, or over lines that are rows themselves. The row it opened on is
+			// rejected and the lines it swallowed are read again as rows (SPEC §2): never lost,
+			// and named on stderr.
+			n := s.sc.spilledLines()
+			how := fmt.Sprintf("runs on to line %d", line+n)
+			if s.sc.unclosed {
+				how = "is never closed"
+			}
+			s.sc.reopen()
+			if s.warn != nil {
+				after := "; the row is rejected"
+				switch {
+				case n == 1:
+					after += " and the line after it is read as a row, its quotes taken as text"
+				case n > 1:
+					after += fmt.Sprintf(" and the %d lines after it are read as rows, their quotes taken as text", n)
+				}
+				s.warn(fmt.Sprintf("%s:%d: a quote opened on this line %s%s", file, line, how, after))
+			}
+			bad(&RowError{File: file, Line: line, Reason: "has a quote that opens here and " + how + " (the lines after it are read as rows)"})
+			continue
+		}
 		if blankRecord(rec) {
 			continue
 		}
@@ -181,12 +210,12 @@ func blankRecord(rec []string) bool {
 }
 
 // openFileCSV opens a CSV file by name; close it when done.
-func openFileCSV(name string) (*openedCSV, error) {
-	f, err := os.Open(name)
+func openFileCSV(name file) (*openedCSV, error) {
+	f, err := os.Open(name.path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", name.name, unwrapPathError(err))
 	}
-	src, err := openCSV(name, f)
+	src, err := openCSV(name.name, f)
 	if err != nil {
 		f.Close()
 		return nil, err

@@ -27,6 +27,12 @@ type csvScanner struct {
 	buf    []byte // the last record's fields, unquoted (records with a quote)
 	ends   []int  // where each field ends in buf
 	fields []string
+	// A record whose quoted field ran on past its first line keeps those further lines, as
+	// read, in spill: should the quote prove to be one left open (see reopen), they are read
+	// again from replay, one record per line, their quotes taken as text.
+	spill, replay []byte
+	replayed      bool // the last line read came from replay
+	unclosed      bool // the last record ended because the file ended inside a quoted field
 }
 
 func newCSVScanner(r *bufio.Reader, comma rune) *csvScanner {
@@ -36,6 +42,15 @@ func newCSVScanner(r *bufio.Reader, comma rune) *csvScanner {
 // readLine is encoding/csv's: one physical line with its "\n" ("\r\n" becomes "\n"), a final
 // line without one, a trailing "\r" before the end of the file dropped.
 func (s *csvScanner) readLine() ([]byte, error) {
+	if s.replayed = len(s.replay) > 0; s.replayed {
+		line := s.replay
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		s.replay = s.replay[len(line):]
+		s.line++
+		return line, nil
+	}
 	line, err := s.r.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		s.raw = append(s.raw[:0], line...)
@@ -76,7 +91,8 @@ func (s *csvScanner) next() ([]string, error) {
 	}
 	s.start = s.line
 	s.fields = s.fields[:0]
-	if bytes.IndexByte(line, '"') < 0 {
+	s.unclosed = false
+	if s.replayed || bytes.IndexByte(line, '"') < 0 {
 		// Most records have no quote: their fields are cut out of the line as it lies in the
 		// read buffer, and stay valid until the next read.
 		line = line[:len(line)-lengthNL(line)]
@@ -104,7 +120,7 @@ func (s *csvScanner) next() ([]string, error) {
 // not close a field is kept as text (LazyQuotes), and a file that ends inside a quoted field
 // ends the field.
 func (s *csvScanner) unquote(line []byte, errRead error) error {
-	s.buf, s.ends = s.buf[:0], s.ends[:0]
+	s.buf, s.ends, s.spill = s.buf[:0], s.ends[:0], s.spill[:0]
 	for {
 		if len(line) == 0 || line[0] != '"' {
 			i := bytes.IndexByte(line, s.comma)
@@ -153,14 +169,60 @@ func (s *csvScanner) unquote(line []byte, errRead error) error {
 				if errRead == io.EOF {
 					errRead = nil
 				}
+				s.spill = append(s.spill, line...)
 				continue
 			default: // the file ends inside the quoted field: so does the field
 				s.ends = append(s.ends, len(s.buf))
+				s.unclosed = true
 				return errRead
 			}
 			break // the field ended at a delimiter: on to the next field
 		}
 	}
+}
+
+// spans reports whether the last record ran on past the line it started on.
+func (s *csvScanner) spans() bool { return s.line > s.start }
+
+// swallowed reports whether the last record's quoted field ran over lines that look like
+// rows of their own: a line after the first with exactly want fields when its quotes are taken
+// as text, and its quotes paired. A caption's lines rarely hold a delimiter for every column,
+// and the line a caption's quote closes on holds that one quote unpaired.
+func (s *csvScanner) swallowed(want int) bool {
+	if want < 2 {
+		return false
+	}
+	for rest := s.spill; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if bytes.Count(line, []byte{s.comma}) == want-1 && bytes.Count(line, []byte{'"'})%2 == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spilledLines is how many lines the last record ran on past its first.
+func (s *csvScanner) spilledLines() int {
+	n := bytes.Count(s.spill, []byte{'\n'})
+	if len(s.spill) > 0 && s.spill[len(s.spill)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// reopen takes back the last record but its first line: the lines after it are read again,
+// each as a record of its own with its quotes taken as text. It is how a quote left open is
+// undone (csvSource.each): the rows it swallowed are read, not lost.
+func (s *csvScanner) reopen() {
+	s.replay, s.spill = bytes.Clone(s.spill), s.spill[:0] // replay is empty: it is read before the file
+
+	s.line = s.start
+	s.unclosed = false
 }
 
 func lengthNL(b []byte) int {

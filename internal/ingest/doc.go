@@ -2,7 +2,9 @@
 //
 // It owns everything about reading: the encoding and dialect of a file, the header aliases and
 // presets that find each field, the count and date parsers, duplicate videos across files, and
-// the rows it had to reject. A rejected row is never dropped silently: it becomes a RowError with
+// the rows it had to reject. A row is kept when it has the counts at least one rate needs
+// (likes and comments for the follower ER; views and shares too for the view ER): views and
+// shares may be Missing. Pinned and sponsored marks are read from yes-or-no columns. A rejected row is never dropped silently: it becomes a RowError with
 // file, line, column, value and reason, and the batch's totals always reconcile
 // (read = used + duplicates + rejected).
 //
@@ -16,7 +18,7 @@
 //	xlsx.go      workbooks, streamed, with decompression caps and a truncation check
 //	json.go      Apify JSON and JSON Lines, nested keys flattened to dotted paths
 //	studio.go    TikTok Studio "Download data" folders, and dates without a year
-//	accounts.go  handle + followers tables (--accounts, accounts sheets)
+//	accounts.go  handle + followers and/or price tables (--accounts, accounts sheets), ParsePrice
 //	fields.go    canonical fields, aliases, presets, MissingFieldError
 //	table.go     one row of cells to a Post, whatever the format; per-column date decisions
 //	count.go     ParseCount; date.go: ParseDate

@@ -28,6 +28,30 @@ const sniffWindow = 64 << 10
 // errBinary is a file that is not text in any encoding vet reads.
 var errBinary = errors.New("is not a text file (binary data); vet reads CSV, XLSX and JSON exports")
 
+// binaryMagic are the first bytes of files that are plainly not text: PDF, PNG, GIF, JPEG,
+// gzip, 7-Zip, RAR, ELF and Mach-O executables.
+var binaryMagic = [][]byte{[]byte("%PDF-"), []byte("\x89PNG"), []byte("GIF8"), {0xFF, 0xD8, 0xFF}, {0x1F, 0x8B},
+	[]byte("7z\xBC\xAF"), []byte("Rar!"), []byte("\x7fELF"), {0xCF, 0xFA, 0xED, 0xFE}}
+
+// looksBinary reports whether the first bytes of a file are not text: a known binary format,
+// or more than one byte in ten a NUL or another control character (UTF-16 without its mark
+// is half NULs). One NUL in a field is no reason to refuse a file: that row is rejected
+// (table.post), the others read.
+func looksBinary(head []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(head, m) {
+			return true
+		}
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl > 0 && ctrl*10 >= len(head)
+}
+
 // textReader is the one place where encodings are handled (STYLE §5): every text format reads
 // UTF-8 from it. It reads the byte-order mark (UTF-8, UTF-16 LE/BE: Excel's "Unicode text"),
 // and otherwise takes the bytes as UTF-8 unless the first 64 KiB are not, in which case they
@@ -59,7 +83,7 @@ func newTextReader(name string, br *bufio.Reader) (*textReader, error) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		return &textReader{Reader: transform.NewReader(br, dec), Encoding: encUTF16BE}, nil
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if looksBinary(head) {
 		return nil, fmt.Errorf("%s: %w", name, errBinary)
 	}
 	if !validUTF8Prefix(head, len(head) < sniffWindow) {

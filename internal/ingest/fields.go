@@ -23,12 +23,14 @@ const (
 	FieldVideoID
 	FieldURL
 	FieldCaption
+	FieldPinned    // a boolean cell: the post is pinned to the profile
+	FieldSponsored // a boolean cell: the post is paid (an ad, a paid partnership)
 	numFields
 )
 
 var fieldNames = [numFields]string{
 	"account", "followers", "views", "likes", "comments", "shares", "saves",
-	"posted_at", "video_id", "url", "caption",
+	"posted_at", "video_id", "url", "caption", "pinned", "sponsored",
 }
 
 func (f Field) String() string { return fieldNames[f] }
@@ -67,11 +69,13 @@ var DefaultAliases = map[Field][]string{
 	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
 	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
 	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
-	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave"},
+	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites"},
 	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
 	FieldVideoID:   {"video_id", "id", "aweme_id", "vid_id"},
 	FieldURL:       {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
 	FieldCaption:   {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
+	FieldPinned:    {"isPinned", "pinned", "is_pinned"},
+	FieldSponsored: {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
 }
 
 // presets name whole export layouts. A preset's aliases are the only ones tried when it is
@@ -85,14 +89,14 @@ var presets = map[string]map[Field][]string{
 		FieldAccount: {"authorMeta.name"}, FieldFollowers: {"authorMeta.fans"}, FieldViews: {"playCount"},
 		FieldLikes: {"diggCount"}, FieldComments: {"commentCount"}, FieldShares: {"shareCount"},
 		FieldSaves: {"collectCount"}, FieldPostedAt: {"createTimeISO", "createTime"}, FieldVideoID: {"id"},
-		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"},
+		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"}, FieldPinned: {"isPinned"}, FieldSponsored: {"isAd", "isSponsored"},
 	},
 	// TikTok Studio's "Download data" Content.csv: the handle only in the video link, dates
 	// without a year (see studio.go).
 	"tiktok-studio": {
 		FieldViews: {"Total views"}, FieldLikes: {"Total likes"}, FieldComments: {"Total comments"},
 		FieldShares: {"Total shares"}, FieldPostedAt: {"Post time"}, FieldURL: {"Video link"},
-		FieldCaption: {"Video title"},
+		FieldCaption: {"Video title"}, FieldSaves: {"Add to Favorites"},
 	},
 }
 
@@ -134,6 +138,7 @@ type MissingFieldError struct {
 	Fields  []Field
 	Headers []string
 	Tried   map[Field][]string
+	Mapped  map[Field]string // the --map headers among Fields that are not in the table
 }
 
 func (e *MissingFieldError) Error() string {
@@ -147,8 +152,18 @@ func (e *MissingFieldError) Error() string {
 	if len(seen) > 40 {
 		seen, more = seen[:40], fmt.Sprintf(" and %d more", len(e.Headers)-40)
 	}
-	return fmt.Sprintf("%s: no column for %s (headers seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
-		e.File, strings.Join(names, ", "), strings.Join(seen, ", "), more, strings.Join(tried, "; "))
+	seen = slices.Clone(seen)
+	for i, h := range seen {
+		seen[i] = clip(h)
+	}
+	var mapped string
+	for _, f := range e.Fields {
+		if h, ok := e.Mapped[f]; ok {
+			mapped += fmt.Sprintf("--map %s=%s: no such header here; ", f, clip(h))
+		}
+	}
+	return fmt.Sprintf("%s: no column for %s (%sheaders seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
+		e.File, strings.Join(names, ", "), mapped, strings.Join(seen, ", "), more, strings.Join(tried, "; "))
 }
 
 // resolveLayout finds each field's column with the chosen preset, or the first preset that
@@ -178,15 +193,18 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 			pos[k] = i
 		}
 	}
+	var missing []Field
 	for f := range m {
 		m[f] = -1
 		if h, ok := explicit[Field(f)]; ok {
 			if i, ok := pos[foldHeader(h)]; ok {
 				m[f] = i
-				continue
+			} else {
+				// A header --map names that is not here is an error for this table, not a
+				// guess from the aliases (a misspelt --map must not pass unseen).
+				missing = append(missing, Field(f))
 			}
-			// Not in this table: one --map serves a run of several layouts, so the aliases
-			// still apply here (newTable warns).
+			continue
 		}
 		for _, a := range aliases[Field(f)] {
 			if i, ok := pos[foldHeader(a)]; ok {
@@ -195,22 +213,26 @@ func resolveMapping(file string, header []string, aliases map[Field][]string, ex
 			}
 		}
 	}
-	var missing []Field
 	for _, f := range required {
-		if m[f] >= 0 || (f == FieldAccount && m[FieldURL] >= 0) {
+		if m[f] >= 0 || (f == FieldAccount && m[FieldURL] >= 0) || slices.Contains(missing, f) {
 			continue
 		}
 		missing = append(missing, f)
 	}
 	if len(missing) > 0 {
 		tried := map[Field][]string{}
+		var mapped map[Field]string
 		for _, f := range missing {
 			tried[f] = aliases[f]
 			if h, ok := explicit[f]; ok {
 				tried[f] = append([]string{h + " (from --map)"}, aliases[f]...)
+				if mapped == nil {
+					mapped = map[Field]string{}
+				}
+				mapped[f] = h
 			}
 		}
-		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried}
+		return m, &MissingFieldError{File: file, Fields: missing, Headers: header, Tried: tried, Mapped: mapped}
 	}
 	return m, nil
 }

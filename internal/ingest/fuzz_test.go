@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -88,6 +90,10 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("url\tviews\tlikes\tcomments\tshares\nhttps://www.tiktok.com/@a/video/1\t1\t1\t1\t1\n"), false)
 	f.Add([]byte(`[{"authorMeta":{"name":"a","fans":10},"playCount":5,"diggCount":1,"commentCount":1,"shareCount":1,"id":"7"}]`), true)
 	f.Add([]byte("{\"authorMeta.name\":\"a\",\"playCount\":5,\"diggCount\":1,\"commentCount\":1,\"shareCount\":1}\nnot json\n"), true)
+	f.Add([]byte("account,views,likes,comments,shares\na\x00nn,1,1,1,1\nbob,2,2,2,2\n"), false)
+	f.Add([]byte("account,caption,views,likes,comments,shares\nann,\"open,1,1,1,1\nbob,b,2,2,2,2\ncid,\"c\",3,3,3,3\n"), false)
+	f.Add([]byte("account,caption,views,likes,comments,shares\nann,\"a\nb\",1,1,1,1\nbob,\"never closed,2,2,2,2\ncid,c,3,3,3,3"), false)
+	f.Add([]byte("[{\"authorMeta\":{\"name\":\"a\\u0000\"},\"playCount\":1,\"diggCount\":1,\"commentCount\":1,\"shareCount\":1}]"), true)
 	x := excelize.NewFile()
 	x.SetSheetRow("Sheet1", "A1", &[]any{"account", "views", "likes", "comments", "shares", "date"})
 	x.SetSheetRow("Sheet1", "A2", &[]any{"ann", 1, "1.2K", 3, 4, 45658.5})
@@ -103,7 +109,7 @@ func FuzzRead(f *testing.F) {
 		}
 		opts := &Options{Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
 		start := time.Now()
-		err := readStream("fuzz", format, bytes.NewReader(data), opts, b)
+		err := readStream("fuzz", format, bytes.NewReader(data), nil, opts, b)
 		if d := time.Since(start); d > 3*time.Second && len(data) < 1<<20 {
 			t.Fatalf("reading %d bytes took %v", len(data), d)
 		}
@@ -115,8 +121,18 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("read %d != used %d + duplicates %d + rejected %d", b.Read, len(b.Posts), b.Duplicates, len(b.Rejected))
 		}
 		for _, p := range b.Posts {
-			if p.Key == "" || !p.Views.Known() || !p.Likes.Known() {
-				t.Fatalf("a post without its required fields was used: %+v", p)
+			if p.Key == "" || !p.Likes.Known() || !p.Comments.Known() {
+				t.Fatalf("a post without the counts every rate needs was used: %+v", p)
+			}
+			for _, c := range []Count{p.Views, p.Likes, p.Comments, p.Shares, p.Saves, p.Followers} {
+				if c > MaxCount {
+					t.Fatalf("a count above MaxCount was used: %+v", p)
+				}
+			}
+			for _, s := range []string{p.Account, p.VideoID, p.URL, p.Caption} {
+				if hasControl(s) {
+					t.Fatalf("a post with a control character was used: %+v", p)
+				}
 			}
 		}
 	})
@@ -156,6 +172,57 @@ func FuzzCSVScanner(f *testing.F) {
 				if line, _ := cr.FieldPos(0); line != sc.start {
 					t.Fatalf("buffer %d, record %d: starts on line %d, encoding/csv says %d", size, n, sc.start, line)
 				}
+			}
+		}
+	})
+}
+
+// FuzzOpenQuote writes rows whose captions are whatever the fuzzer likes (without quotes,
+// newlines, delimiters or control characters) and opens a quote in one of them that never
+// closes: that row is rejected and every other row is read and used, none swallowed.
+func FuzzOpenQuote(f *testing.F) {
+	f.Add(uint8(8), uint8(1), "caption", true)
+	f.Add(uint8(2), uint8(0), "", false)
+	f.Add(uint8(40), uint8(39), "a b c", true)
+	f.Fuzz(func(t *testing.T, rows, at uint8, caption string, crlf bool) {
+		n := int(rows%60) + 1
+		k := int(at) % n
+		caption = strings.Map(func(r rune) rune {
+			if r == '"' || r == ',' || r < 0x20 || r == 0x7f || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, caption)
+		nl := "\n"
+		if crlf {
+			nl = "\r\n"
+		}
+		var body strings.Builder
+		body.WriteString("account,caption,views,likes,comments,shares" + nl)
+		for i := range n {
+			open := ""
+			if i == k {
+				open = "\""
+			}
+			fmt.Fprintf(&body, "acct%d,%s%s %d,%d,1,1,1%s", i, open, caption, i, i+1, nl)
+		}
+		b := &Batch{}
+		if err := readStream("fuzz.csv", "csv", strings.NewReader(body.String()), nil, &Options{}, b); err != nil {
+			t.Fatal(err)
+		}
+		if b.Read != n || b.Used() != n-1 || len(b.Rejected) != 1 || b.Rejected[0].Line != k+2 {
+			t.Fatalf("%d rows, quote opened on row %d: read %d, used %d, rejected %v", n, k+1, b.Read, b.Used(), b.Rejected)
+		}
+		if !strings.Contains(strings.Join(b.Warnings, "\n"), fmt.Sprintf("fuzz.csv:%d: a quote opened on this line", k+2)) {
+			t.Fatalf("warnings %q do not name line %d", b.Warnings, k+2)
+		}
+		for j, p := range b.Posts {
+			i := j
+			if j >= k {
+				i++
+			}
+			if p.Account != fmt.Sprintf("acct%d", i) || int(p.Line) != i+2 || p.Views != Count(i+1) {
+				t.Fatalf("post %d = %+v; want acct%d on line %d", j, p, i, i+2)
 			}
 		}
 	})

@@ -8,12 +8,8 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -30,12 +26,15 @@ type Options struct {
 	// They are tried before the built-in ones and may be chosen with --preset.
 	Presets map[string]map[Field][]string
 	Stdin   io.Reader // what "-" reads
-	// Skip are paths never read, even inside an input folder: the report files of --out, which
-	// may be the input folder.
-	Skip []string
 	// Now anchors TikTok Studio's dates without a year when nothing in the export does (see
 	// studio.go); zero means the clock.
 	Now time.Time
+	// Skip are paths never read (the report files this run writes: --out may be the input
+	// folder). A folder's files beside a summary.json of vet's are skipped too.
+	Skip []string
+	// Strict fails the run when a file of an input folder cannot be read, naming every such
+	// file; without it they are skipped (Batch.Skipped) and the others read.
+	Strict bool
 }
 
 func (o *Options) now() time.Time {
@@ -104,6 +103,9 @@ type Batch struct {
 	// price column (price, fee, rate, cost, prijs, tarief), in the batch's currency.
 	Prices   map[string]float64
 	Warnings []string // things the user should know that reject no row
+	// Skipped are the files of input folders that could not be read at all, each with its
+	// reason (also among Warnings).
+	Skipped []Skipped
 
 	names    map[string]string // interned file names and handles
 	sizeHint int64             // the size of the file being read, to size Posts once
@@ -201,190 +203,40 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		}
 	}
 	b := &Batch{progress: opts.Progress}
-	if err := readSources(sources(paths, &opts), &opts, b); err != nil {
+	srcs, warnings := sources(paths, &opts)
+	b.Warnings = warnings
+	if err := readSources(srcs, &opts, b); err != nil {
 		return nil, err
 	}
 	b.dedupe()
+	var keys map[string]bool // the accounts of the posts, to say when an accounts file matches none
 	for _, a := range opts.Accounts {
-		if err := readAccounts(a, &opts, b); err != nil {
+		f := file{a, shownAs(a)(a)}
+		handles, err := readAccounts(f, &opts, b)
+		if err != nil {
 			return nil, err
+		}
+		if keys == nil {
+			keys = postKeys(b.Posts)
+		}
+		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
+			b.warn(fmt.Sprintf("%s: no handle in it matches an account of the posts read (it lists %d, such as %q); its followers and prices are not used",
+				f.name, len(handles), clip(handles[0])))
 		}
 	}
 	return b, nil
 }
 
-// source is one input to read on its own: a file, "-", or a TikTok Studio folder. A path
-// that cannot be opened is a source that returns its error, so errors keep the inputs' order.
-type source struct {
-	size int64 // bytes on disk, 0 when unknown
-	slow bool  // a workbook or JSON: parsing, not memory, bounds its reading
-	read func(b *Batch) error
-}
-
-// fileSource reads one file.
-func fileSource(name string, size int64, opts *Options) source {
-	f := formatOf(name)
-	return source{size, f == "xlsx" || f == "json" || f == "jsonl", func(b *Batch) error { return readFile(name, opts, b) }}
-}
-
-// sources lists what paths name, in order: a file, "-", a TikTok Studio export folder as one
-// account, any other folder as its readable files, sorted.
-func sources(paths []string, opts *Options) []source {
-	var out []source
-	fail := func(err error) { out = append(out, source{read: func(*Batch) error { return err }}) }
-	for _, p := range paths {
-		if p == "-" {
-			out = append(out, source{read: func(b *Batch) error {
-				if opts.Stdin == nil {
-					return fmt.Errorf("-: no standard input")
-				}
-				return readStream("-", "stdin", opts.Stdin, opts, b)
-			}})
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			fail(fmt.Errorf("%s: %w", p, unwrapPathError(err)))
-			continue
-		}
-		if !st.IsDir() {
-			out = append(out, fileSource(p, st.Size(), opts))
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			fail(fmt.Errorf("%s: %w", p, unwrapPathError(err)))
-			continue
-		}
-		var found []string
-		size := map[string]int64{}
-		for _, e := range entries {
-			if n := e.Name(); !e.IsDir() && formatOf(n) != "" && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") {
-				f := filepath.Join(p, e.Name())
-				found = append(found, f)
-				if info, err := e.Info(); err == nil {
-					size[f] = info.Size()
-				}
-			}
-		}
-		sort.Strings(found)
-		switch {
-		case len(found) == 0:
-			fail(fmt.Errorf("%s: no .csv, .tsv, .txt, .xlsx, .json or .jsonl files in this folder", p))
-		case isStudioDir(found):
-			out = append(out, source{read: func(b *Batch) error { return readStudioDir(p, found, opts, b) }})
-		default:
-			for _, f := range found {
-				out = append(out, fileSource(f, size[f], opts))
-			}
+// postKeys is the set of the posts' accounts, folded.
+func postKeys(posts []Post) map[string]bool {
+	keys := map[string]bool{}
+	last := ""
+	for i := range posts {
+		if k := posts[i].Key; k != last { // an export lists an account's posts together
+			keys[k], last = true, k
 		}
 	}
-	return out
-}
-
-// readSources reads the sources into b. Workbooks and JSON files are read several at once when
-// there are several and more than one core: each into a batch of its own, then joined in the
-// inputs' order, so the batch is the same as one read in turn. The first source in order that
-// fails is the error; sources after it that have not started are not read.
-//
-// CSV files are read in turn, into one batch sized for all of them: reading one is mostly
-// writing fresh memory, and joining batches copies every post, which cost more than a second
-// core saved (measured at 1M posts in 4 and in 20 files; four workbooks take about 1.6× less
-// time on two cores).
-func readSources(srcs []source, opts *Options, b *Batch) error {
-	slow := 0
-	for _, s := range srcs {
-		if s.slow {
-			slow++
-		}
-	}
-	if workers := min(len(srcs), runtime.GOMAXPROCS(0)); workers > 1 && slow > 1 {
-		return readAtOnce(srcs, workers, opts, b)
-	}
-	for _, s := range srcs {
-		b.later += s.size
-	}
-	for _, src := range srcs {
-		b.later -= src.size // what is read after this one, for the first CSV to make room for all
-		if err := src.read(b); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readAtOnce reads the sources on workers goroutines, each into a batch of its own, and joins
-// each to b in order as soon as those before it are: only the batches being read and those
-// waiting for an earlier one are held beside b.
-func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
-	parts := make([]*Batch, len(srcs))
-	errs := make([]error, len(srcs))
-	done := make([]chan struct{}, len(srcs)) // closed when parts[i] and errs[i] are set
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
-	var (
-		next, failed atomic.Int64 // the next source to start; the lowest index that failed, +1
-		read         atomic.Int64 // rows read by all, for Options.Progress
-		wg           sync.WaitGroup
-	)
-	defer wg.Wait()
-	fail := func(i int) { // start no source after i
-		for f := failed.Load(); f == 0 || f > int64(i)+1; f = failed.Load() {
-			if failed.CompareAndSwap(f, int64(i)+1) {
-				return
-			}
-		}
-	}
-	progress := func(int) {
-		if opts.Progress != nil {
-			opts.Progress(int(read.Add(progressEvery)))
-		}
-	}
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if f := failed.Load(); i >= len(srcs) || f != 0 && int64(i) >= f {
-					return // all started, or one before i failed
-				}
-				parts[i] = &Batch{progress: progress, readers: workers}
-				if errs[i] = srcs[i].read(parts[i]); errs[i] != nil {
-					fail(i)
-				}
-				close(done[i])
-			}
-		})
-	}
-	var size int64
-	for _, s := range srcs {
-		size += s.size
-	}
-	for i := range srcs {
-		<-done[i]
-		if errs[i] != nil {
-			return errs[i]
-		}
-		if i == 0 && srcs[0].size > 0 && len(parts[0].Posts) > 0 {
-			// Room for all the posts, guessed from the first file's posts per byte.
-			b.reserve(int(int64(len(parts[0].Posts))*size/srcs[0].size) + 16)
-		}
-		b.join(parts[i])
-		parts[i] = nil
-	}
-	return nil
-}
-
-// join appends a batch read on its own to b.
-func (b *Batch) join(p *Batch) {
-	b.Inputs = append(b.Inputs, p.Inputs...)
-	b.Posts = append(b.Posts, p.Posts...)
-	b.Rejected = append(b.Rejected, p.Rejected...)
-	b.Read += p.Read
-	b.Warnings = append(b.Warnings, p.Warnings...)
-	for k, n := range p.Followers {
-		b.setFollowers(k, n)
-	}
+	return keys
 }
 
 func unwrapPathError(err error) error {
@@ -412,21 +264,21 @@ func formatOf(name string) string {
 }
 
 // readFile opens one file and hands it to readStream.
-func readFile(name string, opts *Options, b *Batch) error {
-	format := formatOf(name)
+func readFile(f file, opts *Options, b *Batch) error {
+	format := formatOf(f.path)
 	if format == "" {
-		return fmt.Errorf("%s: vet reads .csv, .tsv, .txt, .xlsx, .json and .jsonl files", name)
+		return fmt.Errorf("%s: vet reads .csv, .tsv, .txt, .xlsx, .json and .jsonl files", f.name)
 	}
-	f, err := os.Open(name)
+	fh, err := os.Open(f.path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		return fmt.Errorf("%s: %w", f.name, unwrapPathError(err))
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
+	defer fh.Close()
+	if st, err := fh.Stat(); err == nil {
 		b.sizeHint = st.Size()
 		defer func() { b.sizeHint = 0 }()
 	}
-	return readStream(name, format, f, opts, b)
+	return readStream(f.name, format, fh, fh, opts, b)
 }
 
 // Magic numbers that say what a file is whatever its name.
@@ -437,7 +289,8 @@ var (
 
 // readStream is the factory switch: the file's first bytes, then its extension, choose the
 // reader. A workbook renamed .csv is still read as one; a binary .xls gets a clear error.
-func readStream(name, format string, r io.Reader, opts *Options, b *Batch) error {
+// onDisk is the file r reads, nil for standard input: a workbook's parts are checked there.
+func readStream(name, format string, r io.Reader, onDisk *os.File, opts *Options, b *Batch) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	head, _ := br.Peek(512)
 	switch {
@@ -456,7 +309,7 @@ func readStream(name, format string, r io.Reader, opts *Options, b *Batch) error
 	}
 	switch format {
 	case "xlsx":
-		return readXLSX(name, br, opts, b)
+		return readXLSX(name, br, onDisk, opts, b)
 	case "xls":
 		// Not a binary workbook (checked above): web tools often save text or HTML as .xls.
 		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
@@ -522,7 +375,7 @@ func (b *Batch) dedupe() {
 			continue
 		}
 		dropped := p.File
-		if p.Views > b.Posts[i].Views {
+		if moreViews(p.Views, b.Posts[i].Views) {
 			dropped = b.Posts[i].File
 			b.Posts[i] = *p
 		}
@@ -531,6 +384,15 @@ func (b *Batch) dedupe() {
 	}
 	clear(b.Posts[kept:])
 	b.Posts = b.Posts[:kept]
+}
+
+// moreViews reports whether a copy with views a beats the copy kept with views k: a known
+// count beats a Missing one, a larger beats a smaller, and on a tie the copy seen first stays.
+func moreViews(a, k Count) bool {
+	if !a.Known() {
+		return false
+	}
+	return !k.Known() || a > k
 }
 
 func (b *Batch) countDuplicate(file string) {

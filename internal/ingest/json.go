@@ -102,7 +102,7 @@ func jsonArray(name string, data []byte) ([]jsonRecord, []*RowError, error) {
 		line := lines.at(start)
 		obj, ok := v.(map[string]any)
 		if !ok {
-			bad = append(bad, &RowError{File: name, Line: line, Value: clip(jsonScalar(v), 60), Reason: "is not a JSON object"})
+			bad = append(bad, &RowError{File: name, Line: line, Value: clip(jsonScalar(v)), Reason: "is not a JSON object"})
 			continue
 		}
 		rec := jsonRecord{line: line}
@@ -137,7 +137,7 @@ func jsonLines(name string, data []byte) ([]jsonRecord, []*RowError) {
 			if err != nil {
 				reason = "is not a JSON object: " + err.Error()
 			}
-			bad = append(bad, &RowError{File: name, Line: line, Value: clip(string(l), 60), Reason: reason})
+			bad = append(bad, &RowError{File: name, Line: line, Value: clip(string(l)), Reason: reason})
 			continue
 		}
 		rec := jsonRecord{line: line}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Post is one video as an export describes it. It is the one domain type that scoring and
@@ -87,23 +88,32 @@ func (e *RowError) Error() string {
 	}
 	if e.Column != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Column)
+		b.WriteString(clip(e.Column))
 	}
 	b.WriteString(": ")
 	if e.Value != "" {
-		fmt.Fprintf(&b, "%q ", clip(e.Value, 60))
+		fmt.Fprintf(&b, "%q ", clip(e.Value))
 	}
 	b.WriteString(e.Reason)
 	return b.String()
 }
 
-func clip(s string, n int) string {
-	if len(s) <= n {
+// maxQuoted is the most characters of a value (a cell, a header, a line) any message quotes
+// (SPEC §1): a 1,000,000-character header must not be echoed whole.
+const maxQuoted = 200
+
+// clip is s cut to maxQuoted characters, the last of them "…" when it was cut; the one way
+// every message, warning and rejected row shortens what it quotes. clip(clip(s)) == clip(s).
+func clip(s string) string {
+	if len(s) <= maxQuoted || utf8.RuneCountInString(s) <= maxQuoted {
 		return s
 	}
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	n := 0
+	for i := range s {
+		if n == maxQuoted-1 {
+			return s[:i] + "…"
+		}
+		n++
 	}
-	return string(r[:n]) + "…"
+	return s
 }

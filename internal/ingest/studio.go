@@ -29,9 +29,9 @@ type exportDate struct {
 func (e exportDate) known() bool { return e.day > 0 }
 
 // isStudioDir reports whether a folder's files look like a TikTok Studio export.
-func isStudioDir(files []string) bool {
+func isStudioDir(files []file) bool {
 	for _, f := range files {
-		base := strings.ToLower(filepath.Base(f))
+		base := strings.ToLower(filepath.Base(f.path))
 		if strings.HasSuffix(base, "followerhistory.csv") {
 			return true
 		}
@@ -44,7 +44,7 @@ func isStudioDir(files []string) bool {
 	return false
 }
 
-func csvHeader(name string) ([]string, error) {
+func csvHeader(name file) ([]string, error) {
 	var h []string
 	err := withCSV(name, func(s *csvSource) error { h = s.header; return nil })
 	return h, err
@@ -65,14 +65,14 @@ func hasHeaders(header []string, want ...string) bool {
 
 // readStudioDir reads a Studio folder as one account: the follower history and overview first
 // (they give the followers and the export date), then the content tables.
-func readStudioDir(dir string, files []string, opts *Options, b *Batch) error {
+func readStudioDir(dir string, files []file, opts *Options, b *Batch) error {
 	var export exportDate
 	var followers Count = Missing
 	var followersDay, historyHandle string
-	var content, others []string
+	var content, others []file
 	for _, f := range files {
-		base := strings.ToLower(filepath.Base(f))
-		if formatOf(f) != "csv" {
+		base := strings.ToLower(filepath.Base(f.path))
+		if formatOf(f.path) != "csv" {
 			if err := readFile(f, opts, b); err != nil {
 				return err
 			}
@@ -90,7 +90,7 @@ func readStudioDir(dir string, files []string, opts *Options, b *Batch) error {
 				if n.Known() {
 					followers, followersDay = n, day
 				}
-				historyHandle = handleFromHistoryName(filepath.Base(f))
+				historyHandle = handleFromHistoryName(filepath.Base(f.path))
 				in := s.input("csv")
 				in.Kind, in.Preset, in.Note = KindFollowers, "tiktok-studio", fmt.Sprintf("followers %s on %s (its newest known day)", countText(followers), followersDay)
 				b.Inputs = append(b.Inputs, in)
@@ -161,7 +161,7 @@ func studioOther(base string) bool {
 }
 
 // withCSV opens a CSV file for fn and closes it after.
-func withCSV(name string, fn func(*csvSource) error) error {
+func withCSV(name file, fn func(*csvSource) error) error {
 	f, err := openFileCSV(name)
 	if err != nil {
 		return err

@@ -26,11 +26,32 @@ type table struct {
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
-	now     time.Time
+	// flagCols are, for pinned and sponsored, every column the aliases find (Apify writes
+	// both isAd and isSponsored): a post is marked when any of them says yes.
+	flagCols [2][]int
+	now      time.Time
 }
 
 // handle is an account as written in its cell, shown and folded, allocated once per account.
-type handle struct{ raw, shown, key string }
+type handle struct {
+	raw, shown, key string
+	control         bool // the cell holds a NUL or another control character: its rows are rejected
+}
+
+// controlReason is why a row with a NUL byte or a control character in a kept field is
+// rejected: it is damage, not text, and only that row is refused (SPEC §2).
+const controlReason = "holds a NUL byte or a control character"
+
+// hasControl reports a NUL or another C0 control character, or DEL, in s; tab, CR and LF are
+// text (inside a quoted caption, a newline is).
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
 
 // newTable resolves the columns of a table and registers it as an input of the batch.
 func newTable(b *Batch, info Input, header []string, opts *Options) (*table, error) {
@@ -43,14 +64,12 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
 	warnDuplicateHeaders(b, info.Name, header, m)
-	for f, h := range opts.Map {
-		if !hasHeaders(header, h) && m[f] >= 0 {
-			b.warn(fmt.Sprintf("%s: --map %s=%s: no such header here; %s read from %q instead", info.Name, f, h, f, header[m[f]]))
-		}
-	}
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
+	}
+	for k, f := range [...]Field{FieldPinned, FieldSponsored} {
+		t.flagCols[k] = flagColumns(header, m[f], opts.aliasesFor(preset)[f], opts.Map[f] != "")
 	}
 	if preset == "tiktok-studio" {
 		t.timeCol = slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == "time" })
@@ -74,7 +93,7 @@ func (t *table) reject(line int, f Field, value, reason string) *RowError {
 	} else if f >= 0 {
 		col = f.String()
 	}
-	return &RowError{File: t.file, Line: line, Column: col, Value: strings.Clone(value), Reason: reason}
+	return &RowError{File: t.file, Line: line, Column: col, Value: strings.Clone(clip(value)), Reason: reason}
 }
 
 // rowError records a row that could not even be split into cells.
@@ -128,7 +147,7 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 	}
 	raw = strings.Clone(raw)
 	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	h := handle{raw: raw, shown: shown, key: FoldHandle(shown)}
+	h := handle{raw: raw, shown: shown, key: FoldHandle(shown), control: hasControl(raw)}
 	t.handles[raw] = h
 	t.last = h
 	return h, true
@@ -145,7 +164,8 @@ func (t *table) urlHandle(shown string) handle {
 	return h
 }
 
-// post reads one data row. A row with a bad or missing required value is rejected whole.
+// post reads one data row. A row with a bad value, or without the counts every rate needs
+// (see rejectUncountable), is rejected whole; views and shares may be Missing.
 func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowError) {
 	p.File, p.Line = t.file, int32(line)
 	p.URL = trimSpace(t.cell(cells, FieldURL))
@@ -154,14 +174,16 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		return 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
 	}
 	p.Account, p.Key = h.shown, h.key
+	if h.control {
+		return 0, "", t.reject(line, FieldAccount, h.raw, controlReason)
+	}
 
 	counts := [...]struct {
-		f        Field
-		dst      *Count
-		required bool
+		f   Field
+		dst *Count
 	}{
-		{FieldViews, &p.Views, true}, {FieldLikes, &p.Likes, true}, {FieldComments, &p.Comments, true},
-		{FieldShares, &p.Shares, true}, {FieldSaves, &p.Saves, false}, {FieldFollowers, &p.Followers, false},
+		{FieldViews, &p.Views}, {FieldLikes, &p.Likes}, {FieldComments, &p.Comments},
+		{FieldShares, &p.Shares}, {FieldSaves, &p.Saves}, {FieldFollowers, &p.Followers},
 	}
 	for _, c := range counts {
 		raw := t.cell(cells, c.f)
@@ -172,11 +194,24 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		if err != nil {
 			return 0, "", t.reject(line, c.f, raw, err.(*ValueError).Reason)
 		}
-		if !n.Known() && c.required {
-			return 0, "", t.reject(line, c.f, raw, fmt.Sprintf("no %s count (missing is not zero)", c.f))
-		}
 		*c.dst = n
 		p.Rounded = p.Rounded || rounded
+	}
+	if !p.Likes.Known() || !p.Comments.Known() {
+		return 0, "", t.rejectUncountable(line, p)
+	}
+	for k, dst := range [...]*bool{&p.Pinned, &p.Sponsored} {
+		for _, i := range t.flagCols[k] {
+			if i >= len(cells) {
+				continue
+			}
+			v, ok := parseBool(cells[i])
+			if !ok {
+				return 0, "", &RowError{File: t.file, Line: line, Column: t.header[i], Value: strings.Clone(clip(cells[i])),
+					Reason: "is not a yes or no (true/false, 1/0, yes/no)"}
+			}
+			*dst = *dst || v
+		}
 	}
 	var order dayOrder
 	raw := t.cell(cells, FieldPostedAt)
@@ -187,11 +222,80 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		}
 		p.PostedAt, order = at, o
 	}
+	for _, f := range [...]Field{FieldVideoID, FieldURL, FieldCaption} {
+		if c := t.cell(cells, f); hasControl(c) {
+			return 0, "", t.reject(line, f, c, controlReason)
+		}
+	}
 	p.VideoID = t.text.keep(trimSpace(t.cell(cells, FieldVideoID)))
 	p.dropCanonicalURL()
 	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
 	return order, raw, nil
+}
+
+// rejectUncountable rejects a row that no rate can use. A row is kept when it has the counts
+// at least one rate needs (SPEC §2): the follower ER needs likes and comments, the view ER
+// views, likes, comments and shares; so a row without views or shares still serves the
+// follower ER, and one without likes or comments serves nothing. The reason names every
+// missing count of the four, the column the first of likes and comments that is missing.
+func (t *table) rejectUncountable(line int, p *Post) *RowError {
+	var missing []string
+	for _, c := range [...]struct {
+		f Field
+		n Count
+	}{{FieldViews, p.Views}, {FieldLikes, p.Likes}, {FieldComments, p.Comments}, {FieldShares, p.Shares}} {
+		if !c.n.Known() {
+			missing = append(missing, c.f.String())
+		}
+	}
+	names := missing[0]
+	if k := len(missing); k > 1 {
+		names = strings.Join(missing[:k-1], ", ") + " or " + missing[k-1]
+	}
+	f := FieldLikes
+	if p.Likes.Known() {
+		f = FieldComments
+	}
+	return t.reject(line, f, "", fmt.Sprintf("no %s count (missing is not zero)", names))
+}
+
+// flagColumns lists the columns a yes-or-no field is read from: the one mapped (at), and
+// unless --map named it, every other column an alias of the field finds.
+func flagColumns(header []string, at int, aliases []string, mapped bool) []int {
+	if at < 0 {
+		return nil
+	}
+	cols := []int{at}
+	if mapped {
+		return cols
+	}
+	for i, h := range header {
+		if i != at && slices.ContainsFunc(aliases, func(a string) bool { return foldHeader(a) == foldHeader(h) }) {
+			cols = append(cols, i)
+		}
+	}
+	return cols
+}
+
+// parseBool reads a yes-or-no cell (pinned, sponsored): true/false, 1/0, yes/no, y/n, and the
+// Dutch ja/nee, in any case; empty is false. ok is false for anything else.
+func parseBool(s string) (v, ok bool) {
+	s = trimSpace(s)
+	if s == "" {
+		return false, true
+	}
+	for _, w := range [...]string{"true", "1", "yes", "y", "ja", "waar"} {
+		if strings.EqualFold(s, w) {
+			return true, true
+		}
+	}
+	for _, w := range [...]string{"false", "0", "no", "n", "nee", "onwaar"} {
+		if strings.EqualFold(s, w) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // finish settles what only the whole table can tell: the order of day and month in its date
@@ -220,7 +324,7 @@ func (t *table) finish() {
 			drop = append(drop, e) // the minority, and every value that cannot tell
 		}
 		t.b.warn(fmt.Sprintf("%s: %s: dates are written both day first (%d rows) and month first (%d rows); the minority rows and those that cannot tell are rejected",
-			t.file, t.columnName(FieldPostedAt), d.dmy, d.mdy))
+			t.file, clip(t.columnName(FieldPostedAt)), d.dmy, d.mdy))
 	case d.mdy > 0:
 		for _, e := range d.entries {
 			if e.order == orderAmbiguous {
@@ -229,7 +333,7 @@ func (t *table) finish() {
 		}
 	case d.dmy == 0 && slices.ContainsFunc(d.entries, func(e dateEntry) bool { return e.order == orderAmbiguous }):
 		t.b.warn(fmt.Sprintf("%s: %s: no date shows whether the day or the month comes first; read as day first (DD/MM/YYYY)",
-			t.file, t.columnName(FieldPostedAt)))
+			t.file, clip(t.columnName(FieldPostedAt))))
 	}
 	t.placeYearless()
 	if len(drop) > 0 {
@@ -274,7 +378,7 @@ func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
 		k := foldHeader(header[i])
 		for j := i + 1; j < len(header); j++ {
 			if foldHeader(header[j]) == k {
-				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), header[i], i+1))
+				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), clip(header[i]), i+1))
 				break
 			}
 		}
