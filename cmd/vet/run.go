@@ -199,12 +199,14 @@ func runCmd(args []string, e *env) error {
 	defer restore()
 	defer limitMemory(e.getenv)()
 	opts.Skip = skipReport(f.Run.Out)
+	opts.Strict = f.Run.Strict
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
 	timer.done("ingest")
 	bar.posts(batch.Read)
+	listSkipped(e.stderr, batch, s.quiet)
 	if f.Run.Strict && len(batch.Rejected) > 0 {
 		listRejected(e.stderr, batch)
 		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
@@ -286,11 +288,6 @@ func nothingToScore(b *ingest.Batch, out string) error {
 const maxListed = 10
 
 func listRejected(w io.Writer, b *ingest.Batch) {
-	for _, in := range b.Inputs {
-		if in.Kind == ingest.KindSkipped {
-			fmt.Fprintf(w, "vet: skipped %s\n", oneLine(in.Name+": "+in.Note))
-		}
-	}
 	for i, r := range b.Rejected {
 		if i == maxListed {
 			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)
@@ -298,8 +295,30 @@ func listRejected(w io.Writer, b *ingest.Batch) {
 		}
 		fmt.Fprintf(w, "vet: %s (row rejected)\n", oneLine(r.Error()))
 	}
+	said := map[string]bool{} // the skipped files, said by listSkipped
+	for _, f := range b.Skipped {
+		said["skipped "+f.Name+": "+f.Reason] = true
+	}
 	for _, msg := range b.Warnings {
-		fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
+		if !said[msg] {
+			fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
+		}
+	}
+}
+
+// listSkipped names every input vet did not read: the files of a folder that could not be read
+// (even under -q: their posts are missing from the report), and, unless quiet, the tables that
+// are not posts (TikTok Studio's Overview, say).
+func listSkipped(w io.Writer, b *ingest.Batch, quiet bool) {
+	if !quiet {
+		for _, in := range b.Inputs {
+			if in.Kind == ingest.KindSkipped {
+				fmt.Fprintf(w, "vet: skipped %s\n", oneLine(in.Name+": "+in.Note))
+			}
+		}
+	}
+	for _, f := range b.Skipped {
+		fmt.Fprintf(w, "vet: skipped %s\n", oneLine(f.Name+": "+f.Reason))
 	}
 }
 
