@@ -13,6 +13,8 @@ import (
 
 // reportFiles are the files a run writes into --out. vet never reads them as input (--out may
 // be the input folder), and their temporary copies are what a killed run may leave behind.
+// ingest keeps the same names (sources.go) to know a report folder it is given as input: it
+// cannot import report, which comes after it.
 var reportFiles = []string{
 	report.WorkbookFile, report.PageFile, report.SummaryFile,
 	"accounts.csv", "signals.csv", "posts.csv", // the report's data files
