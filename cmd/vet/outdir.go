@@ -37,6 +37,9 @@ const lockWait = 5 * time.Minute
 // a staging folder of the run's own for report.Write. c releases the lock and removes the
 // staging folder.
 func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err error) {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		c.add(func() { os.Remove(dir) }) // made for a run that wrote nothing: gone again (only if empty)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}

@@ -127,6 +127,18 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 		})
 	}
 
+	t.Run("SIGINT into a new --out leaves no folder behind", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "new")
+		tmp := t.TempDir()
+		if code, stderr := interrupt(t, out, tmp, excelizeSpool(tmp), syscall.SIGINT); code != exitInterrupt {
+			t.Errorf("exit code %d, want %d; stderr %q", code, exitInterrupt, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("--out is there after the interrupted run (%v)", err)
+		}
+		assertOnly(t, tmp)
+	})
+
 	t.Run("after SIGKILL the next run clears what was left", func(t *testing.T) {
 		out, before := previous(t)
 		tmp := t.TempDir()
