@@ -85,6 +85,10 @@ func lockFolder(dir string, wait time.Duration, waiting func()) (*os.File, error
 	path := filepath.Join(dir, outLockFile)
 	deadline := time.Now().Add(wait)
 	for {
+		// Made again each time: a run that made the folder and wrote nothing removes it.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
 		if err != nil {
 			return nil, err
