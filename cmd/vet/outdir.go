@@ -36,7 +36,7 @@ const lockWait = 5 * time.Minute
 // writing there (telling once that it waits), removes what killed runs left behind, and returns
 // a staging folder of the run's own for report.Write. c releases the lock and removes the
 // staging folder.
-func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err error) {
+func claimOut(dir string, e *env, c *cleanup, quiet bool, bar *progress) (staging string, err error) {
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		c.add(func() { os.Remove(dir) }) // made for a run that wrote nothing: gone again (only if empty)
 	}
@@ -49,11 +49,15 @@ func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err e
 			return "", fmt.Errorf("VET_LOCK_WAIT: %s is not a duration (such as 30s or 10m)", quote(s))
 		}
 	}
-	told := quiet
+	waited := false
 	lock, err := lockFolder(dir, wait, func() {
-		if !told {
+		if waited {
+			return
+		}
+		waited = true
+		bar.setStage("waiting for another run")
+		if !quiet {
 			fmt.Fprintf(e.stderr, "vet: waiting for another run writing to %s …\n", dir)
-			told = true
 		}
 	})
 	locked := !errors.Is(err, errNoLocks)
@@ -63,6 +67,9 @@ func claimOut(dir string, e *env, c *cleanup, quiet bool) (staging string, err e
 	}
 	if err != nil {
 		return "", err
+	}
+	if waited {
+		bar.setStage(nextStage["scoring"])
 	}
 	c.add(func() {
 		os.Remove(lock.Name()) // before the lock goes: see lockFolder

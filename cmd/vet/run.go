@@ -221,7 +221,7 @@ func runCmd(args []string, e *env) error {
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
-	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet)
+	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
 	if err != nil {
 		return err
 	}
