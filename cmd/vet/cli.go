@@ -26,17 +26,19 @@ Usage:
   vet run [flags] INPUT...        read the exports, score every account, write the report
   vet validate [flags] INPUT...   read the exports only: columns found, row counts, rejected rows
   vet benchmarks [--config F]     print the tier table and thresholds in force
-  vet init [DIR]                  write a commented vet.yaml with every default
+  vet init [DIR]                  write a commented vet.yaml with every default (DIR is created)
   vet version                     print vet's version
 
-INPUT is a .csv, .tsv, .txt file or a folder of them; - reads CSV from standard input.
+INPUT is a file (.csv, .tsv, .txt, .xlsx, .json, .jsonl), a folder of them (a TikTok Studio
+export folder is read as one account), or - for CSV on standard input. A folder's file that
+cannot be read is named and skipped; vet never reads its own report files.
+
+Exit status: 0 done; 1 the run failed, nothing half-written left behind (the previous report
+stays); 2 usage; 3 --fail-on tripped (the report is written); 130 stopped by Ctrl-C (SIGINT),
+143 by SIGTERM, with every temporary file removed.
+
 Run 'vet run -h' for the flags.
 `
-
-// usageError is a mistake in how vet was called: exit code 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
 
 // env is what a command may touch of the world, so tests can run it in-process.
 type env struct {
@@ -44,13 +46,20 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	cleanup        *cleanup // what the command must remove however it ends
 }
 
 // run is the whole command: it returns the exit code and is the only place that maps errors
 // to one.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, cleanup: &cleanup{}}
+	stop := onSignal(stderr, e.cleanup)
 	err := dispatch(args, e)
+	e.cleanup.do()
+	stop()
+	if e.cleanup.interrupted.Load() {
+		select {} // the signal handler is removing the temporary files, then exits
+	}
 	var ue *usageError
 	var fo *failOnError
 	switch {
@@ -59,14 +68,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "vet: %s\n", ue.msg)
-		fmt.Fprintf(stderr, "run 'vet help' for usage\n")
+		fmt.Fprintf(stderr, "vet: %s\n%s\n", oneLine(ue.msg), ue.hint())
 		return exitUsage
 	case errors.As(err, &fo):
-		fmt.Fprintf(stderr, "vet: %s\n", fo)
+		fmt.Fprintf(stderr, "vet: %s\n", oneLine(fo.Error()))
 		return exitFailOn
 	default:
-		fmt.Fprintf(stderr, "vet: %s\n", err)
+		fmt.Fprintf(stderr, "vet: %s\n", oneLine(err.Error()))
 		return exitFailed
 	}
 }
@@ -79,9 +87,18 @@ func (e *failOnError) Error() string { return e.msg }
 func dispatch(args []string, e *env) error {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usage)
-		return &usageError{"no command given"}
+		return &usageError{msg: "no command given"}
 	}
 	cmd, rest := args[0], args[1:]
+	err := command(cmd, rest, e)
+	var ue *usageError
+	if errors.As(err, &ue) && ue.cmd == "" {
+		ue.cmd = cmd
+	}
+	return err
+}
+
+func command(cmd string, rest []string, e *env) error {
 	switch cmd {
 	case "run":
 		return runCmd(rest, e)
@@ -98,38 +115,6 @@ func dispatch(args []string, e *env) error {
 		fmt.Fprint(e.stdout, usage)
 		return nil
 	default:
-		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
-	}
-}
-
-// newFlagSet makes a subcommand's flag set; its errors are usage errors.
-func newFlagSet(name, synopsis string, e *env) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // parse errors are reported once, by run
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: vet %s\n\nFlags:\n", synopsis)
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	return fs
-}
-
-// parseFlags parses flags placed before or after the inputs (`vet run a.csv --out r`).
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var inputs []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, &usageError{err.Error()}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return inputs, nil
-		}
-		inputs = append(inputs, args[0])
-		args = args[1:]
+		return &usageError{msg: fmt.Sprintf("unknown command %s", quote(cmd)), cmd: "help"}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/vet-tool/vet/internal/config"
 )
@@ -19,7 +20,10 @@ func initCmd(args []string, e *env) error {
 	case 1:
 		dir = rest[0]
 	default:
-		return &usageError{"init takes at most one DIR"}
+		return &usageError{msg: "init takes at most one DIR"}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	path, err := config.WriteInit(dir)
 	if err != nil {
@@ -39,7 +43,7 @@ func benchmarksCmd(args []string, e *env) error {
 		return err
 	}
 	if len(rest) > 0 {
-		return &usageError{"benchmarks takes no arguments"}
+		return &usageError{msg: "benchmarks takes no arguments"}
 	}
 	f, err := s.load(fs)
 	if err != nil {

@@ -27,6 +27,7 @@ func TestExitCodes(t *testing.T) {
 		{"--fail-on fail trips on failing accounts but writes the report", []string{"run", "--fail-on", "fail", "--out", "OUT", examples}, exitFailOn, "--fail-on fail: 6 FAIL (the report is written)"},
 		{"--fail-on review counts REVIEW and FAIL", []string{"run", "--fail-on", "review", "--out", "OUT", examples}, exitFailOn, "--fail-on review:"},
 		{"--fail-on with a verdict vet does not know is a usage error", []string{"run", "--fail-on", "maybe", "--out", "OUT", examples}, exitUsage, "--fail-on"},
+		{"a run with nothing to score fails and writes nothing", []string{"run", "--out", "OUT", "HEADER_ONLY"}, exitFailed, "nothing to score"},
 		{"--strict with a rejected row fails and writes nothing", []string{"run", "--strict", "--out", "OUT", examples}, exitFailed, "1 row rejected and --strict is set: nothing written"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,6 +35,12 @@ func TestExitCodes(t *testing.T) {
 			for i, a := range tc.args {
 				if a == "OUT" {
 					tc.args[i] = out
+				}
+				if a == "HEADER_ONLY" {
+					tc.args[i] = filepath.Join(t.TempDir(), "header.csv")
+					if err := os.WriteFile(tc.args[i], []byte("account,followers,views,likes,comments,shares\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			var stdout, stderr bytes.Buffer

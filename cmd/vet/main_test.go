@@ -25,11 +25,27 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The real exports beside the repository (../shared from its root, as ingest's tests find
+	// them), or where VET_REALDATA says; scripts that need them start with [!realdata] skip.
+	realdata := os.Getenv("VET_REALDATA")
+	if realdata == "" {
+		realdata, _ = filepath.Abs(filepath.Join("..", "..", "..", "shared", "realdata"))
+	}
+	if _, err := os.Stat(realdata); err != nil {
+		realdata = ""
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("REALDATA", realdata)
 			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "realdata" {
+				return realdata != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsx": cmdXLSX,

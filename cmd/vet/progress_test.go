@@ -64,34 +64,51 @@ func TestProgressDrawsTheStageAndThePostsRead(t *testing.T) {
 	if err := pty.Setsize(tty, &pty.Winsize{Rows: 24, Cols: 100}); err != nil {
 		t.Fatal(err)
 	}
-	seen := make(chan string)
+	// What the terminal shows, as it comes.
+	chunks := make(chan string, 64)
 	go func() {
-		var all []byte
+		defer close(chunks)
 		buf := make([]byte, 4096)
 		for {
 			n, err := ptm.Read(buf)
-			all = append(all, buf[:n]...)
-			if err != nil || strings.Contains(string(all), "writing the workbook") {
-				seen <- string(all)
+			if n > 0 {
+				chunks <- string(buf[:n])
+			}
+			if err != nil {
 				return
 			}
 		}
 	}()
-	bar := startProgress(tty, 0)
-	bar.posts(123_456)
-	time.Sleep(400 * time.Millisecond)
-	bar.setStage("writing the workbook")
-	var out string
-	select {
-	case out = <-seen:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the bar drew nothing in 10 s")
-	}
-	bar.done()
-	tty.Close()
-	for _, want := range []string{"vet: reading", "123,456 posts read", "vet: writing the workbook"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the terminal shows %q, want it to contain %q", out, want)
+	var shown strings.Builder
+	// waitFor reads the terminal until it has shown all of want (since the last wait).
+	waitFor := func(want ...string) {
+		t.Helper()
+		from := shown.Len()
+		deadline := time.After(10 * time.Second)
+		for {
+			all := true
+			for _, w := range want {
+				all = all && strings.Contains(shown.String()[from:], w)
+			}
+			if all {
+				return
+			}
+			select {
+			case c, ok := <-chunks:
+				if !ok {
+					t.Fatalf("the terminal closed showing %q, want %q", shown.String(), want)
+				}
+				shown.WriteString(c)
+			case <-deadline:
+				t.Fatalf("after 10 s the terminal shows %q, want %q", shown.String(), want)
+			}
 		}
 	}
+	bar := startProgress(tty, 0)
+	bar.posts(123_456)
+	waitFor("vet: reading", "123,456 posts read")
+	bar.setStage("writing the workbook")
+	waitFor("vet: writing the workbook", "123,456 posts read")
+	bar.done()
+	tty.Close()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,7 +37,7 @@ func (s *settings) parse(fs *flag.FlagSet, args []string, stdin io.Reader) ([]st
 		return nil, nil, ingest.Options{}, err
 	}
 	if len(inputs) == 0 {
-		return nil, nil, ingest.Options{}, &usageError{fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
+		return nil, nil, ingest.Options{}, &usageError{msg: fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
 	}
 	f, err := s.load(fs)
 	if err != nil {
@@ -59,7 +60,7 @@ func (s *settings) load(fs *flag.FlagSet) (*config.File, error) {
 		return nil, err
 	}
 	if err := f.SetFlags(fs); err != nil {
-		return nil, &usageError{err.Error()}
+		return nil, &usageError{msg: err.Error()}
 	}
 	return f, nil
 }
@@ -81,7 +82,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	}
 	slices.Sort(names)
 	if f.Run.Preset != "" && !slices.Contains(names, f.Run.Preset) {
-		return o, &usageError{fmt.Sprintf("--preset %s: no such layout (presets: %s)", f.Run.Preset, strings.Join(names, ", "))}
+		return o, &usageError{msg: fmt.Sprintf("--preset: %s is not a layout (layouts: %s)", quote(f.Run.Preset), strings.Join(names, ", "))}
 	}
 	if f.Run.Accounts != "" {
 		o.Accounts = []string{f.Run.Accounts}
@@ -89,7 +90,7 @@ func ingestOptions(f *config.File, stdin io.Reader) (ingest.Options, error) {
 	for name, header := range f.Run.Map {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return o, &usageError{fmt.Sprintf("--map %s=%s: no field %q (fields: %s)", name, header, name, fieldNames())}
+			return o, &usageError{msg: notAField("--map", name)}
 		}
 		if o.Map == nil {
 			o.Map = map[ingest.Field]string{}
@@ -113,11 +114,21 @@ func fieldAliases(byName map[string][]string) (map[ingest.Field][]string, error)
 	for name, headers := range byName {
 		field, ok := ingest.ParseField(name)
 		if !ok {
-			return nil, fmt.Errorf("no field %q (fields: %s)", name, fieldNames())
+			return nil, errors.New(notAField("", name))
 		}
 		out[field] = headers
 	}
 	return out, nil
+}
+
+// notAField is the one wording of a field name vet does not know: `where: "bogus" is not a
+// field (account, followers, …)`, where "" leaves out the where.
+func notAField(where, name string) string {
+	msg := fmt.Sprintf("%s is not a field (%s)", quote(name), fieldNames())
+	if where != "" {
+		msg = where + ": " + msg
+	}
+	return msg
 }
 
 func fieldNames() string {
@@ -161,25 +172,40 @@ func runCmd(args []string, e *env) error {
 		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
 	}
 
+	restore, err := useScratch(e.cleanup)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	defer limitMemory(e.getenv)()
+	opts.Skip = skipReport(f.Run.Out)
+	opts.Strict = f.Run.Strict
 	batch, err := ingest.Read(inputs, opts)
 	if err != nil {
 		return err
 	}
 	timer.done("ingest")
 	bar.posts(batch.Read)
+	listSkipped(e.stderr, batch, s.quiet)
 	if f.Run.Strict && len(batch.Rejected) > 0 {
 		listRejected(e.stderr, batch)
 		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
 	}
-	if !s.quiet {
+	if !s.quiet || batch.Used() == 0 {
 		listRejected(e.stderr, batch)
+	}
+	if batch.Used() == 0 {
+		return nothingToScore(batch, f.Run.Out)
 	}
 
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline}, f.Scoring)
 	timer.done("scoring")
 
-	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Brand: brand}
+	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
+	if err != nil {
+		return err
+	}
+	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
@@ -228,6 +254,16 @@ func summaryLine(b *ingest.Batch, res *scoring.Result) string {
 		len(res.Accounts), strings.Join(vs, ", "), b.Read, b.Used(), b.Duplicates, len(b.Rejected))
 }
 
+// nothingToScore is the error of a run whose inputs hold no post to score: it writes nothing,
+// so last week's report is not replaced by an empty one.
+func nothingToScore(b *ingest.Batch, out string) error {
+	why := "the inputs hold no rows of posts"
+	if b.Read > 0 {
+		why = fmt.Sprintf("all %s read were rejected", rows(b.Read))
+	}
+	return fmt.Errorf("nothing to score: %s; nothing written to %s", why, out)
+}
+
 // maxListed is how many rejected rows are printed to the terminal; the workbook lists them all.
 const maxListed = 10
 
@@ -237,10 +273,32 @@ func listRejected(w io.Writer, b *ingest.Batch) {
 			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)
 			break
 		}
-		fmt.Fprintf(w, "vet: rejected %s\n", r.Error())
+		fmt.Fprintf(w, "vet: %s (row rejected)\n", oneLine(r.Error()))
+	}
+	said := map[string]bool{} // the skipped files, said by listSkipped
+	for _, f := range b.Skipped {
+		said["skipped "+f.Name+": "+f.Reason] = true
 	}
 	for _, msg := range b.Warnings {
-		fmt.Fprintf(w, "vet: warning: %s\n", msg)
+		if !said[msg] {
+			fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
+		}
+	}
+}
+
+// listSkipped names every input vet did not read: the files of a folder that could not be read
+// (even under -q: their posts are missing from the report), and, unless quiet, the tables that
+// are not posts (TikTok Studio's Overview, say).
+func listSkipped(w io.Writer, b *ingest.Batch, quiet bool) {
+	if !quiet {
+		for _, in := range b.Inputs {
+			if in.Kind == ingest.KindSkipped {
+				fmt.Fprintf(w, "vet: skipped %s\n", oneLine(in.Name+": "+in.Note))
+			}
+		}
+	}
+	for _, f := range b.Skipped {
+		fmt.Fprintf(w, "vet: skipped %s\n", oneLine(f.Name+": "+f.Reason))
 	}
 }
 

@@ -18,6 +18,14 @@ func validateCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	restore, err := useScratch(e.cleanup)
+	if err != nil {
+		return err
+	}
+	defer restore()
+	// The report of vet.yaml's out (vet-report by default) is no input.
+	opts.Skip = skipReport(f.Run.Out)
+	opts.Strict = f.Run.Strict
 	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
 	stop()

@@ -3,19 +3,23 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"sync"
 )
 
-// staged is a file written under a temporary name beside its final path, waiting to be renamed
-// into place once every file of the report is ready: a failed run leaves the previous report
-// as it was and no partial files.
+// staged is a file written under a temporary name, waiting to be renamed into place once every
+// file of the report is ready: a failed run leaves the previous report as it was and no
+// partial files.
 type staged struct {
 	tmp, path string
 }
 
-// stage writes one file of the report under a temporary name in the target folder (so the
-// rename cannot cross file systems).
-func stage(path string, write func(*os.File) error) (s staged, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// stage writes one file of the report under a temporary name in tmpDir, or beside path when
+// tmpDir is "". tmpDir must be on path's file system, so that the rename is one step.
+func stage(tmpDir, path string, write func(*os.File) error) (s staged, err error) {
+	if tmpDir == "" {
+		tmpDir = filepath.Dir(path)
+	}
+	tmp, err := os.CreateTemp(tmpDir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return s, err
 	}
@@ -43,8 +47,13 @@ func discard(files []staged) {
 	}
 }
 
+// commits is held while a report's files are renamed into place (see Freeze).
+var commits sync.Mutex
+
 // commit renames every staged file into place.
 func commit(files []staged) error {
+	commits.Lock()
+	defer commits.Unlock()
 	for i, f := range files {
 		if err := os.Rename(f.tmp, f.path); err != nil {
 			discard(files[i:])
@@ -53,3 +62,9 @@ func commit(files []staged) error {
 	}
 	return nil
 }
+
+// Freeze waits for a report being renamed into place to be whole, and keeps any other from
+// starting: once it returns, every report folder of the process holds either its previous
+// report or its new one, and keeps it. It is for a process about to exit on a signal (vet's
+// SIGINT and SIGTERM handler), and never undone.
+func Freeze() { commits.Lock() }

@@ -2,8 +2,9 @@
 // (vetting.xlsx), the page of charts (vetting.html) and summary.json for automation and next
 // week's baseline.
 //
-// Every file is written atomically (a temp file in the target folder, then a rename), so a
-// failed run leaves the previous report as it was. With SOURCE_DATE_EPOCH set, the same input
+// Every file is written atomically (a temp file in Report.Staging or the target folder, then
+// a rename), so a failed run leaves the previous report as it was; the renames are guarded so
+// that a process stopping on a signal (Freeze) never leaves a report half renamed. With SOURCE_DATE_EPOCH set, the same input
 // gives byte-identical files: the workbook goes out through sortedZip (zipwriter.go), which
 // writes excelize's parts in a fixed order, and the page's charts have fixed IDs.
 //

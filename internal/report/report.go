@@ -19,6 +19,11 @@ type Report struct {
 	Result    *scoring.Result
 	Timed     func(stage string, took time.Duration) // told each file's stage and how long it took to write; may be nil
 	Brand     Brand                                  // title, client and logo (--title, --client, --logo)
+	// Staging is the folder the files are written in before they are renamed into the report
+	// folder: on its file system, and removed by whoever made it (vet makes one per run inside
+	// --out, so that an interrupted run's files go with it). "" stages each file beside its
+	// final name.
+	Staging string
 }
 
 // Brand is what puts the sender's name on the report.
@@ -38,7 +43,8 @@ const (
 
 // Write writes the whole report into dir and returns the paths written. Every file is first
 // written under a temporary name and renamed into place only once all are ready: on error the
-// previous report stays as it was.
+// previous report stays as it was. The files are staged in r.Staging when it is set; the
+// renames are guarded so that Freeze never catches a report half renamed.
 //
 // The page and summary.json are written in a goroutine while the workbook is: all three only
 // read the report, and the workbook takes most of the time, so on two cores the others cost no
@@ -101,7 +107,7 @@ func writeSteps(dir string, r *Report, steps []step) []written {
 	for _, s := range steps {
 		p := filepath.Join(dir, s.name)
 		start := time.Now()
-		f, err := stage(p, func(w *os.File) error { return s.write(w, r) })
+		f, err := stage(r.Staging, p, func(w *os.File) error { return s.write(w, r) })
 		if err != nil {
 			return append(out, written{stage: s.stage, err: fmt.Errorf("writing %s: %w", p, err)})
 		}
