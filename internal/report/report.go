@@ -52,6 +52,9 @@ func Write(dir string, r *Report) ([]string, error) {
 		{WorkbookFile, "workbook", writeWorkbook},
 		{PageFile, "html", writePage},
 		{SummaryFile, "summary", writeSummary},
+		{AccountsCSV, "accounts-csv", writeAccountsCSV},
+		{SignalsCSV, "signals-csv", writeSignalsCSV},
+		{PostsCSV, "posts-csv", writePostsCSV},
 	}
 	rest := make(chan []written, 1)
 	go func() { rest <- writeSteps(dir, r, steps[1:]) }()
