@@ -362,33 +362,38 @@ func historyWidth(res *scoring.Result) int {
 }
 
 // addTrendSparklines draws each account's followers and follower ER over its snapshots in the
-// Accounts sheet's trend columns, from its row of the History sheet.
+// Accounts sheet's trend columns, from its row of the History sheet. The StreamWriter cannot
+// write sparklines, so excelize's AddSparkline draws them on a scratch sheet and sortedZip
+// moves them into Accounts (extFilter).
 func addTrendSparklines(wb *workbook) error {
 	res := wb.r.Result
 	n := historyWidth(res)
 	first := len(AccountColumns) + 1
-	for k, series := range []struct{ from int }{{2}, {2 + n}} {
-		var locs, ranges []string
+	var groups []*excelize.SparklineOptions
+	for k, from := range []int{2, 2 + n} {
+		g := &excelize.SparklineOptions{Type: "line", Markers: true, Last: true}
 		for i := range res.Accounts {
 			points := len(historyPoints(&res.Accounts[i], res.Config))
 			if points == 0 {
 				continue
 			}
 			loc, _ := excelize.CoordinatesToCellName(first+k, i+2)
-			a, _ := excelize.CoordinatesToCellName(series.from, i+2)
-			b, _ := excelize.CoordinatesToCellName(series.from+points-1, i+2)
-			locs, ranges = append(locs, loc), append(ranges, SheetHistory+"!"+a+":"+b)
+			a, _ := excelize.CoordinatesToCellName(from, i+2)
+			b, _ := excelize.CoordinatesToCellName(from+points-1, i+2)
+			g.Location, g.Range = append(g.Location, loc), append(g.Range, SheetHistory+"!"+a+":"+b)
 		}
-		if len(locs) == 0 {
-			return nil
-		}
-		err := wb.f.AddSparkline(SheetAccounts, &excelize.SparklineOptions{
-			Location: locs, Range: ranges, Type: "line", Markers: true, Last: true,
-		})
-		if err != nil {
-			return err
+		if len(g.Location) > 0 {
+			groups = append(groups, g)
 		}
 	}
+	if len(groups) == 0 {
+		return nil
+	}
+	ext, err := sparklineExt(groups)
+	if err != nil {
+		return err
+	}
+	wb.ext[wb.parts[SheetAccounts]] = ext
 	return nil
 }
 

@@ -1,8 +1,12 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // cellRefFilter drops the r="B5" reference of each cell that directly follows the previous
@@ -102,3 +106,71 @@ func (f *cellRefFilter) Close() error {
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// extFilter adds an <extLst> element at the end of a sheet's XML, just before </worksheet>:
+// excelize's StreamWriter never writes a sheet's extLst, where sparklines live.
+type extFilter struct {
+	to   io.WriteCloser
+	ext  []byte
+	held []byte // the last bytes written, which may be </worksheet>
+}
+
+var worksheetEnd = []byte("</worksheet>")
+
+func (f *extFilter) Write(p []byte) (int, error) {
+	n := len(p)
+	f.held = append(f.held, p...)
+	if keep := len(worksheetEnd); len(f.held) > keep {
+		if _, err := f.to.Write(f.held[:len(f.held)-keep]); err != nil {
+			return 0, err
+		}
+		f.held = append(f.held[:0], f.held[len(f.held)-keep:]...)
+	}
+	return n, nil
+}
+
+func (f *extFilter) Close() error {
+	if !bytes.Equal(f.held, worksheetEnd) {
+		return fmt.Errorf("a sheet's XML ends in %q, not </worksheet>: its sparklines have nowhere to go", f.held)
+	}
+	for _, b := range [][]byte{f.ext, worksheetEnd} {
+		if _, err := f.to.Write(b); err != nil {
+			return err
+		}
+	}
+	return f.to.Close()
+}
+
+// sparklineExt is the <extLst> element excelize's AddSparkline makes for the groups given.
+// Drawn on a scratch workbook's sheet, it is moved into the stream sheet by extFilter.
+func sparklineExt(groups []*excelize.SparklineOptions) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for _, g := range groups {
+		if err := f.AddSparkline("Sheet1", g); err != nil {
+			return nil, err
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return nil, err
+	}
+	rc, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	sheet, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	i, j := bytes.Index(sheet, []byte("<extLst>")), bytes.LastIndex(sheet, []byte("</extLst>"))
+	if i < 0 || j < i {
+		return nil, fmt.Errorf("excelize drew the sparklines nowhere")
+	}
+	return sheet[i : j+len("</extLst>")], nil
+}

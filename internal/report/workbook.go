@@ -124,7 +124,9 @@ func writeWorkbookWith(w io.Writer, r *Report, lim limits) error {
 	for _, name := range append([]string{SheetAccounts}, wb.videoSheets...) {
 		compact[wb.parts[name]] = true
 	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, dir, r.Generated, wb.links, compact) })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		return newSortedZip(w, dir, r.Generated, wb.links, compact, wb.ext)
+	})
 	// The buffer WriteToBuffer returns stays empty: sortedZip writes to w itself.
 	_, err = f.WriteToBuffer()
 	return err
@@ -141,6 +143,7 @@ type workbook struct {
 	title       string                 // the report's title, on Summary, in headers and properties
 	parts       map[string]string      // sheet name → part
 	links       map[string]*sheetLinks // part → links added by the stream sheets
+	ext         map[string][]byte      // part → an <extLst> for a stream sheet (its sparklines)
 }
 
 // linksOf is the hyperlink list of a sheet.
@@ -171,7 +174,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 			return nil, err
 		}
 	}
-	wb := &workbook{f: f, r: r, st: st, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}}
+	wb := &workbook{f: f, r: r, st: st, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
 	steps := []func(*workbook) error{
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
 		writeSignalsSheet, writeRejectedSheet, writeAboutSheet,

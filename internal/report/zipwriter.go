@@ -40,14 +40,15 @@ type sortedZip struct {
 	modified time.Time
 	links    map[string]*sheetLinks // by sheet part: "xl/worksheets/sheet3.xml"
 	compact  map[string]bool        // sheet parts whose cells lose the references they can do without
+	ext      map[string][]byte      // an <extLst> (sparklines) to add to a sheet part
 	entries  []*zipEntry
 	cur      *zipEntry
 	spool    *spool
 }
 
 // newSortedZip writes the zip to out, spooling in dir.
-func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks, compact map[string]bool) *sortedZip {
-	return &sortedZip{out: out, modified: modified, links: links, compact: compact, spool: &spool{dir: dir}}
+func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks, compact map[string]bool, ext map[string][]byte) *sortedZip {
+	return &sortedZip{out: out, modified: modified, links: links, compact: compact, ext: ext, spool: &spool{dir: dir}}
 }
 
 // spool is a temp file the compressed entries are written to one after another; each entry is
@@ -139,6 +140,13 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		links := z.linksOfRels(name)
 		links.relsWritten = true
 		e.filter = &wholeFilter{to: e, rewrite: links.addRels}
+	}
+	if ext := z.ext[name]; ext != nil {
+		var to io.WriteCloser = nopCloser{e}
+		if e.filter != nil {
+			to = e.filter
+		}
+		e.filter = &extFilter{to: to, ext: ext}
 	}
 	if z.compact[name] {
 		var to io.WriteCloser = nopCloser{e}

@@ -94,8 +94,8 @@ func Default() Config {
 		FarBelow:       0.5,
 		PlatformViewER: 3.30,
 		Benchmarks: Benchmarks{
-			Name:   "TikTok engagement by follower tier (seed)",
-			Source: "the product seed's benchmark table",
+			Name:   "TikTok engagement by follower tier",
+			Source: "published averages of TikTok engagement rate by follower tier; replace them in vet.yaml with your own",
 			Tiers: []Tier{
 				{Name: "1K–5K", Min: 1_000, Benchmark: 5.60},
 				{Name: "5K–20K", Min: 5_000, Benchmark: 2.43},
