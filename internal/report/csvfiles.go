@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gocarina/gocsv"
@@ -234,7 +233,7 @@ func accountCSV(rank int, a *scoring.Account) accountCSVRow {
 		SponsoredPosts: plainInt(a.SponsoredPosts), SponsoredShare: metricNumber(a.SponsoredShare),
 		PaidERRatio: metricNumber(a.PaidERRatio), SaveRate: metricNumber(a.SaveRate),
 		ShareRate: metricNumber(a.ShareRate), Price: metricNumber(a.Price), CPE: metricNumber(a.CPE),
-		CPM: metricNumber(a.CPM), TopHashtags: csvText(strings.Join(a.TopHashtags, " ")),
+		CPM: metricNumber(a.CPM), TopHashtags: csvText(hashtags(a.TopHashtags)),
 	}
 	if a.HasTier {
 		row.Tier, row.Benchmark = csvText(a.Tier.Name), csvNumber{a.Tier.Benchmark, true}

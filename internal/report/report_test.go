@@ -277,3 +277,52 @@ func TestScatterStaysLight(t *testing.T) {
 		})
 	}
 }
+
+func TestSummaryCarriesTheBuyersFigures(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, brandedReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, SummaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"confidence": "firm"`, `"cpe": 0.156`, `"cpm": 6.25`, `"median_views": 40000`, `"posts_per_week": 3.5`,
+		`"paid_er_ratio": null`, `"follower_er_posts": 5`, `"top_hashtags": [`, `"top_posts": []`,
+		`"code": "no_followers"`, `"fix": "pass them with --accounts"`, `"has_history": true`,
+		`"name": "posts.csv"`,
+	} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("summary.json lacks %s", want)
+		}
+	}
+	s, err := ReadSummary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Accounts[0]
+	if len(a.History) != 1 || a.History[0].Followers != 50_000 || !a.CPE.OK || a.CPE.Value != 0.156 || a.PaidERRatio.OK {
+		t.Errorf("first account read back = %+v", a)
+	}
+	if h := s.Accounts[2].History; len(h) != 12 || h[0].Followers != 50_200 {
+		t.Errorf("the 14-snapshot account's history = %+v, want its last 12", h)
+	}
+}
+
+func TestBaselineReadsASummaryFromBeforeTheBuyersFigures(t *testing.T) {
+	// testdata/summary-before-buyer-metrics.json was written by vet at commit 00ecc1d, before
+	// confidence and the buyer's figures: alpha 10,000 followers PASS, beta 50,000 PASS.
+	s, err := ReadSummary(filepath.Join("testdata", "summary-before-buyer-metrics.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := s.Baseline()
+	alpha, beta := b.Accounts["alpha"], b.Accounts["beta"]
+	if alpha.Followers != 10_000 || alpha.Verdict != scoring.Pass || beta.Followers != 50_000 || !alpha.FollowerER.OK {
+		t.Errorf("baseline = %+v", b.Accounts)
+	}
+	if a := s.Accounts[0]; a.CPE.OK || a.Confidence != "" || a.TopHashtags != nil {
+		t.Errorf("an old account reads back with figures it never had: %+v", a)
+	}
+}
