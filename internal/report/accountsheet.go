@@ -58,7 +58,7 @@ func accountColumns(st styles, withHistory, withBaseline bool) []column {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4} // room for the filter button
 	}
 	for i, style := range map[int]int{
-		2: st.count, 5: st.percent, 6: st.percent, 7: st.percent, 8: st.percent, 9: st.ratio,
+		0: st.count, 2: st.count, 4: st.count, 15: st.count, 5: st.percent, 6: st.percent, 7: st.percent, 8: st.percent, 9: st.ratio,
 		colReason: st.wrap, 17: st.count, 18: st.count, 19: st.count, 20: st.count, 21: st.count,
 		22: st.percent, 23: st.decimal, 24: st.count, 25: st.percent, 26: st.ratio, 27: st.percent,
 		28: st.percent, 29: st.money, 30: st.money, 31: st.money,

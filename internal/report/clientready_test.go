@@ -434,3 +434,37 @@ func TestVideosHoldTheWindowsOfABigBatch(t *testing.T) {
 		t.Error("Summary does not say where the rest of the posts are")
 	}
 }
+
+func TestEveryNumberHasThousandsSeparators(t *testing.T) {
+	_, _, f := writeBranded(t)
+	checked := 0
+	defer func() {
+		if checked < 200 {
+			t.Errorf("only %d numbers checked", checked)
+		}
+	}()
+	for _, sheet := range f.GetSheetList() {
+		if sheet == SheetHistory { // hidden: the sparklines' data
+			continue
+		}
+		rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for r, row := range rows {
+			for c, v := range row {
+				if _, err := strconv.ParseFloat(v, 64); err != nil {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if typ, _ := f.GetCellType(sheet, cell); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+					continue
+				}
+				checked++
+				id, _ := f.GetCellStyle(sheet, cell)
+				st, _ := f.GetStyle(id)
+				ok := st != nil && (st.NumFmt == 3 || st.CustomNumFmt != nil && (strings.Contains(*st.CustomNumFmt, "#,##0") || strings.HasPrefix(*st.CustomNumFmt, "yyyy")))
+				if !ok {
+					t.Errorf("%s!%s holds %s in format %+v, without thousands separators", sheet, cell, v, st)
+				}
+			}
+		}
+	}
+}

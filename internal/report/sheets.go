@@ -236,7 +236,7 @@ func writeSignalsSheet(wb *workbook) error {
 	for i, n := range SignalColumns {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4}
 	}
-	cols[7].style, cols[8].style = st.decimal2, st.decimal2
+	cols[0].style, cols[7].style, cols[8].style = st.count, st.decimal2, st.decimal2
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range res.Accounts {
 			a := &res.Accounts[i]
@@ -285,6 +285,7 @@ func writeRejectedSheet(wb *workbook) error {
 	for i, n := range RejectedColumns {
 		cols[i] = column{name: n, width: float64(len(n)) + 4}
 	}
+	cols[1].style = st.count
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range rejected {
 			e := &rejected[i]
