@@ -36,8 +36,18 @@ if [ "$1" = validate ]; then
 	[ "$GOMAXPROCS" = 1 ] && sleep 0.3
 	exit 0
 fi
+mkdir -p "$3"
+head -c 2500000 /dev/zero > "$3/vetting.xlsx"
+head -c 1200000 /dev/zero > "$3/posts.csv"
+head -c 300000 /dev/zero > "$3/accounts.csv"
+head -c 40000 /dev/zero > "$3/signals.csv"
 echo "wrote $3/vetting.xlsx"
 for s in ingest scoring workbook html summary; do echo "vet: timing: $s 10ms" >&2; done
+`,
+		// LibreOffice: --headless -env:… --convert-to csv --outdir DIR FILE
+		"soffice": `#!/bin/sh
+mkdir -p "$6"
+case "$7" in *report-200/vetting.xlsx) echo "a,b" > "$6/vetting.csv";; esac
 `,
 		"vet-floor": `#!/bin/sh
 case "$1" in
@@ -59,7 +69,7 @@ func TestRunWritesTheFigures(t *testing.T) {
 	bin, dir := fakes(t), t.TempDir()
 	md := filepath.Join(dir, "BENCHMARKS.md")
 	var stdout, stderr strings.Builder
-	code := run([]string{"-bin", bin, "-dir", dir, "-sizes", "100,200", "-runs", "2", "-write", md}, &stdout, &stderr)
+	code := run([]string{"-bin", bin, "-dir", dir, "-sizes", "100,200", "-runs", "2", "-write", md, "-libreoffice", filepath.Join(bin, "soffice")}, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
@@ -72,6 +82,11 @@ func TestRunWritesTheFigures(t *testing.T) {
 		"| XLSX in, as 4 files: vet validate, 1 core (GOMAXPROCS=1) | 0.3",
 		"| XLSX in, as 4 files: vet validate, every core (files read at once) | 0.0",
 		"| vet run ÷ that floor |",
+		"| workbook (vetting.xlsx) size | 2.5 MB | 2.5 MB |",
+		"| accounts.csv, signals.csv, posts.csv sizes | 0.3 MB, 0.0 MB, 1.2 MB | 0.3 MB, 0.0 MB, 1.2 MB |",
+		"| LibreOffice opens the workbook (headless, to CSV), wall | — | 0.",
+		"| workbook size (SPEC §4, at 20,000 × 50) | ≤ 25 MB | 2.5 MB | yes |",
+		"| LibreOffice opens the workbook (SPEC §4) | ≤ 30 s | 0.",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
@@ -88,4 +103,27 @@ func TestRunWritesTheFigures(t *testing.T) {
 			t.Fatalf("%s: %v\n%s", md, err, b)
 		}
 	})
+}
+
+func TestRunSaysWhatItCouldNotMeasure(t *testing.T) {
+	bin := fakes(t)
+	for _, tc := range []struct{ name, soffice, want string }{
+		{"without LibreOffice the opening time is a note", "", "LibreOffice's opening time not measured: LibreOffice is not installed"},
+		{"a LibreOffice that writes nothing did not open the workbook", "true", "LibreOffice's opening time not measured: LibreOffice wrote no vetting.csv"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			soffice := tc.soffice
+			if soffice != "" {
+				soffice = "/bin/" + soffice
+			}
+			var stdout, stderr strings.Builder
+			code := run([]string{"-bin", bin, "-dir", t.TempDir(), "-sizes", "100", "-runs", "1", "-xlsx=false", "-libreoffice", soffice}, &stdout, &stderr)
+			if code != 0 || !strings.Contains(stdout.String(), tc.want) {
+				t.Errorf("exit %d, stdout lacks %q:\n%s\n%s", code, tc.want, stdout.String(), stderr.String())
+			}
+			if !strings.Contains(stdout.String(), "| LibreOffice opens the workbook (SPEC §4) | ≤ 30 s | — | — |") {
+				t.Errorf("the goal is not left open:\n%s", stdout.String())
+			}
+		})
+	}
 }

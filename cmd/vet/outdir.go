@@ -15,10 +15,7 @@ import (
 // be the input folder), and their temporary copies are what a killed run may leave behind.
 // ingest keeps the same names (sources.go) to know a report folder it is given as input: it
 // cannot import report, which comes after it.
-var reportFiles = []string{
-	report.WorkbookFile, report.PageFile, report.SummaryFile,
-	"accounts.csv", "signals.csv", "posts.csv", // the report's data files
-}
+var reportFiles = report.Files()
 
 // outLockFile is the lock a run holds on --out while it writes there; it is removed when the run
 // ends. outStaging prefixes the folder, inside --out, where the run's files are written before

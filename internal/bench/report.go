@@ -11,7 +11,7 @@ import (
 const SplitFiles = 4
 
 // Stages are the stages `vet run` times, in order.
-var Stages = []string{"ingest", "scoring", "workbook", "html", "summary"}
+var Stages = []string{"ingest", "scoring", "workbook", "html", "summary", "accounts-csv", "signals-csv", "posts-csv"}
 
 // Result is everything measured at one batch size.
 type Result struct {
@@ -26,7 +26,11 @@ type Result struct {
 	// vet validate on the batch as SplitFiles workbooks, on one core (GOMAXPROCS=1) and on all:
 	// what reading files at once gives.
 	SplitOne, SplitAll []Sample
-	Notes              []string // what could not be measured, and why
+	Files              map[string]int64 // the report's files (ReportFiles) after vet run, in bytes
+	// LibreOffice opening the workbook of this size's vet run (measured at the largest size
+	// only, when LibreOffice is installed).
+	Open  []Sample
+	Notes []string // what could not be measured, and why
 }
 
 func (r *Result) floor() Spread { return r.floorWith(r.FloorWrite) }
@@ -154,6 +158,12 @@ func WriteMarkdown(w io.Writer, m Machine, rs []Result) {
 		}
 		return ratio(one.Median / all.Median)
 	})
+	row("workbook (vetting.xlsx) size", func(r *Result) string { return megabytes(r.Files["vetting.xlsx"]) })
+	row("accounts.csv, signals.csv, posts.csv sizes", func(r *Result) string {
+		return megabytes(r.Files["accounts.csv"]) + ", " + megabytes(r.Files["signals.csv"]) + ", " + megabytes(r.Files["posts.csv"])
+	})
+	row("LibreOffice opens the workbook (headless, to CSV), wall", func(r *Result) string { return secs(Durations(r.Open, Wall)) })
+	row("LibreOffice opens the workbook, CPU time", func(r *Result) string { return secs(Durations(r.Open, CPU)) })
 	for _, r := range rs {
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "\n- %s: %s", count(float64(r.Posts)), n)
@@ -198,6 +208,10 @@ func writeGoals(w io.Writer, rs []Result) {
 	}
 	x := Durations(big.VetXLSX, Step("ingest"))
 	goal("XLSX ingest posts/s", "reported", big.perSecond(x), true, x.N > 0)
+	size := big.Files["vetting.xlsx"]
+	goal("workbook size (SPEC §4, at 20,000 × 50)", "≤ 25 MB", megabytes(size), float64(size) <= WorkbookGoal, size > 0)
+	open := Durations(big.Open, Wall)
+	goal("LibreOffice opens the workbook (SPEC §4)", "≤ 30 s", secs(open), open.Median <= OpenGoal, open.N > 0)
 }
 
 // Between the markers is what WriteFile replaces in BENCHMARKS.md; the rest of the file is

@@ -22,7 +22,7 @@ type Sample struct {
 type Command struct {
 	Args   []string // the program and its arguments
 	Env    []string // added to the environment
-	Prefix string   // VetPrefix (read from stderr) or FloorPrefix (read from stdout)
+	Prefix string   // VetPrefix (read from stderr), FloorPrefix (read from stdout), or "" for none
 }
 
 // Measure runs c once. A program that fails is an error carrying the end of its stderr.
@@ -40,6 +40,9 @@ func Measure(c Command) (Sample, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
 		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	if c.Prefix == "" { // a program that prints no timings (LibreOffice)
+		return s, nil
 	}
 	out := &stdout
 	if c.Prefix == VetPrefix {

@@ -266,7 +266,7 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 		var er any
 		above := ""
 		if v.HasViewER {
-			er, above = v.ViewER/100, "no"
+			er, above = report.ViewERCell(v.ViewER), "no"
 			if v.ViewER > platformViewER {
 				above = "yes"
 			}
@@ -275,14 +275,14 @@ func WriteVideosWith(w io.Writer, vs []Video, t Tuning) error {
 		if v.InWindow {
 			inWindow = "yes"
 		}
-		var url any = st.text(v.URL)
+		var id any = st.text(v.VideoID)
 		if i < maxLinks {
-			url = excelize.Cell{StyleID: st.link, Value: v.URL} // vet links the first 65,530
+			id = excelize.Cell{StyleID: st.link, Value: v.VideoID} // vet links the first 65,530 IDs to their videos
 		}
-		row[0], row[1], row[2] = st.text(v.Account), st.text(v.VideoID), v.PostedAt
+		row[0], row[1], row[2] = st.text(v.Account), id, v.PostedAt
 		row[3], row[4], row[5], row[6], row[7] = v.Views, v.Likes, v.Comments, v.Shares, v.Saves
 		row[8], row[9], row[10] = er, above, inWindow
-		row[11], row[12], row[13], row[14] = url, st.text(v.Caption), st.text(v.File), v.Line
+		row[11] = st.text(report.VideoCaption(v.Caption))
 		cell, err := excelize.CoordinatesToCellName(1, i+2)
 		if err != nil {
 			return err

@@ -40,8 +40,8 @@ func TestAReportIsStagedWhereItIsToldThenRenamedIntoPlace(t *testing.T) {
 	if _, err := Write(dir, r); err != nil {
 		t.Fatal(err)
 	}
-	if len(whileStaged) != 3 {
-		t.Errorf("staged %v, want the three files", whileStaged)
+	if len(whileStaged) != len(Files()) {
+		t.Errorf("staged %v, want the report's %d files", whileStaged, len(Files()))
 	}
 	for _, n := range whileStaged {
 		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") {
@@ -54,8 +54,8 @@ func TestAReportIsStagedWhereItIsToldThenRenamedIntoPlace(t *testing.T) {
 	if left := names(t, staging); len(left) != 0 {
 		t.Errorf("the staging folder still holds %v", left)
 	}
-	if got := names(t, dir); len(got) != 4 {
-		t.Errorf("the report folder holds %v, want the three files and the staging folder", got)
+	if got := names(t, dir); len(got) != len(Files())+1 {
+		t.Errorf("the report folder holds %v, want the report's files and the staging folder", got)
 	}
 
 	// A failed write leaves the staging folder empty too.

@@ -48,3 +48,9 @@ func BenchmarkWritePage(b *testing.B) { benchmarkWrite(b, writePage) }
 
 // BenchmarkWriteSummary writes summary.json for 100,000 posts.
 func BenchmarkWriteSummary(b *testing.B) { benchmarkWrite(b, writeSummary) }
+
+// BenchmarkWritePostsCSV writes posts.csv for 100,000 posts.
+func BenchmarkWritePostsCSV(b *testing.B) { benchmarkWrite(b, writePostsCSV) }
+
+// BenchmarkWriteAccountsCSV writes accounts.csv for 2,000 accounts.
+func BenchmarkWriteAccountsCSV(b *testing.B) { benchmarkWrite(b, writeAccountsCSV) }

@@ -18,23 +18,30 @@ import (
 // into the sheet's XML and its relationships part by sortedZip as excelize saves the package:
 // one pass, linear. Tests read them back with excelize's GetCellHyperLink.
 
-// maxLinks is Excel's limit of hyperlinks per sheet; past it, links are plain text (a variable
-// so tests can reach it).
-var maxLinks = 65_530
+// excelLinks is Excel's limit of hyperlinks per sheet; past it, links are plain text.
+const excelLinks = 65_530
 
 // sheetLinks are one sheet's external hyperlinks, in the order added.
 type sheetLinks struct {
 	refs, urls  []string
 	relsWritten bool
+	limit       int // links the sheet takes; 0 for Excel's limit (tests pass fewer)
 }
 
-// full reports whether the sheet has Excel's maximum of links.
-func (l *sheetLinks) full() bool { return len(l.urls) >= maxLinks }
+func (l *sheetLinks) max() int {
+	if l.limit > 0 {
+		return l.limit
+	}
+	return excelLinks
+}
+
+// full reports whether the sheet has its maximum of links.
+func (l *sheetLinks) full() bool { return len(l.urls) >= l.max() }
 
 // add links the cell at ref to u, and reports whether it did: false when the sheet already has
-// Excel's maximum.
+// its maximum.
 func (l *sheetLinks) add(ref, u string) bool {
-	if len(l.urls) >= maxLinks {
+	if len(l.urls) >= l.max() {
 		return false
 	}
 	l.refs = append(l.refs, ref)

@@ -41,6 +41,27 @@ const (
 	SummaryFile  = "summary.json"
 )
 
+// steps are the report's files, in the order Write lists them.
+func steps() []step {
+	return []step{
+		{WorkbookFile, "workbook", writeWorkbook},
+		{PageFile, "html", writePage},
+		{SummaryFile, "summary", writeSummary},
+		{AccountsCSV, "accounts-csv", writeAccountsCSV},
+		{SignalsCSV, "signals-csv", writeSignalsCSV},
+		{PostsCSV, "posts-csv", writePostsCSV},
+	}
+}
+
+// Files are the names of the files Write puts in the report folder.
+func Files() []string {
+	var names []string
+	for _, s := range steps() {
+		names = append(names, s.name)
+	}
+	return names
+}
+
 // Write writes the whole report into dir and returns the paths written. Every file is first
 // written under a temporary name and renamed into place only once all are ready: on error the
 // previous report stays as it was. The files are staged in r.Staging when it is set; the
@@ -54,11 +75,7 @@ func Write(dir string, r *Report) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	steps := []step{
-		{WorkbookFile, "workbook", writeWorkbook},
-		{PageFile, "html", writePage},
-		{SummaryFile, "summary", writeSummary},
-	}
+	steps := steps()
 	rest := make(chan []written, 1)
 	go func() { rest <- writeSteps(dir, r, steps[1:]) }()
 	all := append(writeSteps(dir, r, steps[:1]), <-rest...)

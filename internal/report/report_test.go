@@ -62,7 +62,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) != 3 {
+	if len(paths) != 6 {
 		t.Fatalf("paths = %v", paths)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, WorkbookFile))
@@ -97,9 +97,9 @@ func TestWorkbookReadsBack(t *testing.T) {
 		rows, _ := f.GetRows(SheetAccounts)
 		var found bool
 		for _, r := range rows {
-			if len(r) > 13 && r[1] == "sleepy" {
+			if len(r) > colReason && r[1] == "sleepy" {
 				found = true
-				if r[11] != "FAIL" || !strings.Contains(r[13], "0.20× the 20K–100K benchmark 2.15%") {
+				if r[11] != "FAIL" || !strings.Contains(r[colReason], "0.20× the 20K–100K benchmark 2.15%") {
 					t.Errorf("sleepy = %q", r)
 				}
 			}
@@ -178,12 +178,12 @@ func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
 		t.Error("the workbook changed although the run failed")
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 3 {
+	if len(entries) != 6 {
 		var names []string
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		t.Errorf("files left = %v, want the three of the previous report", names)
+		t.Errorf("files left = %v, want the six of the previous report", names)
 	}
 }
 
@@ -275,5 +275,54 @@ func TestScatterStaysLight(t *testing.T) {
 				t.Errorf("kept %d of %d failures", keptFail, tc.fail)
 			}
 		})
+	}
+}
+
+func TestSummaryCarriesTheBuyersFigures(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, brandedReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, SummaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"confidence": "firm"`, `"cpe": 0.156`, `"cpm": 6.25`, `"median_views": 40000`, `"posts_per_week": 3.5`,
+		`"paid_er_ratio": null`, `"follower_er_posts": 5`, `"top_hashtags": [`, `"top_posts": []`,
+		`"code": "no_followers"`, `"fix": "pass them with --accounts"`, `"has_history": true`,
+		`"name": "posts.csv"`,
+	} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("summary.json lacks %s", want)
+		}
+	}
+	s, err := ReadSummary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Accounts[0]
+	if len(a.History) != 1 || a.History[0].Followers != 50_000 || !a.CPE.OK || a.CPE.Value != 0.156 || a.PaidERRatio.OK {
+		t.Errorf("first account read back = %+v", a)
+	}
+	if h := s.Accounts[2].History; len(h) != 12 || h[0].Followers != 50_200 {
+		t.Errorf("the 14-snapshot account's history = %+v, want its last 12", h)
+	}
+}
+
+func TestBaselineReadsASummaryFromBeforeTheBuyersFigures(t *testing.T) {
+	// testdata/summary-before-buyer-metrics.json was written by vet at commit 00ecc1d, before
+	// confidence and the buyer's figures: alpha 10,000 followers PASS, beta 50,000 PASS.
+	s, err := ReadSummary(filepath.Join("testdata", "summary-before-buyer-metrics.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := s.Baseline()
+	alpha, beta := b.Accounts["alpha"], b.Accounts["beta"]
+	if alpha.Followers != 10_000 || alpha.Verdict != scoring.Pass || beta.Followers != 50_000 || !alpha.FollowerER.OK {
+		t.Errorf("baseline = %+v", b.Accounts)
+	}
+	if a := s.Accounts[0]; a.CPE.OK || a.Confidence != "" || a.TopHashtags != nil {
+		t.Errorf("an old account reads back with figures it never had: %+v", a)
 	}
 }

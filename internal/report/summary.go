@@ -35,6 +35,10 @@ type Summary struct {
 	BaselineAsOf *time.Time         `json:"baseline_as_of,omitempty"`
 	New          []string           `json:"new,omitempty"`
 	Gone         []scoring.Previous `json:"gone,omitempty"`
+	// What is wrong with the batch as a whole, each with its fix; absent from older files.
+	Warnings []scoring.Warning `json:"warnings"`
+	// The accounts carry their history's snapshots (--history).
+	HasHistory bool `json:"has_history,omitempty"`
 }
 
 // PostCounts reconcile: Read = Used + Duplicates + Rejected.
@@ -75,6 +79,28 @@ type SummaryAccount struct {
 	Rounded       bool             `json:"rounded_counts"`
 	Change        *scoring.Change  `json:"change,omitempty"` // since --baseline
 	New           bool             `json:"new,omitempty"`    // not in --baseline
+
+	// Added with confidence and the buyer's figures: a summary.json written before them reads
+	// back with these empty (null metrics, no confidence), which --baseline does not use.
+	Confidence      scoring.Confidence `json:"confidence,omitempty"`
+	FollowerERPosts int                `json:"follower_er_posts"`
+	ViewERPosts     int                `json:"view_er_posts"`
+	PinnedOut       int                `json:"pinned_out,omitempty"`
+	MedianViews     scoring.Metric     `json:"median_views"`
+	AvgViews        scoring.Metric     `json:"avg_views"`
+	ViewRate        scoring.Metric     `json:"view_rate"`
+	PostsPerWeek    scoring.Metric     `json:"posts_per_week"`
+	SponsoredPosts  int                `json:"sponsored_posts"`
+	SponsoredShare  scoring.Metric     `json:"sponsored_share"`
+	PaidERRatio     scoring.Metric     `json:"paid_er_ratio"`
+	SaveRate        scoring.Metric     `json:"save_rate"`
+	ShareRate       scoring.Metric     `json:"share_rate"`
+	Price           scoring.Metric     `json:"price"`
+	CPE             scoring.Metric     `json:"cpe"`
+	CPM             scoring.Metric     `json:"cpm"`
+	TopPosts        []scoring.TopPost  `json:"top_posts"`
+	TopHashtags     []string           `json:"top_hashtags"`
+	History         []scoring.Point    `json:"history,omitempty"` // the last snapshots, oldest first
 }
 
 // NewSummary builds summary.json's content from a report.
@@ -82,20 +108,25 @@ func NewSummary(r *Report) *Summary {
 	res, b := r.Result, r.Batch
 	s := &Summary{
 		Version: SummaryVersion, Tool: "vet " + r.Version, Generated: r.Generated, AsOf: res.AsOf,
-		Posts:     PostCounts{Read: b.Read, Used: b.Used(), Duplicates: b.Duplicates, Rejected: len(b.Rejected)},
-		Basis:     res.Config.Basis,
-		Window:    res.Config.WindowPosts,
-		Saves:     res.Config.IncludeSaves,
-		Verdicts:  map[string]int{},
-		Benchmark: res.Config.Benchmarks,
-		Inputs:    []SummaryInput{},
-		Accounts:  make([]SummaryAccount, 0, len(res.Accounts)),
+		Posts:      PostCounts{Read: b.Read, Used: b.Used(), Duplicates: b.Duplicates, Rejected: len(b.Rejected)},
+		Basis:      res.Config.Basis,
+		Window:     res.Config.WindowPosts,
+		Saves:      res.Config.IncludeSaves,
+		Verdicts:   map[string]int{},
+		Benchmark:  res.Config.Benchmarks,
+		Inputs:     []SummaryInput{},
+		Accounts:   make([]SummaryAccount, 0, len(res.Accounts)),
+		Warnings:   res.Warnings,
+		HasHistory: res.HasHistory,
+	}
+	if s.Warnings == nil {
+		s.Warnings = []scoring.Warning{}
 	}
 	if res.HasBaseline {
 		s.BaselineAsOf, s.New, s.Gone = ptr(res.BaselineAsOf), res.New, res.Gone
 	}
 	for _, in := range b.Inputs {
-		s.Inputs = append(s.Inputs, SummaryInput{Name: in.Name, Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
+		s.Inputs = append(s.Inputs, SummaryInput{Name: clientFileName(in.Name), Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
 	}
 	for _, v := range scoring.Verdicts() {
 		s.Verdicts[v.String()] = res.Count(v)
@@ -107,6 +138,18 @@ func NewSummary(r *Report) *Summary {
 			FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
 			Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
 			Rounded: a.Rounded, Change: a.Change, New: a.New,
+			Confidence: a.Confidence, FollowerERPosts: a.FollowerERPosts, ViewERPosts: a.ViewERPosts,
+			PinnedOut: a.PinnedOut, MedianViews: a.MedianViews, AvgViews: a.AvgViews, ViewRate: a.ViewRate,
+			PostsPerWeek: a.PostsPerWeek, SponsoredPosts: a.SponsoredPosts, SponsoredShare: a.SponsoredShare,
+			PaidERRatio: a.PaidERRatio, SaveRate: a.SaveRate, ShareRate: a.ShareRate,
+			Price: a.Price, CPE: a.CPE, CPM: a.CPM, TopPosts: a.TopPosts, TopHashtags: a.TopHashtags,
+			History: historyPoints(a, res.Config),
+		}
+		if sa.TopPosts == nil {
+			sa.TopPosts = []scoring.TopPost{}
+		}
+		if sa.TopHashtags == nil {
+			sa.TopHashtags = []string{}
 		}
 		if sa.Signals == nil {
 			sa.Signals = []scoring.Signal{}

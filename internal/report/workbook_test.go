@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,6 +75,29 @@ func findCell(t *testing.T, f *excelize.File, sheet, want string) string {
 	return ""
 }
 
+// cellXML is the <c> element of a cell in a sheet's XML, found as a reader finds it: by its
+// reference, or, for a cell written without one, as the column after the previous cell's.
+func cellXML(t *testing.T, sheet, cell string) string {
+	t.Helper()
+	col, row, _ := excelize.CellNameToCoordinates(cell)
+	r := regexp.MustCompile(`<row r="` + strconv.Itoa(row) + `"[^>]*>(.*?)</row>`).FindStringSubmatch(sheet)
+	if r == nil {
+		t.Fatalf("no row %d", row)
+	}
+	at := 0
+	for _, c := range regexp.MustCompile(`<c[ >/].*?(?:</c>|/>)`).FindAllString(r[1], -1) {
+		at++
+		if ref := regexp.MustCompile(`^<c r="([A-Z]+)\d+"`).FindStringSubmatch(c); ref != nil {
+			at, _ = excelize.ColumnNameToNumber(ref[1])
+		}
+		if at == col {
+			return c
+		}
+	}
+	t.Fatalf("row %d has no cell in column %d: %s", row, col, r[1])
+	return ""
+}
+
 func TestWorkbookKeepsFormulasFromTheInputAsText(t *testing.T) {
 	path, f := writeTestWorkbook(t)
 	for _, tc := range []struct{ name, sheet, part, value string }{
@@ -84,8 +108,7 @@ func TestWorkbookKeepsFormulasFromTheInputAsText(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cell := findCell(t, f, tc.sheet, tc.value)
-			xml := part(t, path, tc.part)
-			m := regexp.MustCompile(`<c r="` + cell + `"[^>]*>.*?</c>`).FindString(xml)
+			m := cellXML(t, part(t, path, tc.part), cell)
 			if !strings.Contains(m, `t="inlineStr"`) || strings.Contains(m, "<f>") {
 				t.Errorf("cell %s is %s, want an inline string and no formula", cell, m)
 			}
@@ -108,14 +131,10 @@ func TestWorkbookLinks(t *testing.T) {
 	for _, tc := range []struct{ name, sheet, value, want string }{
 		{"the handle links to the TikTok profile", SheetAccounts, "healthy", "https://www.tiktok.com/@healthy"},
 		{"a script handle links to its escaped profile", SheetAccounts, "<script>alert(1)</script>", "https://www.tiktok.com/@%3Cscript%3Ealert%281%29%3C%2Fscript%3E"},
-		{"a video without a URL links to the one made of handle and numeric ID", SheetVideos, "4001", "https://www.tiktok.com/@healthy/video/4001"},
+		{"a video ID without a URL links to the video made of handle and ID", SheetVideos, "4001", "https://www.tiktok.com/@healthy/video/4001"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cell := findCell(t, f, tc.sheet, tc.value)
-			if tc.sheet == SheetVideos {
-				col, row, _ := excelize.CellNameToCoordinates(cell)
-				cell, _ = excelize.CoordinatesToCellName(col+videoURLCol-2, row) // Video ID → URL
-			}
 			ok, link, err := f.GetCellHyperLink(tc.sheet, cell)
 			if err != nil || !ok || link != tc.want {
 				t.Errorf("link of %s = %v %q %v, want %q", cell, ok, link, err, tc.want)
@@ -153,7 +172,7 @@ func TestWorkbookFinish(t *testing.T) {
 		rows, _ := f.GetRows(SheetSignals)
 		var far int
 		for _, r := range rows[1:] {
-			if r[2] == "far_below_tier" && strings.HasPrefix(r[4], "ratio ") {
+			if r[3] == "far_below_tier" && r[2] == "far below its tier" && strings.HasPrefix(r[5], "ratio ") {
 				far++
 			}
 		}
@@ -168,17 +187,45 @@ func TestWorkbookFinish(t *testing.T) {
 		}
 	})
 	t.Run("columns are wide enough for the longest reason", func(t *testing.T) {
-		w, _ := f.GetColWidth(SheetAccounts, "N")
+		w, _ := f.GetColWidth(SheetAccounts, "O")
 		if w < 40 {
 			t.Errorf("reason column width = %v", w)
 		}
 	})
 }
 
+// writeWorkbookAt writes r's workbook alone with the limits given and opens it.
+func writeWorkbookAt(t *testing.T, r *Report, lim limits) (string, *excelize.File) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), WorkbookFile)
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeWorkbookWith(out, r, lim); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return path, f
+}
+
+// smallSheets split the test report's 25 posts over three Videos sheets of 10, 7 links each.
+func smallSheets() limits {
+	lim := workbookLimits()
+	lim.sheetRows, lim.links = 11, 7
+	return lim
+}
+
 func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
-	defer func(rows, links int) { maxSheetRows, maxLinks = rows, links }(maxSheetRows, maxLinks)
-	maxSheetRows, maxLinks = 11, 7 // 10 posts a sheet, 7 links a sheet
-	_, f := writeTestWorkbook(t)
+	lim := smallSheets()
+	_, f := writeWorkbookAt(t, testReport(t), lim)
 	t.Run("the posts continue on Videos (2) and Videos (3)", func(t *testing.T) {
 		got := strings.Join(f.GetSheetList(), ",")
 		if want := "Summary,Accounts,Videos,Videos (2),Videos (3),Signals,Rejected,About"; got != want {
@@ -187,7 +234,7 @@ func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
 		total := 0
 		for _, s := range []string{"Videos", "Videos (2)", "Videos (3)"} {
 			rows, _ := f.GetRows(s)
-			if rows[0][0] != "Account" || len(rows) > maxSheetRows {
+			if rows[0][0] != "Account" || len(rows) > lim.sheetRows {
 				t.Errorf("%s: %d rows, header %q", s, len(rows), rows[0])
 			}
 			total += len(rows) - 1
@@ -198,7 +245,7 @@ func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
 	})
 	t.Run("links stop at the sheet's limit and the rest is plain text", func(t *testing.T) {
 		for row, want := range map[int]bool{2: true, 8: true, 9: false, 11: false} {
-			cell, _ := excelize.CoordinatesToCellName(videoURLCol, row)
+			cell, _ := excelize.CoordinatesToCellName(videoLinkCol, row)
 			ok, _, _ := f.GetCellHyperLink("Videos (2)", cell)
 			v, _ := f.GetCellValue("Videos (2)", cell)
 			if ok != want || v == "" {
@@ -209,33 +256,34 @@ func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
 }
 
 func TestSameInputGivesTheSameBytes(t *testing.T) {
-	defer func(rows int) { maxSheetRows = rows }(maxSheetRows)
-	for _, rows := range []int{maxSheetRows, 11} {
-		maxSheetRows = rows
-		a, b := t.TempDir(), t.TempDir()
-		for _, dir := range []string{a, b} {
-			if _, err := Write(dir, testReport(t)); err != nil {
-				t.Fatal(err)
-			}
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if _, err := Write(dir, testReport(t)); err != nil {
+			t.Fatal(err)
 		}
-		sheets := "one Videos sheet"
-		if rows == 11 {
-			sheets = "three Videos sheets"
-		}
-		for _, name := range []string{WorkbookFile, PageFile, SummaryFile} {
-			t.Run(name+" with "+sheets+" is byte-identical on a second run", func(t *testing.T) {
-				x, _ := os.ReadFile(filepath.Join(a, name))
-				y, _ := os.ReadFile(filepath.Join(b, name))
-				if len(x) == 0 || !bytes.Equal(x, y) {
-					t.Errorf("%s differs between two runs (%d and %d bytes)", name, len(x), len(y))
-				}
-			})
-		}
-		t.Run("nothing but the three files is left with "+sheets, func(t *testing.T) {
-			entries, _ := os.ReadDir(a)
-			if len(entries) != 3 {
-				t.Errorf("files = %v", entries)
+	}
+	for _, name := range []string{WorkbookFile, PageFile, SummaryFile, AccountsCSV, SignalsCSV, PostsCSV} {
+		t.Run(name+" is byte-identical on a second run", func(t *testing.T) {
+			x, _ := os.ReadFile(filepath.Join(a, name))
+			y, _ := os.ReadFile(filepath.Join(b, name))
+			if len(x) == 0 || !bytes.Equal(x, y) {
+				t.Errorf("%s differs between two runs (%d and %d bytes)", name, len(x), len(y))
 			}
 		})
 	}
+	t.Run("nothing but the report's files is left", func(t *testing.T) {
+		entries, _ := os.ReadDir(a)
+		if len(entries) != 6 {
+			t.Errorf("files = %v", entries)
+		}
+	})
+	t.Run("the workbook with three Videos sheets is byte-identical on a second run", func(t *testing.T) {
+		x, _ := writeWorkbookAt(t, testReport(t), smallSheets())
+		y, _ := writeWorkbookAt(t, testReport(t), smallSheets())
+		xb, _ := os.ReadFile(x)
+		yb, _ := os.ReadFile(y)
+		if len(xb) == 0 || !bytes.Equal(xb, yb) {
+			t.Errorf("the workbooks differ (%d and %d bytes)", len(xb), len(yb))
+		}
+	})
 }

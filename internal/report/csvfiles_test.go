@@ -1,0 +1,160 @@
+package report
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/scoring"
+)
+
+// readCSV reads a report's CSV back as a BI tool would: encoding/csv, the header naming the
+// columns.
+func readCSV(t *testing.T, path string) (header []string, rows []map[string]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(all) == 0 {
+		t.Fatalf("%s is empty: no header row", path)
+	}
+	for _, rec := range all[1:] {
+		m := map[string]string{}
+		for i, h := range all[0] {
+			m[h] = rec[i]
+		}
+		rows = append(rows, m)
+	}
+	return all[0], rows
+}
+
+func TestCSVFilesReadBack(t *testing.T) {
+	dir, _, f := writeBranded(t)
+	r := brandedReport(t)
+	res := r.Result
+	_, accounts := readCSV(t, filepath.Join(dir, AccountsCSV))
+	_, signals := readCSV(t, filepath.Join(dir, SignalsCSV))
+	_, posts := readCSV(t, filepath.Join(dir, PostsCSV))
+
+	t.Run("accounts.csv has one row per account, in the workbook's order", func(t *testing.T) {
+		handles, _ := f.GetCols(SheetAccounts)
+		if len(accounts) != len(res.Accounts) || len(accounts) != len(handles[1])-1 {
+			t.Fatalf("%d rows, %d accounts", len(accounts), len(res.Accounts))
+		}
+		for i, a := range accounts {
+			if a["handle"] != strings.TrimPrefix(handles[1][i+1], "'") && a["handle"] != "'"+handles[1][i+1] {
+				t.Errorf("row %d: %q, the workbook %q", i, a["handle"], handles[1][i+1])
+			}
+		}
+	})
+	t.Run("a rate is the workbook's, as a plain percent", func(t *testing.T) {
+		raw, _ := f.GetCellValue(SheetAccounts, "F2", excelize.Options{RawCellValue: true})
+		wb, _ := strconv.ParseFloat(raw, 64)
+		csvER, err := strconv.ParseFloat(accounts[0]["follower_er_pct"], 64)
+		if err != nil || wb != percentFraction(csvER) || accounts[0]["follower_er_pct"] != "3.2" {
+			t.Errorf("follower ER %q in the CSV, %q in the workbook", accounts[0]["follower_er_pct"], raw)
+		}
+	})
+	t.Run("figures are plain decimals, n/a is empty, never 0", func(t *testing.T) {
+		first, second := accounts[0], accounts[1]
+		for k, want := range map[string]string{
+			"cpe": "0.156", "price": "250", "median_views": "40000", "followers": "50000",
+			"paid_er_ratio": "", "confidence": "firm", "benchmark_er_pct": "2.15", "top_hashtags": "#grwm #travel",
+		} {
+			if first[k] != want {
+				t.Errorf("%s = %q, want %q", k, first[k], want)
+			}
+		}
+		if second["cpe"] != "" || second["price"] != "" {
+			t.Errorf("an unpriced account's price and CPE = %q, %q", second["price"], second["cpe"])
+		}
+	})
+	t.Run("signals.csv has one row per signal raised, by code", func(t *testing.T) {
+		want := 0
+		for _, a := range res.Accounts {
+			want += len(a.Signals)
+		}
+		if len(signals) != want || want == 0 {
+			t.Fatalf("%d rows, %d signals raised", len(signals), want)
+		}
+		far := 0
+		for _, s := range signals {
+			if s["signal"] == scoring.FarBelowTier && strings.HasPrefix(s["detail"], "ratio ") && s["threshold"] == "0.5" {
+				far++
+			}
+		}
+		if far != 3 {
+			t.Errorf("far_below_tier rows = %d, want 3", far)
+		}
+	})
+	t.Run("posts.csv has every post used, with its view ER and window", func(t *testing.T) {
+		if len(posts) != 25 {
+			t.Fatalf("%d rows, want 25", len(posts))
+		}
+		var healthy map[string]string
+		for _, p := range posts {
+			if p["video_id"] == "4000" {
+				healthy = p
+			}
+		}
+		// 1,500 likes + 100 comments + 10 shares on 20,000 views.
+		if healthy == nil || healthy["view_er_pct"] != "8.05" || healthy["in_window"] != "true" ||
+			healthy["above_platform_er"] != "true" || healthy["saves"] != "" || healthy["file"] != "posts.csv" ||
+			healthy["url"] != "https://www.tiktok.com/@healthy/video/4000" || healthy["posted_at"] != "2026-11-20T12:00:00Z" {
+			t.Errorf("post 4000 = %v", healthy)
+		}
+	})
+	t.Run("text a spreadsheet would run is defused", func(t *testing.T) {
+		for _, p := range posts {
+			if strings.HasPrefix(p["account"], "=") || strings.HasPrefix(p["caption"], "@") {
+				t.Fatalf("post %v starts with a formula", p)
+			}
+		}
+	})
+}
+
+func TestCSVFilesOfABatchWithNoSignals(t *testing.T) {
+	r := testReport(t)
+	for i := range r.Result.Accounts {
+		r.Result.Accounts[i].Signals = nil
+	}
+	dir := t.TempDir()
+	if _, err := Write(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	header, rows := readCSV(t, filepath.Join(dir, SignalsCSV))
+	if strings.Join(header, ",") != "rank,handle,signal,verdict,detail,meaning,value,threshold" || len(rows) != 0 {
+		t.Errorf("signals.csv = %q and %d rows, want the header alone", header, len(rows))
+	}
+}
+
+func TestCSVFilesWrittenAtOnce(t *testing.T) {
+	// gocsv keeps its writer and header normaliser in package variables; vet's files each use a
+	// writer of their own, so two reports written at once (go test -race) share nothing.
+	reports := []*Report{testReport(t), testReport(t)}
+	out := make([]strings.Builder, len(reports))
+	var wg sync.WaitGroup
+	for i, r := range reports {
+		wg.Go(func() {
+			if err := writePostsCSV(&out[i], r); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if out[0].String() != out[1].String() || strings.Count(out[0].String(), "\n") != 26 {
+		t.Errorf("two posts.csv written at once differ or miss rows:\n%s", out[0].String())
+	}
+}
