@@ -217,8 +217,9 @@
     var tier = a.t >= 0 ? M.tiers[a.t] : null;
     item("Followers", followersText(a) + (a.fa ? " (rounded in the export)" : ""));
     item("Tier", tier ? tier.n + ", benchmark " + fixed(tier.b, 2) + "%" : "none (under the first tier, or no follower count)");
-    item("Follower ER", a.fe === null ? "n/a" : percent(a.fe) + " on " + plural(a.fp, "post"));
-    item("Median view ER", a.mv === null ? "n/a" : percent(a.mv) + " on " + plural(a.vp, "post") + (a.pv === null ? "" : "; pooled " + percent(a.pv)));
+    function on(n) { return n > 0 ? " on " + plural(n, "post") : ""; }
+    item("Follower ER", a.fe === null ? "n/a" : percent(a.fe) + on(a.fp));
+    item("Median view ER", a.mv === null ? "n/a" : percent(a.mv) + on(a.vp) + (a.pv === null ? "" : "; pooled " + percent(a.pv)));
     item("Ratio to the benchmark", a.ra === null ? "n/a" : fixed(a.ra, 2) + "×");
     item("Confidence", a.c || "n/a");
     item("Posts in the window", commas(a.w));
@@ -265,9 +266,10 @@
       a.tp.forEach(function (t) {
         var li = el("li");
         var words = (t.d || "undated") + " · " + t.v + " views · view ER " + (t.e === null ? "n/a" : percent(t.e));
-        if (t.u) {
+        var href = t.u || (t.i ? profile(a.h) + "/video/" + encodeURIComponent(t.i) : "");
+        if (href) {
           var link = el("a", null, words);
-          link.href = t.u;
+          link.href = href;
           link.target = "_blank";
           link.rel = "noopener";
           li.appendChild(link);
@@ -303,10 +305,20 @@
   var base = { animation: false, textStyle: { fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif" } };
   function option(o) { for (var k in base) { if (!(k in o)) { o[k] = base[k]; } } return o; }
 
+  // series reads an account's posts: hours since 1970 and view ER, then the hours since the
+  // post before and its view ER for each next post.
+  function series(p) {
+    var out = [], h = 0;
+    for (var i = 0; i + 1 < p.length; i += 2) {
+      h += p[i];
+      out.push([h * 3600000, p[i + 1]]);
+    }
+    return out;
+  }
   function postsChart(div, a) {
     var c = echarts.init(div, null, { renderer: "canvas" });
     var top = M.platform * 1.5;
-    a.p.forEach(function (p) { top = Math.max(top, p[1]); });
+    for (var i = 1; i < a.p.length; i += 2) { top = Math.max(top, a.p[i]); }
     c.setOption(option({
       grid: { left: 44, right: 12, top: 14, bottom: 26 },
       tooltip: { trigger: "item" },
@@ -314,7 +326,7 @@
       yAxis: { type: "value", min: 0, max: Math.ceil(top * 1.05), axisLabel: { fontSize: 10, formatter: "{value}%" } },
       series: [{
         type: "line", name: a.h, symbolSize: 5, itemStyle: { color: "#3a5a8c" },
-        data: a.p.map(function (p) { return [p[0] * 60000, p[1]]; }),
+        data: series(a.p),
         markLine: { symbol: "none", silent: true, lineStyle: { color: "#c62828", type: "dashed" },
           label: { formatter: "platform " + fixed(M.platform, 2) + "%", fontSize: 10 }, data: [{ yAxis: M.platform }] }
       }]

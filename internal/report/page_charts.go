@@ -203,7 +203,7 @@ func flaggedChart(res *scoring.Result) (pageChart, error) {
 		data := make([][2]any, len(pts))
 		top := 1.5 * cfg.PlatformViewER
 		for j, p := range pts {
-			data[j] = [2]any{int64(p[0]) * 60_000, p[1]}
+			data[j] = [2]any{int64(p[0]) * 3_600_000, p[1]}
 			top = math.Max(top, p[1])
 		}
 		left, row := float64(k%cols)*25, k/cols
