@@ -24,6 +24,14 @@
     }
     return "~" + commas(n);
   }
+  // compact writes an axis's count short: 1K, 2.5M.
+  function compact(n) {
+    var units = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(n) >= units[i][0]) { return String(Number((n / units[i][0]).toFixed(1))) + units[i][1]; }
+    }
+    return commas(n);
+  }
   function plural(n, thing) { return (n === 1 ? "1 " : commas(n) + " ") + thing + (n === 1 ? "" : "s"); }
   function isNum(v) { return typeof v === "number"; }
   // A buyer metric is a number, or [i]: the reason it is missing is M.na[i].
@@ -67,7 +75,7 @@
     columns.push({ label: "CPM", num: true, key: function (a) { return isNum(a.cpm) ? a.cpm : null; }, text: function (a) { return isNum(a.cpm) ? money(a.cpm) : null; } });
   }
   columns.push(
-    { label: "Verdict", key: function (a) { return a.v; }, cell: verdictCell },
+    { label: "Verdict", cls: "nowrap", key: function (a) { return a.v; }, cell: verdictCell },
     { label: "Signals", key: function (a) { return a.s ? a.s.length : 0; }, text: function (a) { return (a.s || []).map(function (s) { return M.signals[s.k]; }).join(", "); } },
     { label: "Reason", cls: "reason", key: function (a) { return a.rs.toLowerCase(); }, text: function (a) { return a.rs; } }
   );
@@ -147,6 +155,8 @@
     state.page = Math.min(state.page, pages - 1);
     var from = state.printing ? 0 : state.page * state.size;
     var to = state.printing ? view.length : Math.min(view.length, from + state.size);
+    detailCharts.forEach(function (x) { x.chart.dispose(); });
+    detailCharts = [];
     tbody.textContent = "";
     var frag = document.createDocumentFragment(), later = [];
     for (var i = from; i < to; i++) {
@@ -302,6 +312,30 @@
     };
   }
 
+  // The charts drawn, so printing can put each on paper as a picture: the page's charts, and
+  // those of the details open now (disposed when the table is drawn again).
+  var drawn = [], detailCharts = [];
+  function chartIn(div, list) {
+    var c = echarts.init(div, null, { renderer: "canvas" });
+    list.push({ chart: c, div: div, img: null });
+    return c;
+  }
+  function pictures(on) {
+    drawn.concat(detailCharts).forEach(function (x) {
+      if (on && !x.img) {
+        x.img = el("img", "snap");
+        x.img.alt = "";
+        x.img.src = x.chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+        x.div.parentNode.insertBefore(x.img, x.div.nextSibling);
+        x.div.style.display = "none";
+      } else if (!on && x.img) {
+        x.img.parentNode.removeChild(x.img);
+        x.img = null;
+        x.div.style.display = "";
+      }
+    });
+  }
+
   var base = { animation: false, textStyle: { fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif" } };
   function option(o) { for (var k in base) { if (!(k in o)) { o[k] = base[k]; } } return o; }
 
@@ -316,7 +350,7 @@
     return out;
   }
   function postsChart(div, a) {
-    var c = echarts.init(div, null, { renderer: "canvas" });
+    var c = chartIn(div, detailCharts);
     var top = M.platform * 1.5;
     for (var i = 1; i < a.p.length; i += 2) { top = Math.max(top, a.p[i]); }
     c.setOption(option({
@@ -328,18 +362,18 @@
         type: "line", name: a.h, symbolSize: 5, itemStyle: { color: "#3a5a8c" },
         data: series(a.p),
         markLine: { symbol: "none", silent: true, lineStyle: { color: "#c62828", type: "dashed" },
-          label: { formatter: "platform " + fixed(M.platform, 2) + "%", fontSize: 10 }, data: [{ yAxis: M.platform }] }
+          label: { formatter: "platform " + fixed(M.platform, 2) + "%", fontSize: 10, position: "insideEndTop", color: "#c62828" }, data: [{ yAxis: M.platform }] }
       }]
     }));
   }
   function historyChart(div, a) {
-    var c = echarts.init(div, null, { renderer: "canvas" });
+    var c = chartIn(div, detailCharts);
     c.setOption(option({
       grid: { left: 56, right: 44, top: 24, bottom: 26 },
       tooltip: { trigger: "axis" },
       legend: { top: 0, textStyle: { fontSize: 10 } },
       xAxis: { type: "category", data: a.hi.map(function (h) { return h[0]; }), axisLabel: { fontSize: 10 } },
-      yAxis: [{ type: "value", name: "", axisLabel: { fontSize: 10 } }, { type: "value", axisLabel: { fontSize: 10, formatter: "{value}%" } }],
+      yAxis: [{ type: "value", name: "", axisLabel: { fontSize: 10, formatter: compact } }, { type: "value", axisLabel: { fontSize: 10, formatter: "{value}%" } }],
       series: [
         { type: "line", name: "followers", data: a.hi.map(function (h) { return h[1]; }), itemStyle: { color: "#3a5a8c" } },
         { type: "line", name: "follower ER %", yAxisIndex: 1, data: a.hi.map(function (h) { return h[2]; }), itemStyle: { color: "#ef8f00" } }
@@ -376,7 +410,9 @@
   function printing(on) {
     if (state.printing === on) { return; }
     state.printing = on;
+    if (!on && hasCharts) { pictures(false); }
     render();
+    if (on && hasCharts) { pictures(true); }
   }
   window.addEventListener("beforeprint", function () { printing(true); });
   window.addEventListener("afterprint", function () { printing(false); });
@@ -390,10 +426,13 @@
   if (hasCharts) {
     D.charts.forEach(function (c) {
       var div = document.getElementById(c.id);
-      var chart = echarts.init(div, null, { renderer: "canvas" });
+      var chart = chartIn(div, drawn);
       pending++;
       var once = false;
       chart.on("finished", function () { if (!once) { once = true; done(); } });
+      if (c.id === "chart-scatter" && c.option.xAxis && c.option.xAxis[0]) {
+        c.option.xAxis[0].axisLabel = { formatter: compact };
+      }
       chart.setOption(option(c.option));
       window.addEventListener("resize", function () { chart.resize(); });
     });

@@ -139,7 +139,7 @@ func histogramChart(res *scoring.Result) (pageChart, error) {
 		"grid":    map[string]any{"top": 40},
 		"xAxis": map[string]any{"type": "value", "name": "view ER %", "nameLocation": "middle", "nameGap": 28, "min": 0, "max": roundTo(top+width, 3),
 			"axisLabel": map[string]any{"showMaxLabel": false}},
-		"yAxis": map[string]any{"type": "value", "name": "posts", "nameTextStyle": map[string]any{"align": "right"}},
+		"yAxis": map[string]any{"type": "value"},
 		"series": []any{map[string]any{
 			"type": "bar", "name": "posts", "data": data, "barWidth": "90%", "itemStyle": map[string]any{"color": "#3a5a8c"},
 			"markLine": map[string]any{
@@ -210,13 +210,13 @@ func flaggedChart(res *scoring.Result) (pageChart, error) {
 		topPct := float64(row)*100/float64(rows) + 7
 		height := 100/float64(rows) - 17
 		titles = append(titles, map[string]any{
-			"text": a.Handle, "subtext": a.Verdict.String() + " · " + signalSummary(a),
+			"text": cut(a.Handle, 30), "subtext": cut(a.Verdict.String()+" · "+signalSummary(a), 42),
 			"left": fmt.Sprintf("%.1f%%", left+1), "top": fmt.Sprintf("%.1f%%", topPct-6),
 			"textStyle":    map[string]any{"fontSize": 13, "width": 280, "overflow": "truncate"},
 			"subtextStyle": map[string]any{"fontSize": 11, "color": verdictColours[a.Verdict], "width": 280, "overflow": "truncate"},
 		})
 		grids = append(grids, map[string]any{
-			"left": fmt.Sprintf("%.1f%%", left+3.5), "width": "19%",
+			"left": fmt.Sprintf("%.1f%%", left+1), "width": "22%", "containLabel": true,
 			"top": fmt.Sprintf("%.1f%%", topPct+5), "height": fmt.Sprintf("%.1f%%", height),
 		})
 		xs = append(xs, map[string]any{"type": "time", "gridIndex": k, "splitNumber": 3, "axisLabel": map[string]any{"fontSize": 10, "hideOverlap": true}})
@@ -228,7 +228,7 @@ func flaggedChart(res *scoring.Result) (pageChart, error) {
 			"itemStyle": map[string]any{"color": verdictColours[a.Verdict]},
 			"markLine": map[string]any{
 				"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": "#c62828", "type": "dashed", "width": 1.5},
-				"label": map[string]any{"show": k == 0, "formatter": fmt.Sprintf("%.2f%%", cfg.PlatformViewER), "fontSize": 10},
+				"label": map[string]any{"show": k == 0, "formatter": fmt.Sprintf("%.2f%%", cfg.PlatformViewER), "fontSize": 10, "position": "insideEndTop", "color": "#c62828"},
 				"data":  []any{map[string]any{"yAxis": cfg.PlatformViewER}},
 			},
 		})
@@ -276,4 +276,13 @@ func niceStep(x float64) float64 {
 		}
 	}
 	return 10 * p
+}
+
+// cut shortens s to n characters, ending in "…" when it cut.
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
