@@ -274,9 +274,12 @@
     if (a.tp && a.tp.length) {
       var ol = el("ol");
       a.tp.forEach(function (t) {
+        // [link, day, views, view ER]: link is the video's id, or its address.
         var li = el("li");
-        var words = (t.d || "undated") + " · " + t.v + " views · view ER " + (t.e === null ? "n/a" : percent(t.e));
-        var href = t.u || (t.i ? profile(a.h) + "/video/" + encodeURIComponent(t.i) : "");
+        var day = t[1] === null ? "undated" : new Date(t[1] * 86400000).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+        var views = t[2] === null ? "n/a" : isNum(t[2]) ? commas(t[2]) : t[2];
+        var words = day + " · " + views + " views · view ER " + (t[3] === null ? "n/a" : percent(t[3]));
+        var href = /^https?:/.test(t[0]) ? t[0] : t[0] ? profile(a.h) + "/video/" + encodeURIComponent(t[0]) : "";
         if (href) {
           var link = el("a", null, words);
           link.href = href;

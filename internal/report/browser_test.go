@@ -234,6 +234,12 @@ func TestPageInARealBrowser(t *testing.T) {
 			a.FollowerERPosts, a.ViewERPosts = 5, 5
 			a.MedianViews = scoring.Metric{Value: 40_000, OK: true}
 			a.CPE = scoring.Metric{NA: "no price given"}
+			a.TopPosts = []scoring.TopPost{{VideoID: "4005", URL: "https://www.tiktok.com/@sleepy/video/4005",
+				PostedAt: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Views: 40_000, ViewER: scoring.Rate{Value: 0.55, OK: true}}}
+			a.History = []scoring.Point{
+				{AsOf: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC), Followers: 48_000, FollowerER: scoring.Rate{Value: 0.5, OK: true}},
+				{AsOf: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Followers: 50_000, FollowerER: scoring.Rate{Value: 0.42, OK: true}},
+			}
 		}
 	}
 	r.Brand = Brand{Title: "Spring campaign shortlist", Client: `Acme <b>Foods</b>`, Logo: testPNG, LogoType: "image/png"}
@@ -317,12 +323,15 @@ func TestPageInARealBrowser(t *testing.T) {
 			row.click();
 			var d = document.querySelector('#accounts tbody tr.detail');
 			if (!d) { return ['no detail']; }
-			return [d.textContent, String(d.querySelectorAll('.mini canvas').length), String(document.querySelectorAll('#accounts img, #accounts script').length)];
+			var best = d.querySelector('ol a');
+			return [d.textContent, String(d.querySelectorAll('.mini canvas').length), String(document.querySelectorAll('#accounts img, #accounts script').length),
+				best ? best.href + ' ' + best.rel + ' ' + best.target : 'no link'];
 		})()`)
-		if len(got) != 3 {
+		if len(got) != 4 {
 			t.Fatalf("detail = %q", got)
 		}
-		for _, want := range []string{"Far below its tier", "Follower ER0.42% on 5 posts", "Median views40,000", "CPEn/a — no price given"} {
+		for _, want := range []string{"Far below its tier", "Follower ER0.42% on 5 posts", "Median views40,000", "CPEn/a — no price given",
+			"20 Nov 2026 · 40,000 views · view ER 0.55%", "Followers and follower ER, report by report"} {
 			if !strings.Contains(got[0], want) {
 				t.Errorf("the detail does not say %q: %s", want, got[0])
 			}
@@ -330,8 +339,11 @@ func TestPageInARealBrowser(t *testing.T) {
 		if strings.Contains(got[0], scoring.FarBelowTier) {
 			t.Errorf("the detail shows the signal's code: %s", got[0])
 		}
-		if got[1] != "1" || got[2] != "0" {
-			t.Errorf("charts in the detail = %s, elements from the data = %s", got[1], got[2])
+		if got[1] != "2" || got[2] != "0" {
+			t.Errorf("charts in the detail = %s (want its posts and its history), elements from the data = %s", got[1], got[2])
+		}
+		if got[3] != "https://www.tiktok.com/@sleepy/video/4005 noopener _blank" {
+			t.Errorf("best post link = %q", got[3])
 		}
 	})
 	t.Run("no alert, confirm or prompt ran", func(t *testing.T) {

@@ -210,7 +210,7 @@ func flaggedChart(res *scoring.Result) (pageChart, error) {
 		topPct := float64(row)*100/float64(rows) + 7
 		height := 100/float64(rows) - 17
 		titles = append(titles, map[string]any{
-			"text": cut(a.Handle, 30), "subtext": cut(a.Verdict.String()+" · "+signalSummary(a), 42),
+			"text": cut(a.Handle, 30), "subtext": cut(a.Verdict.String()+" · "+signalSummary(a), 36),
 			"left": fmt.Sprintf("%.1f%%", left+1), "top": fmt.Sprintf("%.1f%%", topPct-6),
 			"textStyle":    map[string]any{"fontSize": 13, "width": 280, "overflow": "truncate"},
 			"subtextStyle": map[string]any{"fontSize": 11, "color": verdictColours[a.Verdict], "width": 280, "overflow": "truncate"},

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 
@@ -89,12 +90,19 @@ type pageSignal struct {
 	Plain string `json:"p"` // what it may mean, with its numbers
 }
 
+// pageTopPost is one of an account's best posts, written as a short array:
+// [link, day, views, view ER], where link is the video's id when its address is TikTok's own
+// for the handle, else the address ("" when none a browser may open); day is days since 1970
+// (null when undated); views is a number, or text when the export wrote it rounded (~18.3K).
 type pageTopPost struct {
-	URL    string   `json:"u,omitempty"` // "" when the export gave none a browser may open, or when ID says it
-	ID     string   `json:"i,omitempty"` // the video's id when its URL is TikTok's own for the handle
-	Date   string   `json:"d,omitempty"`
-	Views  string   `json:"v"`
-	ViewER *float64 `json:"e"`
+	Link   string
+	Day    *int64
+	Views  any
+	ViewER *float64
+}
+
+func (p pageTopPost) MarshalJSON() ([]byte, error) {
+	return json.Marshal([4]any{p.Link, p.Day, p.Views, p.ViewER})
 }
 
 // interned numbers the strings it is given, in the order first seen.
@@ -251,16 +259,23 @@ func followersRounded(a *scoring.Account) bool {
 func topPosts(a *scoring.Account) []pageTopPost {
 	var out []pageTopPost
 	for _, t := range a.TopPosts {
-		p := pageTopPost{ViewER: rate(t.ViewER), Views: countText(t.Views, postRounded(a, t.VideoID))}
+		p := pageTopPost{ViewER: rate(t.ViewER)}
+		switch {
+		case !t.Views.Known():
+		case postRounded(a, t.VideoID):
+			p.Views = approx(int64(t.Views))
+		default:
+			p.Views = int64(t.Views)
+		}
 		if u, ok := linkable(t.URL); ok {
+			p.Link = u
 			if t.VideoID != "" && u == "https://www.tiktok.com/@"+a.Handle+"/video/"+t.VideoID {
-				p.ID = t.VideoID
-			} else {
-				p.URL = u
+				p.Link = t.VideoID
 			}
 		}
 		if !t.PostedAt.IsZero() {
-			p.Date = t.PostedAt.Format("2 Jan 2006")
+			d := t.PostedAt.Unix() / 86400
+			p.Day = &d
 		}
 		out = append(out, p)
 	}
