@@ -68,7 +68,7 @@
     columns.push({ label: "Median views", num: true, key: function (a) { return isNum(a.mvw) ? a.mvw : null; }, text: function (a) { return isNum(a.mvw) ? (a.ro ? approx(a.mvw) : commas(a.mvw)) : null; } });
   }
   if (optional.ppw) {
-    columns.push({ label: "Posts / week", num: true, key: function (a) { return isNum(a.ppw) ? a.ppw : null; }, text: function (a) { return isNum(a.ppw) ? fixed(a.ppw, 1) : null; } });
+    columns.push({ label: "Posts/week", num: true, key: function (a) { return isNum(a.ppw) ? a.ppw : null; }, text: function (a) { return isNum(a.ppw) ? fixed(a.ppw, 1) : null; } });
   }
   if (optional.price) {
     columns.push({ label: "CPE", num: true, key: function (a) { return isNum(a.cpe) ? a.cpe : null; }, text: function (a) { return isNum(a.cpe) ? fixed(a.cpe, 3) : null; } });
