@@ -201,9 +201,15 @@
       }
       tr.appendChild(td);
     });
-    tr.addEventListener("click", function () {
+    function toggle() {
       if (state.open[a.r]) { delete state.open[a.r]; } else { state.open[a.r] = true; }
       render();
+    }
+    tr.tabIndex = 0;
+    tr.setAttribute("aria-expanded", String(open));
+    tr.addEventListener("click", toggle);
+    tr.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(); }
     });
     return tr;
   }

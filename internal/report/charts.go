@@ -75,11 +75,19 @@ func sampleByHash(res *scoring.Result, idx []int, n int) []int {
 	if len(idx) <= n {
 		return idx
 	}
-	s := append([]int(nil), idx...)
-	sort.Slice(s, func(x, y int) bool {
-		hx, hy := handleHash(&res.Accounts[s[x]]), handleHash(&res.Accounts[s[y]])
-		return hx < hy || hx == hy && s[x] < s[y]
-	})
+	type hashed struct {
+		h uint64
+		i int
+	}
+	hs := make([]hashed, len(idx))
+	for k, i := range idx {
+		hs[k] = hashed{handleHash(&res.Accounts[i]), i}
+	}
+	sort.Slice(hs, func(x, y int) bool { return hs[x].h < hs[y].h || hs[x].h == hs[y].h && hs[x].i < hs[y].i })
+	s := make([]int, len(hs))
+	for k, h := range hs {
+		s[k] = h.i
+	}
 	s = s[:max(n, 0)]
 	sort.Ints(s)
 	return s
