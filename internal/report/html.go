@@ -170,7 +170,9 @@ func fileName(name string) string {
 	return name
 }
 
-// pageReconciliation accounts for every row read, with thousands separators.
+// pageReconciliation accounts for every row read, with thousands separators and plurals: a
+// near-copy of the workbook's reconciliation (workbook.go), which has neither yet; one can
+// serve both once it has.
 func pageReconciliation(b *ingest.Batch) string {
 	return fmt.Sprintf("%s read = %s used + %s + %s rejected",
 		scoring.Commas(int64(b.Read)), scoring.Commas(int64(b.Used())),

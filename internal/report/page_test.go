@@ -391,3 +391,23 @@ func mustAtoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+func TestPageBaselineColumns(t *testing.T) {
+	r := testReport(t)
+	res := r.Result
+	res.HasBaseline = true
+	d0 := int64(-1_250)
+	res.Accounts[0].Change = &scoring.Change{Before: scoring.Previous{Verdict: scoring.Review}, FollowersDelta: &d0,
+		FollowersPercent: scoring.Rate{Value: -2.44, OK: true}}
+	res.Accounts[1].New = true
+	d := pageDataOf(t, renderPage(t, r, defaultPageOptions()))
+	if !d.Meta.Baseline {
+		t.Error("the page does not know there is a baseline")
+	}
+	if a := d.Accounts[0]; a.Previous != "REVIEW" || a.Delta == nil || *a.Delta != -1_250 || a.DeltaText != "−1,250 (−2.4%)" {
+		t.Errorf("first account: previous %q, delta %v %q", a.Previous, a.Delta, a.DeltaText)
+	}
+	if a := d.Accounts[1]; a.Previous != "new" || a.Delta != nil {
+		t.Errorf("new account: previous %q, delta %v", a.Previous, a.Delta)
+	}
+}
