@@ -82,7 +82,7 @@
   if (M.baseline) {
     columns.push(
       { label: "Δ followers", num: true, key: function (a) { return a.dl === undefined ? null : a.dl; }, text: function (a) { return a.dt || null; } },
-      { label: "Previous verdict", key: function (a) { return a.pr0 || null; }, text: function (a) { return a.pr0 || null; } }
+      { label: "Previous verdict", key: function (a) { return a.was || null; }, text: function (a) { return a.was || null; } }
     );
   }
 

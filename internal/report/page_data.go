@@ -80,7 +80,7 @@ type pageAccount struct {
 	Posts   []float64     `json:"p,omitempty"`  // the window's dated posts, oldest first: hours since 1970 and view ER, then for each next post the hours since the one before and its view ER
 	History [][3]any      `json:"hi,omitempty"` // [date, followers, follower ER]
 
-	Previous  string `json:"pr0,omitempty"` // the verdict in the baseline, or "new"
+	Previous  string `json:"was,omitempty"` // the verdict in the baseline, or "new"
 	Delta     *int64 `json:"dl,omitempty"`  // followers since the baseline
 	DeltaText string `json:"dt,omitempty"`
 }
