@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -163,9 +164,12 @@ func logoURI(b Brand) template.URL {
 }
 
 // fileName is an input's name as the client sees it: never a path on the machine vet ran on.
+// An absolute name, or one that climbs out of the folder vet ran in (../), is cut to its base.
 func fileName(name string) string {
-	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") || strings.Contains(name, `:\`) {
-		name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	slashed := strings.ReplaceAll(name, `\`, "/")
+	if filepath.IsAbs(name) || strings.HasPrefix(slashed, "/") || strings.HasPrefix(slashed, "../") ||
+		strings.Contains(slashed, "/../") || len(slashed) > 2 && slashed[1] == ':' {
+		return path.Base(slashed)
 	}
 	return name
 }
