@@ -1,11 +1,13 @@
 # vet's front door: `make demo` vets the examples, `make test` runs every test.
 # Each target installs what it needs: Go modules through the Go module proxy, the ECharts
-# script from the npm registry (checked against a pinned checksum), and Chromium from
-# Debian's packages for the browser test.
+# script from the npm registry (checked against a pinned checksum), and Chromium and
+# poppler-utils (pdftotext) from Debian's packages for the browser test.
 
 GO              ?= go
-ECHARTS_VERSION := 5.4.3
-ECHARTS_SHA256  := 1156429a16a38cb8604dcc6518c19406d4226142d908f8edd2e3531443c54d19
+# templates/echarts.version is the one place the ECharts version is written (line 1, with the
+# script's SHA-256 on line 2); the Go build embeds the same file (templates.EChartsVersion).
+ECHARTS_VERSION := $(shell sed -n 1p templates/echarts.version)
+ECHARTS_SHA256  := $(shell sed -n 2p templates/echarts.version)
 ECHARTS_JS      := templates/assets/echarts.min.js
 NPM_CACHE       := .cache/npm
 
@@ -49,9 +51,9 @@ $(ECHARTS_JS):
 	echo "$(ECHARTS_SHA256)  $(NPM_CACHE)/package/dist/echarts.min.js" | sha256sum -c --quiet
 	cp $(NPM_CACHE)/package/dist/echarts.min.js $@
 
-## browser: Debian's Chromium, for the test that opens the page in a real browser
+## browser: Debian's Chromium and poppler-utils, for the test that opens and prints the page
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
 
 include bench.mk
 

@@ -1,10 +1,11 @@
-// Package templates holds the HTML page's template and the script it inlines, embedded into
-// the vet binary so a report needs nothing beside it.
+// Package templates holds the HTML page's template, its style and script, and the chart script
+// it inlines, embedded into the vet binary so a report needs nothing beside it.
 package templates
 
 import (
 	"embed"
-	_ "embed" // the page template
+	_ "embed" // the page template, style and script
+	"strings"
 )
 
 // Page is the template of vetting.html (html/template syntax).
@@ -12,12 +13,32 @@ import (
 //go:embed page.html.tmpl
 var Page string
 
+// PageCSS is the page's style sheet, screen and print.
+//
+//go:embed page.css
+var PageCSS string
+
+// PageJS is the page's own script: the accounts table, its filters, pages and details.
+//
+//go:embed page.js
+var PageJS string
+
 //go:embed assets
 var assets embed.FS
 
-// EChartsVersion is the version of Apache ECharts the Makefile fetches (the 5.x line that
-// go-echarts targets).
-const EChartsVersion = "5.4.3"
+// echartsVersion is echarts.version: the version of Apache ECharts on its first line and the
+// SHA-256 of its dist/echarts.min.js on the second. It is the one place the version is
+// written: the Makefile's assets target reads the same file.
+//
+//go:embed echarts.version
+var echartsVersion string
+
+// EChartsVersion is the version of Apache ECharts the Makefile fetches and the page inlines
+// (the 5.x line that go-echarts targets).
+func EChartsVersion() string {
+	v, _, _ := strings.Cut(echartsVersion, "\n")
+	return strings.TrimSpace(v)
+}
 
 // ECharts is the minified ECharts script to inline into the page, and false when this build
 // was made without it (run `make assets`).

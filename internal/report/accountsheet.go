@@ -262,37 +262,9 @@ func cellText(v any) string {
 func signalNames(ss []scoring.Signal) string {
 	names := make([]string, len(ss))
 	for i, s := range ss {
-		names[i] = signalName(s.Code)
+		names[i] = scoring.SignalName(s.Code)
 	}
 	return strings.Join(names, "; ")
-}
-
-// signalWords name each signal in words. (Scoring is to export the same as SignalName; until
-// it does, the names live here.)
-var signalWords = map[string]string{
-	scoring.FarBelowTier:          "far below its tier",
-	scoring.GhostFollowers:        "ghost followers",
-	scoring.LikeCommentRatio:      "likes out of line with comments",
-	scoring.EngagementSpikes:      "engagement spikes",
-	scoring.ImplausiblyHigh:       "implausibly high engagement",
-	scoring.Erratic:               "erratic engagement",
-	scoring.TooSteady:             "suspiciously steady engagement",
-	scoring.ImpossibleCounts:      "impossible counts",
-	scoring.Inactive:              "inactive",
-	scoring.FollowerJump:          "follower jump",
-	scoring.FollowerDrop:          "follower drop",
-	scoring.InsufficientData:      "too little data",
-	scoring.SponsoredUnderperform: "sponsored posts underperform",
-	scoring.EngagementDecline:     "engagement declining",
-}
-
-// signalName is a signal's name in words; a code it does not know, with its underscores as
-// spaces.
-func signalName(code string) string {
-	if n, ok := signalWords[code]; ok {
-		return n
-	}
-	return strings.ReplaceAll(code, "_", " ")
 }
 
 // historyPoints are the account's last snapshots the report shows (Config.HistoryPoints).

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -12,11 +13,14 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// What a chart can show point by point; past it, the page samples and says so.
+// What a chart can show point by point, and where its axes stop.
 const (
-	maxScatterPoints = 3000 // accounts on the scatter: every flagged one, and a sample of the rest
-	maxTimelines     = 12   // flagged accounts drawn over time
+	maxScatterPoints = 3000 // accounts on the scatter, sampled within each verdict
+	maxOutliers      = 150  // outlier points per box
+	flaggedMultiples = 8    // flagged accounts drawn over time, each on its own small chart
 	histogramBins    = 40
+	clipPercentile   = 0.99 // the rate axes stop here…
+	minToClip        = 100  // …once this many accounts are drawn (a small batch shows them all)
 )
 
 // flagged reports whether an account needs a look: REVIEW or FAIL.
@@ -24,71 +28,155 @@ func flagged(a *scoring.Account) bool {
 	return a.Verdict == scoring.Review || a.Verdict == scoring.Fail
 }
 
-// scatterSample picks the accounts the scatter draws: every flagged one (unless they alone are
-// too many), and of the rest an even share; the choice goes by a hash of the handle, so the
-// same batch always shows the same points.
-func scatterSample(res *scoring.Result) (keep []bool, shown int) {
-	keep = make([]bool, len(res.Accounts))
-	var flaggedOnes, rest []int
-	for i := range res.Accounts {
-		a := &res.Accounts[i]
-		switch {
-		case !a.FollowerER.OK || a.Followers <= 0:
-		case flagged(a):
-			flaggedOnes = append(flaggedOnes, i)
-		default:
-			rest = append(rest, i)
-		}
-	}
-	flaggedOnes = sampleByHash(res, flaggedOnes, maxScatterPoints)
-	rest = sampleByHash(res, rest, maxScatterPoints-len(flaggedOnes))
-	for _, i := range append(flaggedOnes, rest...) {
-		keep[i] = true
-	}
-	return keep, len(flaggedOnes) + len(rest)
+// rated reports whether an account belongs on the rate charts: UNRATED accounts (a post or
+// two, a tiny following) have rates that mean nothing and would stretch the axes.
+func rated(a *scoring.Account) bool {
+	return a.Verdict != scoring.Unrated && a.FollowerER.OK && a.Followers > 0
 }
 
-// sampleByHash keeps n of the accounts at idx, chosen by a hash of their handles.
+// axisTop is where a rate axis stops: the clipPercentile of the values, rounded up, once there
+// are enough of them; clipped says whether any value lies beyond it.
+func axisTop(values []float64) (top float64, clipped bool) {
+	if len(values) == 0 {
+		return 0, false
+	}
+	s := append([]float64(nil), values...)
+	sort.Float64s(s)
+	hi := s[len(s)-1]
+	if len(s) < minToClip {
+		return hi, false
+	}
+	top = niceCeil(s[int(math.Ceil(clipPercentile*float64(len(s))))-1])
+	return top, top < hi
+}
+
+// niceCeil rounds a positive rate up to two significant figures: 23.47 → 24, 3.412 → 3.5.
+func niceCeil(x float64) float64 {
+	if x <= 0 {
+		return x
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x))-1)
+	return math.Ceil(x/p-1e-9) * p
+}
+
+// pct writes an axis limit: 24%, 3.5%.
+func pct(x float64) string { return strconv.FormatFloat(roundTo(x, 2), 'f', -1, 64) + "%" }
+
+// handleHash orders accounts the same way every run, whatever their rank.
+func handleHash(a *scoring.Account) uint64 {
+	f := fnv.New64a()
+	f.Write([]byte(a.Key))
+	f.Write([]byte(a.Handle))
+	return f.Sum64()
+}
+
+// sampleByHash keeps n of the accounts at idx, chosen by a hash of their handles, in rank order.
 func sampleByHash(res *scoring.Result, idx []int, n int) []int {
 	if len(idx) <= n {
 		return idx
 	}
-	h := make(map[int]uint64, len(idx))
-	for _, i := range idx {
-		f := fnv.New64a()
-		f.Write([]byte(res.Accounts[i].Key))
-		h[i] = f.Sum64()
+	type hashed struct {
+		h uint64
+		i int
 	}
-	sort.Slice(idx, func(x, y int) bool { return h[idx[x]] < h[idx[y]] })
-	return idx[:max(n, 0)]
+	hs := make([]hashed, len(idx))
+	for k, i := range idx {
+		hs[k] = hashed{handleHash(&res.Accounts[i]), i}
+	}
+	sort.Slice(hs, func(x, y int) bool { return hs[x].h < hs[y].h || hs[x].h == hs[y].h && hs[x].i < hs[y].i })
+	s := make([]int, len(hs))
+	for k, h := range hs {
+		s[k] = h.i
+	}
+	s = s[:max(n, 0)]
+	sort.Ints(s)
+	return s
+}
+
+// scatterPlan is what the scatter draws: a fixed sample within each verdict of the rated
+// accounts under the axis top.
+type scatterPlan struct {
+	keep          []bool
+	shown, total  int // accounts drawn, of rated accounts under the top
+	beyond        int // rated accounts above the top
+	top           float64
+	clipped       bool
+	perVerdict    map[scoring.Verdict]int // drawn
+	ratedVerdicts []scoring.Verdict       // the verdicts with rated accounts, in rank order
+}
+
+// planScatter samples within each verdict: each verdict present gets an even share of the
+// points (what one leaves unused goes to the others), so a verdict of a few accounts is never
+// drowned by one of thousands.
+func planScatter(res *scoring.Result, limit int) scatterPlan {
+	p := scatterPlan{keep: make([]bool, len(res.Accounts)), perVerdict: map[scoring.Verdict]int{}}
+	var ers []float64
+	for i := range res.Accounts {
+		if a := &res.Accounts[i]; rated(a) {
+			ers = append(ers, a.FollowerER.Value)
+		}
+	}
+	p.top, p.clipped = axisTop(ers)
+	groups := map[scoring.Verdict][]int{}
+	for i := range res.Accounts {
+		a := &res.Accounts[i]
+		if !rated(a) {
+			continue
+		}
+		if p.clipped && a.FollowerER.Value > p.top {
+			p.beyond++
+			continue
+		}
+		groups[a.Verdict] = append(groups[a.Verdict], i)
+	}
+	var vs []scoring.Verdict
+	for _, v := range scoring.Verdicts() {
+		if len(groups[v]) > 0 {
+			vs = append(vs, v)
+			p.total += len(groups[v])
+		}
+	}
+	p.ratedVerdicts = append(p.ratedVerdicts, vs...)
+	bySize := append([]scoring.Verdict(nil), vs...)
+	sort.SliceStable(bySize, func(x, y int) bool { return len(groups[bySize[x]]) < len(groups[bySize[y]]) })
+	left := limit
+	for k, v := range bySize {
+		take := min(len(groups[v]), left/(len(bySize)-k))
+		for _, i := range sampleByHash(res, groups[v], take) {
+			p.keep[i] = true
+		}
+		p.perVerdict[v] = take
+		p.shown += take
+		left -= take
+	}
+	return p
 }
 
 // scatterChart plots followers (log axis) against follower ER, one series per verdict, with
 // each tier's benchmark drawn as a step.
 func scatterChart(res *scoring.Result) (pageChart, error) {
+	p := planScatter(res, maxScatterPoints)
+	y := opts.YAxis{Type: "value", Name: "follower ER %", Min: 0}
+	if p.clipped {
+		y.Max = p.top
+	}
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(
 		initOpts("chart-scatter"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "followers", NameLocation: "middle", NameGap: 28}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "follower ER %"}),
+		charts.WithYAxisOpts(y),
 	)
-	keep, shown := scatterSample(res)
-	rated := 0
-	for _, v := range scoring.Verdicts() {
+	for _, v := range p.ratedVerdicts {
 		var pts []opts.ScatterData
 		for i := range res.Accounts {
 			a := &res.Accounts[i]
-			if a.Verdict != v || !a.FollowerER.OK || a.Followers <= 0 {
-				continue
-			}
-			rated++
-			if keep[i] {
-				pts = append(pts, opts.ScatterData{Name: a.Handle, Value: []any{int64(a.Followers), round2(a.FollowerER.Value)}})
+			if p.keep[i] && a.Verdict == v {
+				pts = append(pts, opts.ScatterData{Name: a.Handle, Value: []any{int64(a.Followers), roundTo(a.FollowerER.Value, 2)}})
 			}
 		}
-		sc.AddSeries(v.String(), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.8)}))
+		sc.AddSeries(v.String(), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.75)}))
 	}
 	option, err := options(sc)
 	if err != nil {
@@ -96,12 +184,27 @@ func scatterChart(res *scoring.Result) (pageChart, error) {
 	}
 	series, _ := option["series"].([]any)
 	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks))
-	note := "Each dot is an account, coloured by verdict; the grey steps are each tier's benchmark (" + res.Config.Benchmarks.Name + ")."
-	if shown < rated {
-		note += fmt.Sprintf(" Showing %d of %d accounts, chosen the same way every run: every REVIEW and FAIL (or a sample of them when they alone are more), and an even sample of the rest.", shown, rated)
+	for _, s := range series {
+		if m, ok := s.(map[string]any); ok {
+			m["symbolSize"] = 6
+		}
+	}
+	note := "Each dot is a rated account, coloured by its verdict; the grey steps are each tier's benchmark (" + benchmarkName(res.Config.Benchmarks) + "). UNRATED accounts are left out: their rates rest on too little to plot."
+	if p.shown < p.total {
+		note += fmt.Sprintf(" Showing %s of %s accounts: an even sample within each verdict, the same every time.",
+			scoring.Commas(int64(p.shown)), scoring.Commas(int64(p.total)))
+	}
+	if p.beyond > 0 {
+		note += fmt.Sprintf(" %s above %s follower ER lie beyond the top of the chart.", accountsPhrase(p.beyond), pct(p.top))
+	}
+	if p.total == 0 {
+		note = "No account could be rated, so there is nothing to plot."
 	}
 	return pageChart{ID: "chart-scatter", Title: "Followers and follower engagement", Note: note, option: option}, nil
 }
+
+// accountsPhrase is "1 account" or "1,234 accounts".
+func accountsPhrase(n int) string { return plural(n, "account") }
 
 // benchmarkSteps is a line series drawing each tier's benchmark across the tier's range.
 func benchmarkSteps(b scoring.Benchmarks) map[string]any {
@@ -119,8 +222,6 @@ func benchmarkSteps(b scoring.Benchmarks) map[string]any {
 		"itemStyle": map[string]any{"color": "#5d6675"}, "silent": true, "z": 1,
 	}
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // tierChart stacks each tier's accounts by verdict.
 func tierChart(res *scoring.Result) (pageChart, error) {
@@ -150,151 +251,47 @@ func tierChart(res *scoring.Result) (pageChart, error) {
 	}, err
 }
 
-// distributionChart is a box plot of follower ER per tier, with the tier's benchmark as a marker.
-func distributionChart(res *scoring.Result) (pageChart, error) {
-	tiers := res.Config.Benchmarks.Tiers
-	names := make([]string, len(tiers))
-	boxes := make([]opts.BoxPlotData, len(tiers))
-	bench := make([][2]any, len(tiers))
-	for i, t := range tiers {
-		names[i] = t.Name
-		var ers []float64
-		for j := range res.Accounts {
-			a := &res.Accounts[j]
-			if a.HasTier && a.Tier.Name == t.Name && a.FollowerER.OK {
-				ers = append(ers, a.FollowerER.Value)
-			}
-		}
-		boxes[i] = opts.BoxPlotData{Name: fmt.Sprintf("%s (%d accounts)", t.Name, len(ers)), Value: fiveNumbers(ers)}
-		bench[i] = [2]any{t.Name, t.Benchmark}
-	}
-	bp := charts.NewBoxPlot()
-	bp.SetGlobalOptions(
-		initOpts("chart-distribution"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "follower ER %"}),
-	)
-	bp.SetXAxis(names)
-	bp.AddSeries("follower ER", boxes, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#dbe4f0", BorderColor: "#3a5a8c"}))
-	option, err := options(bp)
-	if err != nil {
-		return pageChart{}, err
-	}
-	series, _ := option["series"].([]any)
-	option["series"] = append(series, map[string]any{
-		"type": "scatter", "name": "tier benchmark", "data": bench, "symbol": "diamond", "symbolSize": 14,
-		"itemStyle": map[string]any{"color": "#c62828"}, "z": 3,
-	})
-	return pageChart{
-		ID: "chart-distribution", Title: "Follower ER per tier against its benchmark",
-		Note:   "Each box spans the middle half of a tier's accounts (whiskers: lowest and highest); the red diamond is the tier's benchmark.",
-		option: option,
-	}, nil
+// boxStats are a box plot's figures: whiskers at the furthest values within 1.5 × IQR of the
+// box, and the values beyond them.
+type boxStats struct {
+	low, q1, median, q3, high float64
+	outliers                  []int // indexes into the values given
 }
 
-// fiveNumbers is min, lower quartile, median, upper quartile, max (empty for no values).
-func fiveNumbers(xs []float64) []float64 {
+// newBoxStats computes the quartiles (linear interpolation, as spreadsheets do) and the
+// whiskers of xs, which it leaves in their order.
+func newBoxStats(xs []float64) (boxStats, bool) {
 	if len(xs) == 0 {
-		return []float64{}
+		return boxStats{}, false
 	}
-	sort.Float64s(xs)
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
 	q := func(p float64) float64 {
-		pos := p * float64(len(xs)-1)
+		pos := p * float64(len(s)-1)
 		lo := int(pos)
-		hi := min(lo+1, len(xs)-1)
-		return round2(xs[lo] + (xs[hi]-xs[lo])*(pos-float64(lo)))
+		hi := min(lo+1, len(s)-1)
+		return s[lo] + (s[hi]-s[lo])*(pos-float64(lo))
 	}
-	return []float64{q(0), q(0.25), q(0.5), q(0.75), q(1)}
-}
-
-// histogramChart counts the posts used by view ER, with the platform average as a line.
-func histogramChart(res *scoring.Result) (pageChart, error) {
-	cfg := res.Config
-	ers := make([]float64, 0, postCount(res))
-	for i := range res.Accounts {
-		posts := res.Accounts[i].Posts
-		for j := range posts {
-			if er := scoring.ViewER(posts[j], cfg.IncludeSaves); er.OK {
-				ers = append(ers, er.Value)
-			}
+	b := boxStats{q1: q(0.25), median: q(0.5), q3: q(0.75)}
+	iqr := b.q3 - b.q1
+	lo, hi := b.q1-1.5*iqr, b.q3+1.5*iqr
+	b.low, b.high = b.q1, b.q3
+	for _, x := range s {
+		if x >= lo {
+			b.low = math.Min(x, b.q1)
+			break
 		}
 	}
-	// The range stops at the 95th percentile so a few outliers (ghost followers, viral posts) do
-	// not squash the rest into the first bars; the last bar holds them. Sorted in place: the
-	// counts below do not depend on the order (a million posts: one slice, not three).
-	top := 2 * cfg.PlatformViewER
-	if len(ers) > 0 {
-		sort.Float64s(ers)
-		top = math.Max(top, ers[len(ers)*95/100])
-	}
-	width := top / histogramBins
-	counts := make([]int, histogramBins+1)
-	for _, er := range ers {
-		counts[min(int(er/width), histogramBins)]++
-	}
-	data := make([][2]float64, len(counts))
-	for i, n := range counts {
-		data[i] = [2]float64{round2((float64(i) + 0.5) * width), float64(n)}
-	}
-	option := map[string]any{
-		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"top": "0"},
-		"xAxis":   map[string]any{"type": "value", "name": "view ER %", "nameLocation": "middle", "nameGap": 28, "min": 0},
-		"yAxis":   map[string]any{"type": "value", "name": "posts"},
-		"series": []any{map[string]any{
-			"type": "bar", "name": "posts", "data": data, "barWidth": "90%", "itemStyle": map[string]any{"color": "#3a5a8c"},
-			"markLine": map[string]any{
-				"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": "#c62828", "type": "dashed", "width": 2},
-				"label": map[string]any{"formatter": fmt.Sprintf("platform %.2f%%", cfg.PlatformViewER)},
-				"data":  []any{map[string]any{"xAxis": cfg.PlatformViewER}},
-			},
-		}},
-	}
-	return pageChart{
-		ID: "chart-histogram", Title: "View ER of every post",
-		Note: fmt.Sprintf("%d posts by view ER; the red line is the platform average %.2f%%. The last bar holds every post above %.1f%%.",
-			len(ers), cfg.PlatformViewER, top),
-		option: option,
-	}, nil
-}
-
-// timelineChart draws each flagged account's posts' view ER over time.
-func timelineChart(res *scoring.Result) (pageChart, error) {
-	cfg := res.Config
-	var series []any
-	total := 0
-	for i := range res.Accounts {
-		a := &res.Accounts[i]
-		if !flagged(a) {
-			continue
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] <= hi {
+			b.high = math.Max(s[i], b.q3)
+			break
 		}
-		total++
-		if len(series) == maxTimelines {
-			continue
+	}
+	for i, x := range xs {
+		if x < b.low || x > b.high {
+			b.outliers = append(b.outliers, i)
 		}
-		var data [][2]any
-		for j := len(a.Posts) - 1; j >= 0; j-- { // oldest first
-			p := a.Posts[j]
-			if er := scoring.ViewER(p, cfg.IncludeSaves); er.OK && !p.PostedAt.IsZero() {
-				data = append(data, [2]any{p.PostedAt.UnixMilli(), round2(er.Value)})
-			}
-		}
-		series = append(series, map[string]any{"type": "line", "name": a.Handle, "data": data, "symbolSize": 6})
 	}
-	option := map[string]any{
-		"tooltip": map[string]any{"trigger": "item"},
-		"legend":  map[string]any{"type": "scroll", "top": "0"},
-		"xAxis":   map[string]any{"type": "time"},
-		"yAxis":   map[string]any{"type": "value", "name": "view ER %"},
-		"series":  series,
-	}
-	note := "Each line is a REVIEW or FAIL account, one point per post."
-	switch {
-	case total == 0:
-		note = "No account is flagged REVIEW or FAIL."
-	case total > maxTimelines:
-		note += fmt.Sprintf(" Showing the first %d of %d flagged accounts in rank order; the workbook's Videos sheet has them all.", maxTimelines, total)
-	}
-	return pageChart{ID: "chart-timeline", Title: "View ER over time, flagged accounts", Note: note, Wide: true, option: option}, nil
+	return b, true
 }

@@ -17,6 +17,10 @@
 // columns, and sortedZip drops the cell references the big sheets can do without
 // (cellrefs.go). The limits are passed as options (limits), never changed in package state.
 //
+// The page (html.go, page_*.go, charts.go and the templates package) is our own html/template
+// with the accounts and the charts' options embedded as json.Marshal output; its script
+// (templates/page.js) draws the table, every account of it, with filters, pages and details.
+//
 // The big sheets (Accounts, Videos, Signals, Rejected, the hidden History) are written with
 // excelize's StreamWriter; their hyperlinks, which it cannot write, are added by links.go, and
 // the Accounts trend sparklines, which it cannot write either, by cellrefs.go's extFilter.

@@ -2,23 +2,28 @@ package report
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/templates"
 )
 
 // The page is rendered by our own html/template, never by go-echarts' renderer: that one
 // inserts options unescaped and turns "__f__" strings into live script, so a creator named
-// "</script><script>…" would run (SPEC §7). Each chart's options go in as json.Marshal output,
-// which escapes <, > and &.
+// "</script><script>…" would run (SPEC §7). The charts' options and the accounts go in as
+// json.Marshal output, which escapes <, > and &; the page's script builds the table with
+// textContent, never with markup taken from the data.
 
 var pageTemplate = template.Must(template.New("page").Parse(templates.Page))
 
@@ -27,61 +32,57 @@ var verdictColours = map[scoring.Verdict]string{
 	scoring.Pass: "#2e7d32", scoring.Review: "#ef8f00", scoring.Fail: "#c62828", scoring.Unrated: "#8a8f98",
 }
 
-// maxTableRows caps the page's accounts table: at 20,000 accounts the table alone was 8 MB
-// of the page's 10, slow to open and to sort in a browser, while the workbook has every
-// account (a variable so tests can reach it).
-var maxTableRows = 5_000
+// defaultTitle heads the page when the report has no title of its own (--title).
+const defaultTitle = "Influencer vetting"
+
+// pageOptions are what the page is built with beyond the report.
+type pageOptions struct {
+	// ECharts returns the chart script to inline, and false when the build has none.
+	ECharts func() ([]byte, bool)
+}
+
+// defaultPageOptions inline the script embedded in this build.
+func defaultPageOptions() pageOptions { return pageOptions{ECharts: templates.ECharts} }
 
 type pageData struct {
-	Version, AsOf, Generated, Reconciliation string
-	Accounts                                 int
-	Inputs                                   []string
-	Verdicts                                 []verdictCount
-	Charts                                   []pageChart
-	ChartsJSON                               template.JS
-	HasECharts                               bool
-	ECharts                                  template.JS
-	Columns                                  []string
-	Baseline                                 string // what the batch was compared with; "" without --baseline
-	Rows                                     []pageRow
-	TableNote                                string // says what the table leaves out, when it is capped
-	About                                    [][2]string
+	Title, Client, DocTitle     string
+	Logo                        template.URL // a data: URI; "" for none
+	AsOf, Generated, Version    string
+	Accounts, Reconciliation    string
+	Inputs                      []string
+	Baseline                    string // what the batch was compared with; "" without --baseline
+	Warnings                    []scoring.Warning
+	Verdicts                    []verdictCount
+	Flagged                     string
+	Charts                      []pageChart
+	HasECharts                  bool
+	ECharts, Script, Data       template.JS
+	CSS                         template.CSS
+	Definitions, SignalMeanings [][2]string
 }
 
 type verdictCount struct {
-	Name  string
-	Count int
+	Name, Count string
 }
 
 type pageChart struct {
 	ID, Title, Note string
 	Wide            bool // spans the page's width
+	Height          int  // pixels; 0 for the default
 	option          map[string]any
-}
-
-type pageRow struct {
-	Rank                                          int
-	Handle, Followers, Tier, FollowerER           string
-	MedianViewER, Ratio, Verdict, Signals, Reason string
-	FollowersV, FollowerERV, MedianViewERV        string
-	RatioV                                        string
-	VerdictV                                      int
-	// With a baseline: the follower change and the verdict then ("new" when it had none).
-	FollowersDelta, FollowersDeltaV, Previous string
 }
 
 // ChartsInlined reports whether this build carries the ECharts script the page inlines. Without
 // it the page still holds everything but the charts, and says so at the top.
 func ChartsInlined() bool {
-	_, ok := echartsScript()
+	_, ok := templates.ECharts()
 	return ok
 }
 
-// echartsScript is the script the page inlines (a variable so a test can take it away).
-var echartsScript = templates.ECharts
+func writePage(w io.Writer, r *Report) error { return writePageWith(w, r, defaultPageOptions()) }
 
-func writePage(w io.Writer, r *Report) error {
-	data, err := newPageData(r)
+func writePageWith(w io.Writer, r *Report, o pageOptions) error {
+	data, err := newPageData(r, o)
 	if err != nil {
 		return err
 	}
@@ -94,88 +95,100 @@ func writePage(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func newPageData(r *Report) (*pageData, error) {
+func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	res, b := r.Result, r.Batch
 	d := &pageData{
-		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"), Accounts: len(res.Accounts),
-		Generated: r.Generated.Format("2006-01-02 15:04 UTC"), Reconciliation: "posts " + reconciliation(b),
-		Columns: []string{"#", "Handle", "Followers", "Tier", "Follower ER", "Median view ER", "Ratio", "Verdict", "Signals", "Reason"},
+		Title: strings.TrimSpace(r.Brand.Title), Client: strings.TrimSpace(r.Brand.Client),
+		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"),
+		Accounts:  plural(len(res.Accounts), "account"),
+		Generated: r.Generated.Format("2 January 2006, 15:04 UTC"),
+		Warnings:  res.Warnings,
+		CSS:       template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
+	}
+	if d.Title == "" {
+		d.Title = defaultTitle
+	}
+	d.DocTitle = d.Title
+	if d.Client != "" {
+		d.DocTitle += " · " + d.Client
+	}
+	d.DocTitle += " · " + d.AsOf
+	d.Logo = logoURI(r.Brand)
+	if b != nil {
+		d.Reconciliation = pageReconciliation(b)
+		for _, in := range b.Inputs {
+			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), plural(in.Read, "row")))
+		}
 	}
 	if res.HasBaseline {
 		d.Baseline = baselineLine(res)
-		d.Columns = append(d.Columns, "Δ followers", "Previous verdict")
-	}
-	for _, in := range b.Inputs {
-		d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%d rows)", in.Name, in.Read))
 	}
 	for _, v := range scoring.Verdicts() {
-		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), res.Count(v)})
+		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), scoring.Commas(int64(res.Count(v)))})
 	}
-	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, timelineChart} {
+	d.Flagged = scoring.Commas(int64(res.Count(scoring.Review) + res.Count(scoring.Fail)))
+	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart} {
 		c, err := build(res)
 		if err != nil {
 			return nil, err
 		}
 		d.Charts = append(d.Charts, c)
 	}
-	type chartJSON struct {
-		ID     string         `json:"id"`
-		Option map[string]any `json:"option"`
-	}
-	var cs []chartJSON
-	for _, c := range d.Charts {
-		cs = append(cs, chartJSON{c.ID, c.option})
-	}
-	js, err := json.Marshal(cs)
+	js, err := json.Marshal(newPageJSON(res, d.Charts))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("page data: %w", err)
 	}
-	d.ChartsJSON = template.JS(js)
-	if script, ok := echartsScript(); ok {
-		d.HasECharts, d.ECharts = true, template.JS(script)
+	d.Data = template.JS(js)
+	if o.ECharts != nil {
+		if script, ok := o.ECharts(); ok {
+			d.HasECharts, d.ECharts = true, template.JS(script)
+		}
 	}
-	shown := min(len(res.Accounts), maxTableRows)
-	for i := range shown {
-		d.Rows = append(d.Rows, newPageRow(i+1, &res.Accounts[i]))
-	}
-	if shown < len(res.Accounts) {
-		d.TableNote = fmt.Sprintf("The first %s of %s accounts in rank order (the worst verdicts first); the workbook's Accounts sheet lists them all.",
-			scoring.Commas(int64(shown)), scoring.Commas(int64(len(res.Accounts))))
-	}
-	for _, l := range aboutLines(r) {
-		d.About = append(d.About, l)
-	}
+	d.Definitions = definitions(res)
+	d.SignalMeanings = signalMeanings()
 	return d, nil
 }
 
-func newPageRow(rank int, a *scoring.Account) pageRow {
-	row := pageRow{
-		Rank: rank, Handle: a.Handle, Tier: tierOf(a), Verdict: a.Verdict.String(), VerdictV: int(a.Verdict),
-		Signals: signalCodes(a.Signals), Reason: a.Reason,
-		FollowerER: percentText(a.FollowerER), MedianViewER: percentText(a.MedianViewER),
-		FollowerERV: rateValue(a.FollowerER), MedianViewERV: rateValue(a.MedianViewER), RatioV: rateValue(a.Ratio),
+// logoURI inlines the brand's logo as a data: URI, so the page needs nothing beside it; only
+// image types a browser draws without running anything (an SVG in <img> runs no script).
+func logoURI(b Brand) template.URL {
+	switch b.LogoType {
+	case "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml":
+	default:
+		return ""
 	}
-	if a.Followers.Known() {
-		row.Followers = scoring.Commas(int64(a.Followers))
-		row.FollowersV = fmt.Sprint(int64(a.Followers))
+	if len(b.Logo) == 0 {
+		return ""
 	}
-	if a.Ratio.OK {
-		row.Ratio = fmt.Sprintf("%.2f×", a.Ratio.Value)
+	return template.URL("data:" + b.LogoType + ";base64," + base64.StdEncoding.EncodeToString(b.Logo))
+}
+
+// fileName is an input's name as the client sees it: never a path on the machine vet ran on.
+// An absolute name, or one that climbs out of the folder vet ran in (../), is cut to its base.
+func fileName(name string) string {
+	slashed := strings.ReplaceAll(name, `\`, "/")
+	if filepath.IsAbs(name) || strings.HasPrefix(slashed, "/") || strings.HasPrefix(slashed, "../") ||
+		strings.Contains(slashed, "/../") || len(slashed) > 2 && slashed[1] == ':' {
+		return path.Base(slashed)
 	}
-	switch {
-	case a.New:
-		row.Previous = "new"
-	case a.Change != nil:
-		row.Previous = a.Change.Before.Verdict.String()
-		if d := a.Change.FollowersDelta; d != nil {
-			row.FollowersDeltaV = fmt.Sprint(*d)
-			row.FollowersDelta = signed(*d)
-			if p := a.Change.FollowersPercent; p.OK {
-				row.FollowersDelta += fmt.Sprintf(" (%+.1f%%)", p.Value)
-			}
-		}
+	return name
+}
+
+// pageReconciliation accounts for every row read, with thousands separators and plurals: a
+// near-copy of the workbook's reconciliation (workbook.go), which has neither yet; one can
+// serve both once it has.
+func pageReconciliation(b *ingest.Batch) string {
+	return fmt.Sprintf("%s read = %s used + %s + %s rejected",
+		scoring.Commas(int64(b.Read)), scoring.Commas(int64(b.Used())),
+		plural(b.Duplicates, "duplicate"), scoring.Commas(int64(len(b.Rejected))))
+}
+
+// plural writes a count of things with separators: 1 post, 2,000 posts.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
 	}
-	return row
+	return scoring.Commas(int64(n)) + " " + thing + "s"
 }
 
 // signed writes a change with its sign and thousands: +1,234 or −56.
@@ -188,12 +201,13 @@ func signed(n int64) string {
 
 // baselineLine says what the batch was compared with, and which accounts came and went.
 func baselineLine(res *scoring.Result) string {
-	line := fmt.Sprintf("Compared with the report as of %s: %d new, %d gone", res.BaselineAsOf.Format("2 January 2006"), len(res.New), len(res.Gone))
+	line := fmt.Sprintf("Compared with the report as of %s: %s new, %s gone", res.BaselineAsOf.Format("2 January 2006"),
+		scoring.Commas(int64(len(res.New))), scoring.Commas(int64(len(res.Gone))))
 	if len(res.Gone) > 0 {
 		var names []string
 		for i, g := range res.Gone {
 			if i == 20 {
-				names = append(names, fmt.Sprintf("and %d more", len(res.Gone)-20))
+				names = append(names, fmt.Sprintf("and %s more", scoring.Commas(int64(len(res.Gone)-20))))
 				break
 			}
 			names = append(names, g.Handle)
@@ -201,20 +215,6 @@ func baselineLine(res *scoring.Result) string {
 		line += " (gone: " + strings.Join(names, ", ") + ")"
 	}
 	return line
-}
-
-func percentText(r scoring.Rate) string {
-	if !r.OK {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.2f%%", r.Value)
-}
-
-func rateValue(r scoring.Rate) string {
-	if !r.OK {
-		return ""
-	}
-	return fmt.Sprint(r.Value)
 }
 
 // options turns a go-echarts chart into the plain options ECharts takes, as generic JSON values

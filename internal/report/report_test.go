@@ -120,26 +120,6 @@ func TestWorkbookReadsBack(t *testing.T) {
 	})
 }
 
-func TestPageEscapesWhatCameFromTheInput(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := Write(dir, testReport(t)); err != nil {
-		t.Fatal(err)
-	}
-	page, err := os.ReadFile(filepath.Join(dir, PageFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(string(page), "<script>alert(1)</script>") {
-		t.Error("the handle <script>alert(1)</script> reached the page unescaped")
-	}
-	if !strings.Contains(string(page), "&lt;script&gt;alert(1)&lt;/script&gt;") {
-		t.Error("the handle is not shown as text in the table")
-	}
-	if !strings.Contains(string(page), `\u003cscript\u003ealert(1)\u003c/script\u003e`) {
-		t.Error("the handle is not escaped in the chart options")
-	}
-}
-
 func TestSummaryRoundTrips(t *testing.T) {
 	dir := t.TempDir()
 	r := testReport(t)
@@ -188,95 +168,6 @@ func TestFailedWriteLeavesThePreviousReport(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
-
-func TestPageTableIsCappedWithANote(t *testing.T) {
-	defer func(n int) { maxTableRows = n }(maxTableRows)
-	maxTableRows = 3
-	var b strings.Builder
-	if err := writePage(&b, testReport(t)); err != nil {
-		t.Fatal(err)
-	}
-	page := b.String()
-	t.Run("the table shows the first accounts only", func(t *testing.T) {
-		if n := strings.Count(page, "<tr><td class=\"num\">"); n != 3 {
-			t.Errorf("%d account rows, want 3", n)
-		}
-	})
-	t.Run("the page says what it left out", func(t *testing.T) {
-		if !strings.Contains(page, "The first 3 of 5 accounts in rank order") || !strings.Contains(page, "Accounts sheet lists them all") {
-			t.Error("no note above the capped table")
-		}
-	})
-}
-
-func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
-	defer func(f func() ([]byte, bool)) { echartsScript = f }(echartsScript)
-	echartsScript = func() ([]byte, bool) { return nil, false }
-	var b strings.Builder
-	if err := writePage(&b, testReport(t)); err != nil {
-		t.Fatal(err)
-	}
-	page := b.String()
-	t.Run("the banner is shown, not hidden", func(t *testing.T) {
-		if !strings.Contains(page, `<div id="nocharts" class="banner" >`) {
-			t.Error("the no-charts banner is hidden")
-		}
-	})
-	t.Run("the table is still complete", func(t *testing.T) {
-		if n := strings.Count(page, "<tr><td class=\"num\">"); n != 5 {
-			t.Errorf("%d account rows, want 5", n)
-		}
-	})
-	t.Run("vet can tell before it writes", func(t *testing.T) {
-		if ChartsInlined() {
-			t.Error("ChartsInlined() = true without the script")
-		}
-	})
-}
-
-func TestScatterStaysLight(t *testing.T) {
-	for _, tc := range []struct {
-		name           string
-		accounts, fail int
-	}{
-		{"a small batch shows every account", 50, 10},
-		{"a big batch shows every flagged account and a sample of the rest", 10_000, 500},
-		{"a batch of mostly failures still stops at the cap", 10_000, 9_000},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res := &scoring.Result{}
-			for i := 0; i < tc.accounts; i++ {
-				v := scoring.Pass
-				if i < tc.fail {
-					v = scoring.Fail
-				}
-				res.Accounts = append(res.Accounts, scoring.Account{
-					Key: strconv.Itoa(i), Followers: 5000, FollowerER: scoring.Rate{Value: 1, OK: true}, Verdict: v,
-				})
-			}
-			keep, shown := scatterSample(res)
-			again, _ := scatterSample(res)
-			kept, keptFail := 0, 0
-			for i, k := range keep {
-				if k != again[i] {
-					t.Fatal("two samples of the same batch differ")
-				}
-				if k {
-					kept++
-					if i < tc.fail {
-						keptFail++
-					}
-				}
-			}
-			if kept != shown || shown != min(tc.accounts, maxScatterPoints) {
-				t.Errorf("shown %d (counted %d) of %d", shown, kept, tc.accounts)
-			}
-			if keptFail != min(tc.fail, maxScatterPoints) {
-				t.Errorf("kept %d of %d failures", keptFail, tc.fail)
-			}
-		})
-	}
-}
 
 func TestSummaryCarriesTheBuyersFigures(t *testing.T) {
 	dir := t.TempDir()

@@ -242,7 +242,7 @@ func writeSignalsSheet(wb *workbook) error {
 			a := &res.Accounts[i]
 			for _, s := range a.Signals {
 				yield(1, a.Handle)
-				yield(2, signalName(s.Code))
+				yield(2, scoring.SignalName(s.Code))
 				yield(3, s.Code)
 				yield(5, s.Detail)
 				yield(6, s.Plain)
@@ -260,7 +260,7 @@ func writeSignalsSheet(wb *workbook) error {
 		for _, s := range a.Signals {
 			n++
 			row := []any{
-				i + 1, st.text(a.Handle), signalName(s.Code), s.Code, s.Verdict.String(), s.Detail, s.Plain,
+				i + 1, st.text(a.Handle), scoring.SignalName(s.Code), s.Code, s.Verdict.String(), s.Detail, s.Plain,
 				s.Value, s.Limit, a.Verdict.String(), excelize.Cell{StyleID: st.wrap, Value: a.Reason},
 			}
 			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
