@@ -139,7 +139,7 @@ func TestRulesStateTheThresholdsInForce(t *testing.T) {
 	cfg := Default()
 	cfg.JumpPercent = 12.5
 	rules := Rules(cfg)
-	if len(rules) != 12 || rules[0].Code != FarBelowTier || rules[0].Verdict != Fail {
+	if len(rules) != 13 || rules[0].Code != FarBelowTier || rules[0].Verdict != Fail {
 		t.Fatalf("rules = %+v", rules)
 	}
 	for _, r := range rules {

@@ -172,6 +172,7 @@ func Score(in Input, cfg Config) *Result {
 	}
 	c := &check{cfg: &cfg, asOf: res.AsOf}
 	from := cutoff(&cfg, res.AsOf)
+	baseline := in.baseline(res.AsOf) // --baseline, else the history's previous snapshot (history.go)
 	res.Accounts = make([]Account, countAccounts(posts))
 	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
@@ -180,13 +181,20 @@ func Score(in Input, cfg Config) *Result {
 		}
 		a := &res.Accounts[i]
 		measure(a, posts[start:end], in.Followers, &cfg, res.AsOf, from)
-		compare(a, in.Baseline)
+		compare(a, baseline)
+		if in.History != nil {
+			a.History = pastPoints(in.History[a.Key], res.AsOf, &cfg)
+		}
 		c.a, c.w = a, a.WindowPosts()
 		c.judge()
+		if in.History != nil {
+			a.addThisRun(res.AsOf)
+		}
 		start = end
 	}
 	rank(res.Accounts)
-	res.weekOverWeek(in.Baseline)
+	res.weekOverWeek(baseline)
+	res.HasHistory = in.History != nil
 	return res
 }
 

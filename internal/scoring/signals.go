@@ -29,6 +29,7 @@ var signalChecks = [...]func(*check) (Signal, bool){
 	(*check).impossibleCounts,
 	(*check).inactive,
 	(*check).followerChange,
+	(*check).engagementDecline, // history.go
 }
 
 // ghostFollowers: the median post is seen by a small share of the followers, so most followers
