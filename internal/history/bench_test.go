@@ -9,10 +9,14 @@ import (
 
 // BenchmarkAppend1M appends a 20,000 × 50 batch (1,000,000 posts) as one snapshot: what
 // `vet run --history` adds to a run of that size (SPEC §5: at most 20% of the run).
-func BenchmarkAppend1M(b *testing.B) { benchmarkAppend(b, synth.Config{Accounts: 20_000, Posts: 50, Seed: 1}) }
+func BenchmarkAppend1M(b *testing.B) {
+	benchmarkAppend(b, synth.Config{Accounts: 20_000, Posts: 50, Seed: 1})
+}
 
 // BenchmarkAppend100K is the same for 2,000 × 50.
-func BenchmarkAppend100K(b *testing.B) { benchmarkAppend(b, synth.Config{Accounts: 2_000, Posts: 50, Seed: 1}) }
+func BenchmarkAppend100K(b *testing.B) {
+	benchmarkAppend(b, synth.Config{Accounts: 2_000, Posts: 50, Seed: 1})
+}
 
 func benchmarkAppend(b *testing.B, c synth.Config) {
 	run := synthRun(b, c, "bench")
