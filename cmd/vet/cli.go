@@ -27,6 +27,7 @@ Usage:
   vet validate [flags] INPUT...   read the exports only: columns found, row counts, rejected rows
   vet benchmarks [--config F]     print the tier table and thresholds in force
   vet init [DIR]                  write a commented vet.yaml with every default
+  vet history [--history FILE]    the snapshots kept; --account HANDLE, --export DIR
   vet version                     print vet's version
 
 INPUT is a .csv, .tsv, .txt file or a folder of them; - reads CSV from standard input.
@@ -91,6 +92,8 @@ func dispatch(args []string, e *env) error {
 		return benchmarksCmd(rest, e)
 	case "init":
 		return initCmd(rest, e)
+	case "history":
+		return historyCmd(rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "vet %s\n", version)
 		return nil

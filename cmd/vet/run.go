@@ -156,6 +156,7 @@ func runCmd(args []string, e *env) error {
 	fs.Bool("include-saves", false, "count saves as interactions in view ER")
 	fs.String("baseline", "", "compare with last week's report in `DIR` (its summary.json)")
 	fs.String("fail-on", "", "exit 3 when any account's verdict is `VERDICT` or worse: fail or review")
+	fs.String("history", def.Run.History, "keep every run in the SQLite history `FILE`: trends, declines, the previous snapshot as baseline") // HISTORY FLAG (issue 14): for the lead's declaration table
 	inputs, f, opts, err := s.parse(fs, args, e.stdin)
 	if err != nil {
 		return err
@@ -172,6 +173,11 @@ func runCmd(args []string, e *env) error {
 		}
 		baseline = prev.Baseline()
 	}
+	hist, err := openHistory(f, fs) // history.go: a wrong file fails before the batch is read
+	if err != nil {
+		return err
+	}
+	defer hist.Close()
 	timer := newStageTimer(e)
 	bar := newProgress(e.stderr, e.getenv, s.quiet)
 	defer bar.done()
@@ -196,7 +202,12 @@ func runCmd(args []string, e *env) error {
 		listRejected(e.stderr, batch)
 	}
 
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline}, f.Scoring)
+	past, err := loadHistory(hist, batch.Posts, &f.Scoring)
+	if err != nil {
+		return err
+	}
+	timer.done("history-load")
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline, History: past}, f.Scoring)
 	timer.done("scoring")
 
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took}
@@ -205,7 +216,13 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	kept, err := appendHistory(hist, f, batch, res, generated) // after the report: a failed run adds nothing
+	if err != nil {
+		return err
+	}
+	timer.done("history")
 	if !s.quiet {
+		paths = append(paths, kept...)
 		for _, p := range paths {
 			fmt.Fprintf(e.stdout, "wrote %s\n", p)
 		}

@@ -71,8 +71,13 @@ func open(path string, create bool) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the file; closing no store (nil) does nothing.
+func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
+	return s.db.Close()
+}
 
 // sniff looks at the file's first bytes before SQLite touches it: an absent or empty file is
 // new; anything that does not start like a SQLite database is refused.

@@ -75,6 +75,8 @@ type SummaryAccount struct {
 	Rounded       bool             `json:"rounded_counts"`
 	Change        *scoring.Change  `json:"change,omitempty"` // since --baseline
 	New           bool             `json:"new,omitempty"`    // not in --baseline
+
+	History []scoring.Point `json:"history,omitempty"` // with --history: the last snapshots, this run's last
 }
 
 // NewSummary builds summary.json's content from a report.
@@ -106,7 +108,7 @@ func NewSummary(r *Report) *Summary {
 			Rank: i + 1, Handle: a.Handle, Key: a.Key, Posts: a.Window,
 			FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
 			Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
-			Rounded: a.Rounded, Change: a.Change, New: a.New,
+			Rounded: a.Rounded, Change: a.Change, New: a.New, History: a.History,
 		}
 		if sa.Signals == nil {
 			sa.Signals = []scoring.Signal{}

@@ -1,9 +1,12 @@
 package scoring
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
 )
 
 // With a history (Input.History, loaded by the CLI from --history), scoring does three things:
@@ -70,14 +73,16 @@ func (a *Account) addThisRun(asOf time.Time) {
 	a.History = append(a.History, Point{AsOf: asOf, Followers: a.Followers, FollowerER: a.FollowerER, Verdict: a.Verdict})
 }
 
-// engagementDecline: follower ER fell at every snapshot of a stretch of at least
-// DeclineSnapshots snapshots ending with this run, by at least DeclineMinPercent of where the
-// stretch began and by more than DeclineNoise × the account's own week-to-week noise. Honest
-// accounts drift up and down; one that only goes down, by more than its drift, is losing its
-// audience (or stopped buying engagement).
+// engagementDecline: follower ER was lower at each of the last DeclineSnapshots snapshots (or
+// more) than at the one before, this run's the last, and fell in all by at least
+// DeclineMinPercent of where it began and by more than DeclineNoise × the account's own
+// week-to-week noise, with no single step holding more than DeclineMaxStep of the fall. Honest
+// accounts drift up and down; one that keeps going down, by more than its drift and not in one
+// jump (a viral post leaving the window, bought followers diluting the rate), is losing its
+// audience, or has stopped buying engagement.
 func (c *check) engagementDecline() (Signal, bool) {
 	a, cfg := c.a, c.cfg
-	if !a.FollowerER.OK || cfg.DeclineSnapshots < 2 {
+	if !a.FollowerER.OK || cfg.DeclineSnapshots < 1 {
 		return Signal{}, false
 	}
 	ers := c.buf[:0]
@@ -89,22 +94,32 @@ func (c *check) engagementDecline() (Signal, bool) {
 	ers = append(ers, a.FollowerER.Value)
 	c.buf = ers
 	start := fallStart(ers)
-	span := len(ers) - start // snapshots in the falling stretch, this run's included
-	if span < cfg.DeclineSnapshots {
+	falls := len(ers) - 1 - start // snapshots in a row each below the one before, this run's the last
+	if falls < cfg.DeclineSnapshots {
 		return Signal{}, false
 	}
 	from, to := ers[start], ers[len(ers)-1]
 	fall := from - to
 	pct := fall * 100 / from
 	noise, how := c.weekNoise(ers[:start+1])
-	if pct < cfg.DeclineMinPercent || !(fall > cfg.DeclineNoise*noise) {
+	step := largestStep(ers[start:])
+	if pct < cfg.DeclineMinPercent || !(fall > cfg.DeclineNoise*noise) || step > cfg.DeclineMaxStep*fall {
 		return Signal{}, false
 	}
 	return Signal{Code: EngagementDecline, Verdict: Review, Value: pct, Limit: cfg.DeclineMinPercent,
-		Detail: fmt.Sprintf("follower ER %.2f%% → %.2f%% down at each of %d snapshots (−%s%% ≥ %s%%); fall %.2f pts > %s × %s %.2f pts",
-			from, to, span, num(pct), exact(cfg.DeclineMinPercent), fall, exact(cfg.DeclineNoise), how, noise),
-		Plain: fmt.Sprintf("engagement has fallen %s%% over the last %d snapshots", num(pct), span),
+		Detail: fmt.Sprintf("follower ER %.2f%% → %.2f%%, lower at each of the last %d snapshots (−%s%% ≥ %s%%); fall %.2f pts > %s × %s %.2f pts, its largest step %.2f pts ≤ %s of it",
+			from, to, falls, num(pct), exact(cfg.DeclineMinPercent), fall, exact(cfg.DeclineNoise), how, noise, step, exact(cfg.DeclineMaxStep)),
+		Plain: fmt.Sprintf("engagement has fallen %s%% over the last %d snapshots", num(pct), falls),
 	}, true
+}
+
+// largestStep is the biggest fall from one value of xs to the next.
+func largestStep(xs []float64) float64 {
+	big := 0.0
+	for i := 1; i < len(xs); i++ {
+		big = max(big, xs[i-1]-xs[i])
+	}
+	return big
 }
 
 // fallStart is where the falling stretch at the end of xs begins: xs[i] > xs[i+1] > … > the last.
@@ -159,4 +174,36 @@ func stddev(xs []float64) float64 {
 		sq += (x - mean) * (x - mean)
 	}
 	return math.Sqrt(sq / float64(len(xs)-1))
+}
+
+// pointJSON is a Point as summary.json writes it: followers null when unknown, like the
+// account's own followers.
+type pointJSON struct {
+	AsOf       time.Time `json:"as_of"`
+	Followers  *int64    `json:"followers"`
+	FollowerER Rate      `json:"follower_er"`
+	Verdict    Verdict   `json:"verdict"`
+}
+
+// MarshalJSON writes {as_of, followers, follower_er, verdict}, null for what is unknown.
+func (p Point) MarshalJSON() ([]byte, error) {
+	j := pointJSON{AsOf: p.AsOf, FollowerER: p.FollowerER, Verdict: p.Verdict}
+	if p.Followers.Known() {
+		f := int64(p.Followers)
+		j.Followers = &f
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (p *Point) UnmarshalJSON(b []byte) error {
+	var j pointJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*p = Point{AsOf: j.AsOf, Followers: ingest.Missing, FollowerER: j.FollowerER, Verdict: j.Verdict}
+	if j.Followers != nil {
+		p.Followers = ingest.Count(*j.Followers)
+	}
+	return nil
 }

@@ -1,8 +1,11 @@
 package scoring
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
+
+	"github.com/vet-tool/vet/internal/ingest"
 )
 
 // honestER is the follower ER of honest(50_000), counted by hand: (14,700 likes + 585 comments)
@@ -48,28 +51,34 @@ func postsNoise() float64 {
 }
 
 func TestEngagementDecline(t *testing.T) {
-	steady := []float64{4.00, 4.02, 3.98, 4.00, 4.01} // four small changes: a quiet account's history
-	noisy := []float64{5, 3, 5, 3, 5}
-	from20 := honestER / 0.8 // a fall from here to honestER is 20% of where it began
+	from25 := honestER / 0.75 // a fall from here to honestER is 25% of where it began
+	even := func(from float64) []float64 { // three even steps from `from` down to honestER
+		d := (from - honestER) / 3
+		return []float64{from, from - d, from - 2*d}
+	}
+	lumpShare := (4.4 - honestER) / (4.6 - honestER) // the last step's share of 4.6 → 4.5 → 4.4 → honestER
 	for _, tc := range []struct {
 		name string
 		past []float64
 		cfg  func(*Config)
 		want bool
 	}{
-		{"a fall at each of three snapshots, by a quarter, is raised", []float64{4.2, 3.8}, nil, true},
-		{"a fall over two snapshots is too short a stretch", []float64{4.2}, nil, false},
-		{"a fall over two snapshots is enough when DeclineSnapshots is 2", []float64{4.2}, func(c *Config) { c.DeclineSnapshots = 2 }, true},
-		{"one step up in the stretch breaks it", []float64{4.5, 3.9, 4.0}, nil, false},
-		{"a flat step breaks the stretch", []float64{4.2, 3.8, 3.8}, nil, false},
-		{"a fall of 19.9% of where it began is not enough", []float64{from20 * 0.999, (from20 + honestER) / 2}, nil, false},
-		{"a fall of 20.1% of where it began is raised", []float64{from20 * 1.002, (from20 + honestER) / 2}, nil, true},
-		{"a fall within a noisy account's usual swings is not raised", append(noisy, 4.4, 3.8), nil, false},
-		{"the same fall after a quiet history is raised", append(steady, 3.6, 3.3), nil, true},
+		{"lower at each of the last three snapshots, by a third, is raised", []float64{4.6, 4.1, 3.6}, nil, true},
+		{"lower at two snapshots in a row is too few", []float64{4.6, 4.1}, nil, false},
+		{"two are enough when DeclineSnapshots is 2", []float64{4.8, 4.0}, func(c *Config) { c.DeclineSnapshots = 2 }, true},
+		{"one step up in the stretch breaks it", []float64{4.6, 4.1, 4.2, 3.6}, nil, false},
+		{"a flat step breaks the stretch", []float64{4.6, 4.1, 4.1, 3.6}, nil, false},
+		{"a fall of 24.9% of where it began is not enough", even(from25 * 0.999), nil, false},
+		{"a fall of 25.1% of where it began is raised", even(from25 * 1.002), nil, true},
+		{"a fall mostly in one step is not sustained", []float64{4.6, 4.5, 4.4}, nil, false},
+		{"one step just under DeclineMaxStep of the fall is raised", []float64{4.6, 4.5, 4.4}, func(c *Config) { c.DeclineMaxStep = lumpShare + 0.001 }, true},
+		{"one step just over DeclineMaxStep of the fall is not", []float64{4.6, 4.5, 4.4}, func(c *Config) { c.DeclineMaxStep = lumpShare - 0.001 }, false},
+		{"a fall within a noisy account's usual swings is not raised", []float64{4.41, 6.41, 4.41, 6.41, 4.41, 4.0, 3.5}, nil, false},
+		{"a fall after a quiet history is raised", []float64{4.4, 4.42, 4.38, 4.4, 4.41, 4.0, 3.5}, nil, true},
 		{"no history, no decline", nil, nil, false},
-		{"a rise is no decline", []float64{2.0, 2.5}, nil, false},
-		{"DeclineMinPercent 0 and DeclineNoise 0 raise any steady fall", []float64{3.1, 3.08}, func(c *Config) {
-			c.DeclineMinPercent, c.DeclineNoise = 0, 0
+		{"a rise is no decline", []float64{2.0, 2.5, 2.9}, nil, false},
+		{"with every limit off, any three falls are raised", []float64{3.1, 3.08, 3.07}, func(c *Config) {
+			c.DeclineMinPercent, c.DeclineNoise, c.DeclineMaxStep = 0, 0, 1
 		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,7 +96,7 @@ func TestEngagementDecline(t *testing.T) {
 
 func TestEngagementDeclineAgainstThePostsNoise(t *testing.T) {
 	noise := postsNoise()
-	fall := 4.2 - honestER // over three snapshots: 4.2 → 3.8 → honestER, 27% of where it began
+	fall := 4.6 - honestER // 4.6 → 4.1 → 3.6 → honestER: 34% of where it began, in even steps
 	for _, tc := range []struct {
 		name  string
 		times float64
@@ -97,7 +106,7 @@ func TestEngagementDeclineAgainstThePostsNoise(t *testing.T) {
 		{"a fall just under DeclineNoise × the posts' noise is not", fall/noise + 0.01, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := scoreWithHistory(t, weeksBefore(4.2, 3.8), func(c *Config) { c.DeclineNoise = tc.times })
+			a := scoreWithHistory(t, weeksBefore(4.6, 4.1, 3.6), func(c *Config) { c.DeclineNoise = tc.times })
 			if _, got := raised(a, EngagementDecline); got != tc.want {
 				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f pts, noise %.3f pts); want %v", got, tc.times, fall, noise, tc.want)
 			}
@@ -106,9 +115,9 @@ func TestEngagementDeclineAgainstThePostsNoise(t *testing.T) {
 }
 
 func TestEngagementDeclineAgainstTheWeekToWeekNoise(t *testing.T) {
-	// Before the fall: 4.0, 4.1, 4.0, 4.1 changes by +0.1, −0.1, +0.1: sample sd √(0.04/3).
+	// Before the fall: 4.1, 4.2, 4.1, 4.2 change by +0.1, −0.1, +0.1: sample sd √(0.04/3).
 	noise := math.Sqrt(0.04 / 3)
-	fall := 4.1 - honestER
+	fall := 4.2 - honestER
 	for _, tc := range []struct {
 		name  string
 		times float64
@@ -118,7 +127,7 @@ func TestEngagementDeclineAgainstTheWeekToWeekNoise(t *testing.T) {
 		{"a fall just under DeclineNoise × the week-to-week noise is not", fall/noise + 0.01, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := scoreWithHistory(t, weeksBefore(4.0, 4.1, 4.0, 4.1, 3.7, 3.4), func(c *Config) { c.DeclineNoise = tc.times })
+			a := scoreWithHistory(t, weeksBefore(4.1, 4.2, 4.1, 4.2, 3.8, 3.4), func(c *Config) { c.DeclineNoise = tc.times })
 			if _, got := raised(a, EngagementDecline); got != tc.want {
 				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f pts, noise %.3f pts); want %v", got, tc.times, fall, noise, tc.want)
 			}
@@ -127,10 +136,10 @@ func TestEngagementDeclineAgainstTheWeekToWeekNoise(t *testing.T) {
 }
 
 func TestPointsWithoutAFollowerERAreSkipped(t *testing.T) {
-	past := weeksBefore(4.2, 0, 3.8)
+	past := weeksBefore(4.6, 0, 4.1, 3.6)
 	past[1].FollowerER = Rate{} // followers unknown that week
 	if _, got := raised(scoreWithHistory(t, past, nil), EngagementDecline); !got {
-		t.Error("a week without a follower ER broke the fall 4.2 → 3.8 → 3.06")
+		t.Error("a week without a follower ER broke the fall 4.6 → 4.1 → 3.6 → 3.06")
 	}
 }
 
@@ -207,4 +216,28 @@ func TestThePreviousSnapshotIsTheBaseline(t *testing.T) {
 				res.HasBaseline, res.HasHistory, len(res.Accounts[0].History))
 		}
 	})
+}
+
+func TestAPointInJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		p    Point
+		want string
+	}{
+		{"known followers are a number", Point{AsOf: day0, Followers: 50_000, FollowerER: rate(3.5), Verdict: Review},
+			`{"as_of":"2026-11-01T12:00:00Z","followers":50000,"follower_er":3.5,"verdict":"REVIEW"}`},
+		{"unknown followers and ER are null", Point{AsOf: day0, Followers: ingest.Missing, Verdict: Unrated},
+			`{"as_of":"2026-11-01T12:00:00Z","followers":null,"follower_er":null,"verdict":"UNRATED"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := json.Marshal(tc.p)
+			if err != nil || string(b) != tc.want {
+				t.Fatalf("%s, %v; want %s", b, err, tc.want)
+			}
+			var back Point
+			if err := json.Unmarshal(b, &back); err != nil || back != tc.p {
+				t.Errorf("read back %+v, %v; want %+v", back, err, tc.p)
+			}
+		})
+	}
 }

@@ -27,8 +27,8 @@ func Rules(c Config) []Rule {
 		{Inactive, Review, fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
 		{FollowerJump, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers +%s%% and +%s", exact(c.JumpPercent), Commas(c.JumpFollowers))},
 		{FollowerDrop, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},
-		{EngagementDecline, Review, fmt.Sprintf("follower ER down at each of the last %d+ snapshots, by ≥ %s%% and > %s× its week-to-week noise",
-			c.DeclineSnapshots, exact(c.DeclineMinPercent), exact(c.DeclineNoise))},
+		{EngagementDecline, Review, fmt.Sprintf("follower ER lower at each of the last %d+ snapshots, by ≥ %s%% and > %s× its week-to-week noise, no step > %s of the fall",
+			c.DeclineSnapshots, exact(c.DeclineMinPercent), exact(c.DeclineNoise), exact(c.DeclineMaxStep))},
 		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts in the window, or followers missing", c.MinPosts)},
 	}
 }

@@ -54,8 +54,9 @@ func GenerateWeek(c Config, n int, emit func(*Post) error) error {
 		}
 		for j := len(times) - 1; j >= 0 && j >= len(times)-c.Posts; j-- {
 			g.r = rand.New(rand.NewPCG(c.Seed^0x5EED_3EE5, uint64(i)<<20|uint64(j))) // the video's own draws
-			k := -1                                                                  // post's index for g.viral
-			if j == viral {
+			// k is the index g.post compares with g.viral: past the window, so never viral…
+			k := c.Posts
+			if j == viral { // …but for the timeline's viral post
 				k = g.viral
 			}
 			g.post(&p, k, times[j], uint32(i)<<12|uint32(j&0xfff))

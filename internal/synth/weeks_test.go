@@ -160,3 +160,24 @@ func readBytes(t *testing.T, data []byte) *ingest.Batch {
 	}
 	return b
 }
+
+func TestAWeeksHonestAccountsEngageLikeTheirTier(t *testing.T) {
+	c := synth.Config{Accounts: 60, Posts: 12, Seed: 8}
+	var buf bytes.Buffer
+	if err := synth.WriteWeekCSV(&buf, c, 2); err != nil {
+		t.Fatal(err)
+	}
+	res := scoring.Score(scoring.Input{Posts: readBytes(t, buf.Bytes()).Posts}, scoring.Default())
+	kinds := map[string]synth.Kind{}
+	for _, a := range synth.Accounts(c) {
+		kinds[a.Handle] = a.Kind
+	}
+	for _, a := range res.Accounts {
+		if kinds[a.Handle] != synth.Honest || !a.Ratio.OK {
+			continue
+		}
+		if a.Ratio.Value < 0.3 || a.Ratio.Value > 3 {
+			t.Errorf("honest %s: follower ER %.2f%% is %.2f× its tier; want it near the benchmark", a.Handle, a.FollowerER.Value, a.Ratio.Value)
+		}
+	}
+}
