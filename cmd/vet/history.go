@@ -76,9 +76,9 @@ func printSnapshots(w io.Writer, st *history.Store) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "as of\ttitle\taccounts\tposts\t")
+	fmt.Fprintln(tw, "as of\ttitle\taccounts\tposts")
 	for _, sn := range snaps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", day(sn.AsOf), titled(sn.Title), scoring.Commas(int64(sn.Accounts)), scoring.Commas(int64(sn.Posts)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", day(sn.AsOf), titled(sn.Title), scoring.Commas(int64(sn.Accounts)), scoring.Commas(int64(sn.Posts)))
 	}
 	return tw.Flush()
 }

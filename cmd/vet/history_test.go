@@ -36,6 +36,7 @@ func TestHistoryScripts(t *testing.T) {
 			"synthweek": cmdSynthWeek,
 			"sqlite":    cmdSQLite,
 			"points":    cmdPoints,
+			"truncate":  cmdTruncate,
 		},
 	})
 }
@@ -151,4 +152,19 @@ func cmdPoints(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	ts.Fatalf("%s: no account %s", filepath.Base(args[0]), args[1])
+}
+
+// cmdTruncate copies the first N bytes of a file: `truncate FROM TO N`.
+func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: truncate FROM TO N")
+	}
+	n, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if n > len(data) {
+		ts.Fatalf("%s has %d bytes, fewer than %d", args[0], len(data), n)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data[:n], 0o644))
 }
