@@ -51,7 +51,7 @@ func postsNoise() float64 {
 }
 
 func TestEngagementDecline(t *testing.T) {
-	from25 := honestER / 0.75 // a fall from here to honestER is 25% of where it began
+	from25 := honestER / 0.75              // a fall from here to honestER is 25% of where it began
 	even := func(from float64) []float64 { // three even steps from `from` down to honestER
 		d := (from - honestER) / 3
 		return []float64{from, from - d, from - 2*d}
