@@ -14,5 +14,6 @@
 // A run appends its snapshot in one immediate transaction, replacing the snapshot of the same
 // title and as-of; with a busy timeout, two runs on one file at once both land, one after the
 // other. store.go opens and checks the file, schema.go holds the migrations, append.go writes a
-// snapshot, read.go reads the history back (for scoring, `vet history` and its CSV export).
+// snapshot, read.go reads the history back (for scoring and `vet history`), export.go writes it
+// all as CSV through gocsv.
 package history

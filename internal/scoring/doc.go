@@ -7,5 +7,6 @@
 //
 // The files read top to bottom: rates.go (the seed's formulas), window.go (which posts are
 // scored), score.go (Score, Account, the verdict and the reason), signals.go (one small
-// function per signal of SPEC §3), baseline.go (week over week).
+// function per signal of SPEC §3), baseline.go (week over week), history.go (the trend from
+// past snapshots the CLI loads: the previous one as baseline, engagement_decline).
 package scoring

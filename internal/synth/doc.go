@@ -6,4 +6,8 @@
 // fewer than 1,000 followers), so a scoring change that stops seeing one shows up. Accounts says
 // which account carries which pattern. The values look like a real export's: handles, 19-digit
 // video ids, TikTok URLs, captions with emoji, commas, quotes and the odd newline.
+//
+// weeks.go writes week N of the same batch, as an agency's weekly reruns see it: the same
+// videos with their counts grown, new posts, one declining account and one follower jump in
+// week 2 every 20 accounts (Declining, Jumping), for the history's tests.
 package synth
