@@ -126,7 +126,7 @@ func openHistory(f *config.File, fs *flag.FlagSet) (*history.Store, error) {
 
 // loadHistory reads each account's past points for scoring: the snapshots before this run's
 // as-of (--as-of, else the batch's newest post, as scoring takes it).
-func loadHistory(st *history.Store, posts []ingest.Post, cfg *scoring.Config) (map[string][]scoring.Point, error) {
+func loadHistory(st *history.Store, posts []ingest.Post, cfg *scoring.Config, timer *stageTimer) (map[string][]scoring.Point, error) {
 	if st == nil {
 		return nil, nil
 	}
@@ -142,12 +142,13 @@ func loadHistory(st *history.Store, posts []ingest.Post, cfg *scoring.Config) (m
 	if err != nil {
 		return nil, fmt.Errorf("--history: %w", err)
 	}
+	timer.done("history-load")
 	return h, nil
 }
 
 // appendHistory keeps the run in the history as one snapshot, once the report is written. It
 // returns what to print: the file and the snapshot's day.
-func appendHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scoring.Result, created time.Time) ([]string, error) {
+func appendHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scoring.Result, created time.Time, timer *stageTimer) ([]string, error) {
 	if st == nil {
 		return nil, nil
 	}
@@ -155,6 +156,7 @@ func appendHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scor
 	if err != nil {
 		return nil, fmt.Errorf("--history: %w (the report is written; the history is as it was)", err)
 	}
+	timer.done("history")
 	what := "snapshot as of " + day(res.AsOf)
 	if done.Replaced {
 		what += ", replacing the one of the same title and as-of"

@@ -202,11 +202,10 @@ func runCmd(args []string, e *env) error {
 		listRejected(e.stderr, batch)
 	}
 
-	past, err := loadHistory(hist, batch.Posts, &f.Scoring)
+	past, err := loadHistory(hist, batch.Posts, &f.Scoring, timer)
 	if err != nil {
 		return err
 	}
-	timer.done("history-load")
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Baseline: baseline, History: past}, f.Scoring)
 	timer.done("scoring")
 
@@ -216,11 +215,10 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	kept, err := appendHistory(hist, f, batch, res, generated) // after the report: a failed run adds nothing
+	kept, err := appendHistory(hist, f, batch, res, generated, timer) // after the report: a failed run adds nothing
 	if err != nil {
 		return err
 	}
-	timer.done("history")
 	if !s.quiet {
 		paths = append(paths, kept...)
 		for _, p := range paths {
