@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, no cgo
@@ -22,7 +21,6 @@ const BusyTimeout = 120_000
 // Store is an open history file.
 type Store struct {
 	db   *sql.DB
-	path string
 	name string // the file as the user named it, for messages
 }
 
@@ -42,7 +40,7 @@ func OpenExisting(path string) (*Store, error) {
 }
 
 func open(path string, create bool) (*Store, error) {
-	name := filepath.Base(path)
+	name := path // as the user gave it, like every file vet names
 	if strings.ContainsRune(path, '?') {
 		return nil, fmt.Errorf("%s: a history's file name cannot hold '?'", name)
 	}
@@ -59,7 +57,7 @@ func open(path string, create bool) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	db.SetMaxOpenConns(1) // one connection: its pragmas hold for every statement
-	s := &Store{db: db, path: path, name: name}
+	s := &Store{db: db, name: name}
 	if err := s.check(); err != nil {
 		db.Close()
 		return nil, err

@@ -233,7 +233,7 @@ func refused(t *testing.T, path, want string) {
 		s.Close()
 		t.Fatalf("opened %s; want an error saying %q", filepath.Base(path), want)
 	}
-	if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), filepath.Base(path)+": ") {
+	if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), path+": ") {
 		t.Errorf("error %q; want one line naming the file and saying %q", err, want)
 	}
 	after, err := os.ReadFile(path)
@@ -319,8 +319,9 @@ func TestAnEmptyFileBecomesAHistory(t *testing.T) {
 }
 
 func TestReadingAHistoryThatIsNotThereSaysHowToStartOne(t *testing.T) {
-	_, err := OpenExisting(filepath.Join(t.TempDir(), "none.db"))
-	if err == nil || !strings.Contains(err.Error(), "a run with --history none.db starts one") {
+	path := filepath.Join(t.TempDir(), "none.db")
+	_, err := OpenExisting(path)
+	if err == nil || !strings.Contains(err.Error(), "a run with --history "+path+" starts one") {
 		t.Errorf("error %v; want it to say how a history starts", err)
 	}
 }
