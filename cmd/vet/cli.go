@@ -27,6 +27,7 @@ Usage:
   vet validate [flags] INPUT...   read the exports only: columns found, row counts, rejected rows
   vet benchmarks [--config F]     print the tier table and thresholds in force
   vet init [DIR]                  write a commented vet.yaml with every default (DIR is created)
+  vet history [--history FILE]    the snapshots kept; --account HANDLE, --export DIR
   vet version                     print vet's version
 
 INPUT is a file (.csv, .tsv, .txt, .xlsx, .json, .jsonl), a folder of them (a TikTok Studio
@@ -108,6 +109,8 @@ func command(cmd string, rest []string, e *env) error {
 		return benchmarksCmd(rest, e)
 	case "init":
 		return initCmd(rest, e)
+	case "history":
+		return historyCmd(rest, e)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "vet %s\n", version)
 		return nil

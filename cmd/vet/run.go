@@ -163,6 +163,11 @@ func runCmd(args []string, e *env) error {
 		}
 		baseline = prev.Baseline()
 	}
+	hist, err := openHistory(f) // history.go: a wrong file fails before the batch is read
+	if err != nil {
+		return err
+	}
+	defer hist.Close()
 	timer := newStageTimer(e)
 	bar := newProgress(e.stderr, e.getenv, s.quiet)
 	defer bar.done()
@@ -198,7 +203,11 @@ func runCmd(args []string, e *env) error {
 		return nothingToScore(batch, f.Run.Out)
 	}
 
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline}, f.Scoring)
+	past, err := loadHistory(hist, batch.Posts, &f.Scoring, timer)
+	if err != nil {
+		return err
+	}
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
 	timer.done("scoring")
 
 	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
@@ -211,7 +220,12 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	kept, err := appendHistory(hist, f, batch, res, generated, timer) // after the report: a failed run adds nothing
+	if err != nil {
+		return err
+	}
 	if !s.quiet {
+		paths = append(paths, kept...)
 		for _, p := range paths {
 			fmt.Fprintf(e.stdout, "wrote %s\n", p)
 		}

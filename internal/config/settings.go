@@ -146,6 +146,8 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Scoring.DeclineNoise }, bounds: aboveZero()},
 	{key: "thresholds.decline-percent", comment: "…and by at least this % of where it started",
 		field: func(f *File) any { return &f.Scoring.DeclineMinPercent }, bounds: within(0, 100, "a percentage of the starting follower ER")},
+	{key: "thresholds.decline-max-step", comment: "…with no single step more than this share of the fall (a fall, not one drop)",
+		field: func(f *File) any { return &f.Scoring.DeclineMaxStep }, bounds: &bounds{lo: 0, hi: 1, loOpen: true, explain: "a share of the whole fall"}},
 
 	{key: "confidence.firm-posts", comment: "thin: fewer posts than this in the window",
 		field: func(f *File) any { return &f.Scoring.FirmPosts }, bounds: atLeast(1),

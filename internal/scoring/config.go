@@ -83,6 +83,7 @@ type Config struct {
 	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: falling over at least this many snapshots…
 	DeclineNoise      float64 `json:"decline_noise"`       // …by more than this many times the account's own week-to-week noise
 	DeclineMinPercent float64 `json:"decline_min_percent"` // …and by at least this % of where it started
+	DeclineMaxStep    float64 `json:"decline_max_step"`    // …with no single step more than this share of the fall (not one jump)
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -139,7 +140,8 @@ func Default() Config {
 		HistoryPoints:     12,
 		DeclineSnapshots:  3,
 		DeclineNoise:      2,
-		DeclineMinPercent: 20,
+		DeclineMinPercent: 25,
+		DeclineMaxStep:    0.75,
 	}
 }
 

@@ -13,5 +13,7 @@
 // Account, measure), judge.go (grade, verdict and the reason line), signals.go (one small
 // function per signal of SPEC §3, as a table), confidence.go (firm, borderline, thin),
 // metrics.go and captions.go (what a buyer decides on; sponsored captions and hashtags),
-// warnings.go (the batch as a whole), baseline.go (week over week), words.go (numbers in words).
+// warnings.go (the batch as a whole), baseline.go (week over week), history.go (the trend from
+// past snapshots the CLI loads: the previous one as baseline, engagement_decline), words.go
+// (numbers in words).
 package scoring

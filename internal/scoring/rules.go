@@ -26,10 +26,12 @@ func Rules(c Config) []Rule {
 		{TooSteady, Review, fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", exact(c.SteadyCV), c.CVMinPosts)},
 		{ImpossibleCounts, Review, "a post with likes > views or interactions > views"},
 		{Inactive, Review, fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
-		{FollowerJump, Review, fmt.Sprintf("vs --baseline: followers +%s%% and +%s", exact(c.JumpPercent), Commas(c.JumpFollowers))},
-		{FollowerDrop, Review, fmt.Sprintf("vs --baseline: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},
+		{FollowerJump, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers +%s%% and +%s", exact(c.JumpPercent), Commas(c.JumpFollowers))},
+		{FollowerDrop, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},
 		{SponsoredUnderperform, Review, fmt.Sprintf("median view ER of sponsored posts ÷ that of the others < %s (with %d of each or more)",
 			exact(c.SponsoredUnderperform), c.SponsoredMinPosts)},
+		{EngagementDecline, Review, fmt.Sprintf("follower ER lower at each of the last %d+ snapshots, by ≥ %s%% and > %s× its week-to-week noise, no step > %s of the fall",
+			c.DeclineSnapshots, exact(c.DeclineMinPercent), exact(c.DeclineNoise), exact(c.DeclineMaxStep))},
 		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts to score, or followers missing", c.MinPosts)},
 	}
 }

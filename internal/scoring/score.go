@@ -120,6 +120,7 @@ func Score(in Input, cfg Config) *Result {
 		res.AsOf = newest(posts)
 	}
 	c := newCheck(&cfg, res.AsOf)
+	baseline := in.baseline(res.AsOf) // --baseline, else the history's previous snapshot (history.go)
 	res.Accounts = make([]Account, countAccounts(posts))
 	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
@@ -129,13 +130,20 @@ func Score(in Input, cfg Config) *Result {
 		a := &res.Accounts[i]
 		c.measure(a, posts[start:end], in.Followers)
 		c.buyerMetrics(in.Prices)
-		compare(a, in.Baseline)
+		compare(a, baseline)
+		if in.History != nil {
+			a.History = pastPoints(in.History[a.Key], res.AsOf, &cfg)
+		}
 		c.judge()
 		a.Confidence = c.confidence()
+		if in.History != nil {
+			a.addThisRun(res.AsOf)
+		}
 		start = end
 	}
 	rank(res.Accounts)
-	res.weekOverWeek(in.Baseline)
+	res.weekOverWeek(baseline)
+	res.HasHistory = in.History != nil
 	res.Warnings = batchWarnings(res.Accounts, posts, &cfg)
 	return res
 }

@@ -46,6 +46,7 @@ var signalChecks = [...]func(*check) (Signal, bool){
 	(*check).inactive,
 	(*check).followerChange,
 	(*check).sponsoredUnderperform,
+	(*check).engagementDecline, // history.go
 }
 
 // ghostFollowers: the median post is seen by a small share of the followers, so most followers

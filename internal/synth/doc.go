@@ -8,4 +8,8 @@
 // with bought likes, pinned old virals (the is_pinned column), a three-post outlier, and
 // sponsored posts (#ad, is_ad) that flop or hold up; the benchmark batches leave it off. The values look like a real export's: handles, 19-digit
 // video ids, TikTok URLs, captions with emoji, commas, quotes and the odd newline.
+//
+// weeks.go writes week N of the same batch, as an agency's weekly reruns see it: the same
+// videos with their counts grown, new posts, one declining account and one follower jump in
+// week 2 every 20 accounts (Declining, Jumping), for the history's tests.
 package synth

@@ -1,0 +1,186 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/scoring"
+)
+
+// Run is what one run of vet adds to the history.
+type Run struct {
+	Title   string          // the report's title; "" for none
+	Version string          // the vet that wrote it
+	Created time.Time       // when it was written
+	Batch   *ingest.Batch   // its inputs and posts
+	Result  *scoring.Result // its accounts and as-of
+}
+
+// Appended says what Append did.
+type Appended struct {
+	ID       int64 // the new snapshot's id
+	Replaced bool  // a snapshot of the same title and as-of was there and is gone
+}
+
+// timeFormat is how times are written: text a SQLite client sorts and its date functions read.
+const timeFormat = "2006-01-02 15:04:05"
+
+// chunk is how many rows one INSERT statement carries: fewer statements, far less per-row cost.
+const chunk = 64
+
+// Append adds the run as a snapshot, replacing the one of the same title and as-of, in one
+// transaction: a second run on the same file waits for it (busy timeout) and then lands too.
+func (s *Store) Append(r Run) (Appended, error) {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock is taken now
+	if err != nil {
+		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+	}
+	defer tx.Rollback()
+	var done Appended
+	asOf := r.Result.AsOf.UTC().Format(timeFormat)
+	res, err := tx.ExecContext(ctx, `DELETE FROM snapshots WHERE title = ? AND as_of = ?`, r.Title, asOf)
+	if err != nil {
+		return Appended{}, fmt.Errorf("%s: replacing the snapshot of %s: %w", s.name, asOf, err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		done.Replaced = true
+	}
+	res, err = tx.ExecContext(ctx, `INSERT INTO snapshots (title, as_of, created_at, vet_version, inputs, accounts, posts)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.Title, asOf, r.Created.UTC().Format(timeFormat), r.Version,
+		inputNames(r.Batch), len(r.Result.Accounts), len(r.Batch.Posts))
+	if err != nil {
+		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+	}
+	if done.ID, err = res.LastInsertId(); err != nil {
+		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+	}
+	if err := insertRows(ctx, tx, "accounts", accountColumns, len(r.Result.Accounts), func(i int, args []any) []any {
+		return accountRow(args, done.ID, i, &r.Result.Accounts[i])
+	}); err != nil {
+		return Appended{}, fmt.Errorf("%s: accounts: %w", s.name, err)
+	}
+	if err := insertRows(ctx, tx, "posts", postColumns, len(r.Batch.Posts), func(i int, args []any) []any {
+		return postRow(args, done.ID, i, &r.Batch.Posts[i])
+	}); err != nil {
+		return Appended{}, fmt.Errorf("%s: posts: %w", s.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+	}
+	return done, nil
+}
+
+func inputNames(b *ingest.Batch) string {
+	names := make([]string, len(b.Inputs))
+	for i, in := range b.Inputs {
+		names[i] = in.Name
+	}
+	return strings.Join(names, "\n")
+}
+
+var accountColumns = []string{"snapshot_id", "handle", "handle_key", "rank", "followers", "tier", "posts_in_window",
+	"follower_er", "median_view_er", "pooled_view_er", "ratio", "verdict", "confidence", "signals", "reason",
+	"days_since_last_post", "median_views", "avg_views", "view_rate", "posts_per_week", "sponsored_posts",
+	"sponsored_share", "paid_er_ratio", "save_rate", "share_rate", "price", "cpe", "cpm"}
+
+// accountRow appends account a's values, in accountColumns' order.
+func accountRow(args []any, snapshot int64, i int, a *scoring.Account) []any {
+	var tier, days, confidence any
+	if a.HasTier {
+		tier = a.Tier.Name
+	}
+	if a.DaysSinceLast >= 0 {
+		days = a.DaysSinceLast
+	}
+	if a.Confidence != "" {
+		confidence = string(a.Confidence)
+	}
+	codes := make([]string, len(a.Signals))
+	for j, sig := range a.Signals {
+		codes[j] = sig.Code
+	}
+	return append(args, snapshot, a.Handle, a.Key, i+1, count(a.Followers), tier, a.Window,
+		rate(a.FollowerER), rate(a.MedianViewER), rate(a.PooledViewER), rate(a.Ratio), a.Verdict.String(), confidence,
+		strings.Join(codes, ","), a.Reason, days, metric(a.MedianViews), metric(a.AvgViews), metric(a.ViewRate),
+		metric(a.PostsPerWeek), a.SponsoredPosts, metric(a.SponsoredShare), metric(a.PaidERRatio), metric(a.SaveRate),
+		metric(a.ShareRate), metric(a.Price), metric(a.CPE), metric(a.CPM))
+}
+
+var postColumns = []string{"snapshot_id", "post_no", "handle", "video_id", "posted_at", "views", "likes", "comments", "shares", "saves"}
+
+// postRow appends post p's values, in postColumns' order.
+func postRow(args []any, snapshot int64, i int, p *ingest.Post) []any {
+	var id, at any
+	if p.VideoID != "" {
+		id = p.VideoID
+	}
+	if !p.PostedAt.IsZero() {
+		at = p.PostedAt.UTC().Format(timeFormat)
+	}
+	return append(args, snapshot, i+1, p.Account, id, at, count(p.Views), count(p.Likes), count(p.Comments),
+		count(p.Shares), count(p.Saves))
+}
+
+// count is a count's value, or NULL when missing.
+func count(c ingest.Count) any {
+	if !c.Known() {
+		return nil
+	}
+	return int64(c)
+}
+
+func rate(r scoring.Rate) any {
+	if !r.OK {
+		return nil
+	}
+	return r.Value
+}
+
+func metric(m scoring.Metric) any {
+	if !m.OK {
+		return nil
+	}
+	return m.Value
+}
+
+// insertRows inserts n rows into table, chunk rows per statement, each row's values appended by
+// row. Two prepared statements serve every row: one of chunk rows, one of a single row.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, row func(i int, args []any) []any) error {
+	if n == 0 {
+		return nil
+	}
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	many, err := tx.PrepareContext(ctx, head+strings.TrimSuffix(strings.Repeat(one+",", chunk), ","))
+	if err != nil {
+		return err
+	}
+	defer many.Close()
+	single, err := tx.PrepareContext(ctx, head+one)
+	if err != nil {
+		return err
+	}
+	defer single.Close()
+	args := make([]any, 0, chunk*len(cols))
+	i := 0
+	for ; i+chunk <= n; i += chunk {
+		args = args[:0]
+		for j := i; j < i+chunk; j++ {
+			args = row(j, args)
+		}
+		if _, err := many.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	for ; i < n; i++ {
+		if _, err := single.ExecContext(ctx, row(i, args[:0])...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
