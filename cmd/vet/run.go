@@ -209,6 +209,9 @@ func runCmd(args []string, e *env) error {
 	}
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
 	timer.done("scoring")
+	if !s.quiet {
+		listBatchWarnings(e.stderr, res)
+	}
 
 	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
 	if err != nil {
@@ -276,6 +279,13 @@ func nothingToScore(b *ingest.Batch, out string) error {
 		why = fmt.Sprintf("all %s read were rejected", rows(b.Read))
 	}
 	return fmt.Errorf("nothing to score: %s; nothing written to %s", why, out)
+}
+
+// listBatchWarnings says once what is wrong with the batch as a whole, and the fix (SPEC §3).
+func listBatchWarnings(w io.Writer, res *scoring.Result) {
+	for _, x := range res.Warnings {
+		fmt.Fprintf(w, "vet: warning: %s: %s\n", oneLine(x.Text), oneLine(x.Fix))
+	}
 }
 
 // maxListed is how many rejected rows are printed to the terminal; the workbook lists them all.
