@@ -19,6 +19,7 @@ func validateCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	opts.Strict = f.Run.Strict    // a folder's unreadable files fail the run, all named, instead of being skipped
 	stop := limitMemory(e.getenv) // as in run: validating a big batch needs no more memory than vetting it
 	b, err := ingest.Read(inputs, opts)
 	stop()
