@@ -23,14 +23,15 @@ const (
 	FieldVideoID
 	FieldURL
 	FieldCaption
-	FieldPinned    // a boolean cell: the post is pinned to the profile
-	FieldSponsored // a boolean cell: the post is paid (an ad, a paid partnership)
+	FieldPinned      // a boolean cell: the post is pinned to the profile
+	FieldSponsored   // a boolean cell: the post is paid (an ad, a paid partnership)
+	FieldLikesHidden // a boolean cell: the creator hid the likes, so the like count is missing
 	numFields
 )
 
 var fieldNames = [numFields]string{
 	"account", "followers", "views", "likes", "comments", "shares", "saves",
-	"posted_at", "video_id", "url", "caption", "pinned", "sponsored",
+	"posted_at", "video_id", "url", "caption", "pinned", "sponsored", "likes_hidden",
 }
 
 func (f Field) String() string { return fieldNames[f] }
@@ -63,19 +64,20 @@ var required = []Field{FieldAccount, FieldViews, FieldLikes, FieldComments, Fiel
 // preference: the generic preset, a superset of every named layout. Headers are compared after
 // foldHeader.
 var defaultAliases = map[Field][]string{
-	FieldAccount:   {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
-	FieldFollowers: {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers"},
-	FieldViews:     {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven"},
-	FieldLikes:     {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
-	FieldComments:  {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
-	FieldShares:    {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
-	FieldSaves:     {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites"},
-	FieldPostedAt:  {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
-	FieldVideoID:   {"video_id", "id", "aweme_id", "vid_id"},
-	FieldURL:       {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
-	FieldCaption:   {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
-	FieldPinned:    {"isPinned", "pinned", "is_pinned"},
-	FieldSponsored: {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
+	FieldAccount:     {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
+	FieldFollowers:   {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers"},
+	FieldViews:       {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven"},
+	FieldLikes:       {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
+	FieldComments:    {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
+	FieldShares:      {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
+	FieldSaves:       {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites"},
+	FieldPostedAt:    {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
+	FieldVideoID:     {"video_id", "id", "aweme_id", "vid_id"},
+	FieldURL:         {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
+	FieldCaption:     {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
+	FieldPinned:      {"isPinned", "pinned", "is_pinned"},
+	FieldSponsored:   {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
+	FieldLikesHidden: {"likesHidden", "likes_hidden", "hideLikes"},
 }
 
 // presets name whole export layouts. A preset's aliases are the only ones tried when it is
@@ -89,7 +91,7 @@ var presets = map[string]map[Field][]string{
 		FieldAccount: {"authorMeta.name"}, FieldFollowers: {"authorMeta.fans"}, FieldViews: {"playCount"},
 		FieldLikes: {"diggCount"}, FieldComments: {"commentCount"}, FieldShares: {"shareCount"},
 		FieldSaves: {"collectCount"}, FieldPostedAt: {"createTimeISO", "createTime"}, FieldVideoID: {"id"},
-		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"}, FieldPinned: {"isPinned"}, FieldSponsored: {"isAd", "isSponsored"},
+		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"}, FieldPinned: {"isPinned"}, FieldSponsored: {"isAd", "isSponsored"}, FieldLikesHidden: {"likesHidden"},
 	},
 	// TikTok Studio's "Download data" Content.csv: the handle only in the video link, dates
 	// without a year (see studio.go).

@@ -297,3 +297,37 @@ func TestAccountsSheetPrices(t *testing.T) {
 		t.Errorf("used %d, prices %v, followers %v", b.Used(), b.Prices, b.Followers)
 	}
 }
+
+func TestLikesHidden(t *testing.T) {
+	tests := []struct {
+		name, header, cells string
+		rejected            string
+	}{
+		{"likesHidden true: the 0 written for the likes is missing, and the row serves no rate", "likesHidden", "true",
+			"-:2: likesHidden: the likes are hidden: no likes count (missing is not zero)"},
+		{"likes_hidden false: the likes are read", "likes_hidden", "false", ""},
+		{"likesHidden empty: the likes are read", "likesHidden", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := readString(t, "account,views,likes,comments,shares,"+tc.header+"\nann,100,0,1,1,"+tc.cells+"\n", Options{})
+			if tc.rejected != "" {
+				if b.Used() != 0 || len(b.Rejected) != 1 || b.Rejected[0].Error() != tc.rejected {
+					t.Errorf("used %d, rejected %v; want %q", b.Used(), b.Rejected, tc.rejected)
+				}
+				return
+			}
+			if b.Used() != 1 || b.Posts[0].Likes != 0 {
+				t.Errorf("used %d (%+v)", b.Used(), b.Posts)
+			}
+		})
+	}
+	t.Run("Apify JSON's likesHidden", func(t *testing.T) {
+		js := `[{"authorMeta":{"name":"a"},"playCount":9,"diggCount":0,"commentCount":1,"shareCount":1,"likesHidden":true},` +
+			`{"authorMeta":{"name":"b"},"playCount":9,"diggCount":0,"commentCount":1,"shareCount":1,"likesHidden":false}]`
+		b, err := Read([]string{writeFile(t, "h.json", []byte(js))}, Options{})
+		if err != nil || b.Used() != 1 || b.Posts[0].Account != "b" || len(b.Rejected) != 1 || b.Rejected[0].Column != "likesHidden" {
+			t.Errorf("used %+v, rejected %v, err %v", b.Posts, b.Rejected, err)
+		}
+	})
+}

@@ -195,8 +195,15 @@ func TestRealExports(t *testing.T) {
 			preset: "generic", encoding: "utf-8",
 			opts: func(t *testing.T) Options { return Options{Map: map[Field]string{FieldLikes: "video_stats"}} },
 			columns: []string{"account ← author_uniqueId", "followers ← author_followerCount", "views ← video_playCount",
-				"likes ← video_stats", "comments ← video_commentCount", "shares ← video_shareCount", "url ← video_link"},
+				"likes ← video_stats", "comments ← video_commentCount", "shares ← video_shareCount", "url ← video_link",
+				"sponsored ← video_isAd"},
 			check: func(t *testing.T, b *Batch) {
+				// video_isAd is "False" on every row (counted with Python's csv).
+				for _, p := range b.Posts {
+					if p.Sponsored {
+						t.Errorf("post %s read as sponsored", p.VideoID)
+					}
+				}
 				p := findPost(t, b, byID("6839416095586159878"))
 				if p.Key != "britishpromise.cats" || p.Followers != 3_100_000 || p.Views != 280_900_000 || p.Likes != 35_600_000 {
 					t.Errorf("britishpromise.cats' post = %+v", p)

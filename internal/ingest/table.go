@@ -25,9 +25,9 @@ type table struct {
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
-	// flagCols are, for pinned and sponsored, every column the aliases find (Apify writes
-	// both isAd and isSponsored): a post is marked when any of them says yes.
-	flagCols [2][]int
+	// flagCols are, for pinned, sponsored and likes hidden, every column the aliases find
+	// (Apify writes both isAd and isSponsored): a post is marked when any of them says yes.
+	flagCols [3][]int
 	now      time.Time
 }
 
@@ -67,7 +67,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
 	}
-	for k, f := range [...]Field{FieldPinned, FieldSponsored} {
+	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden} {
 		t.flagCols[k] = flagColumns(header, m[f], opts.aliasesFor(preset)[f], opts.Map[f] != "")
 	}
 	if preset == "tiktok-studio" {
@@ -195,10 +195,8 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		*c.dst = n
 		p.Rounded = p.Rounded || rounded
 	}
-	if !p.Likes.Known() || !p.Comments.Known() {
-		return 0, "", t.rejectUncountable(line, p)
-	}
-	for k, dst := range [...]*bool{&p.Pinned, &p.Sponsored} {
+	var likesHidden bool
+	for k, dst := range [...]*bool{&p.Pinned, &p.Sponsored, &likesHidden} {
 		for _, i := range t.flagCols[k] {
 			if i >= len(cells) {
 				continue
@@ -210,6 +208,13 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 			}
 			*dst = *dst || v
 		}
+	}
+	if likesHidden {
+		// A hidden like count is exported as 0 or empty: missing, never zero (SPEC §2).
+		return 0, "", t.reject(line, FieldLikesHidden, "", "the likes are hidden: no likes count (missing is not zero)")
+	}
+	if !p.Likes.Known() || !p.Comments.Known() {
+		return 0, "", t.rejectUncountable(line, p)
 	}
 	var order dayOrder
 	raw := t.cell(cells, FieldPostedAt)
