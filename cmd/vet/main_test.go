@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +49,8 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"xlsx": cmdXLSX,
+			"xlsx":     cmdXLSX,
+			"xlsxcell": cmdXLSXCell,
 		},
 	})
 }
@@ -79,4 +81,42 @@ func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
 		fmt.Fprintln(&b, strings.Join(r, "\t"))
 	}
 	ts.Stdout().Write([]byte(b.String()))
+}
+
+// cmdXLSXCell prints one cell of a table sheet as stored, with its type: `xlsxcell FILE SHEET
+// HANDLE COLUMN` finds the row whose Handle is HANDLE and the column headed COLUMN, and prints
+// "VALUE TYPE" (the raw value, unformatted; the type as excelize reads it: number, text…).
+func cmdXLSXCell(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 4 {
+		ts.Fatalf("usage: xlsxcell FILE SHEET HANDLE COLUMN")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("open %s: %v", args[0], err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(args[1])
+	if err != nil || len(rows) == 0 {
+		ts.Fatalf("sheet %s: %v", args[1], err)
+	}
+	col := slices.Index(rows[0], args[3])
+	handle := slices.Index(rows[0], "Handle")
+	if col < 0 || handle < 0 {
+		ts.Fatalf("sheet %s has no column %q (or Handle): %q", args[1], args[3], rows[0])
+	}
+	for i, r := range rows[1:] {
+		if handle < len(r) && r[handle] == args[2] {
+			cell, _ := excelize.CoordinatesToCellName(col+1, i+2)
+			raw, err := f.GetCellValue(args[1], cell, excelize.Options{RawCellValue: true})
+			if err != nil {
+				ts.Fatalf("%s: %v", cell, err)
+			}
+			typ, _ := f.GetCellType(args[1], cell)
+			kinds := map[excelize.CellType]string{excelize.CellTypeNumber: "number", excelize.CellTypeUnset: "number",
+				excelize.CellTypeSharedString: "text", excelize.CellTypeInlineString: "text"}
+			fmt.Fprintf(ts.Stdout(), "%s %s\n", raw, kinds[typ])
+			return
+		}
+	}
+	ts.Fatalf("sheet %s has no row for %s", args[1], args[2])
 }

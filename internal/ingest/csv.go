@@ -94,6 +94,14 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch, rs *reading) err
 	}
 	t, err := newTable(b, src.input("csv"), src.header, opts)
 	var mf *MissingFieldError
+	if errors.As(err, &mf) && !hasPostColumns(src.header, opts) {
+		// Handles with followers or prices and no counts: an accounts file dropped among the
+		// exports, read as --accounts would read it (as an accounts sheet of a workbook is).
+		if ft, ferr := newFollowerTable(b, src.input("csv"), src.header, opts); ferr == nil {
+			src.warn = b.warn
+			return src.each(ft.row, func(e *RowError) { b.warn(e.Error()) }, name)
+		}
+	}
 	if errors.As(err, &mf) {
 		// A few title lines may sit above the header: look for it a little further down.
 		if t2, line := src.findHeader(b, opts); t2 != nil {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -328,6 +329,36 @@ func TestLikesHidden(t *testing.T) {
 		b, err := Read([]string{writeFile(t, "h.json", []byte(js))}, Options{})
 		if err != nil || b.Used() != 1 || b.Posts[0].Account != "b" || len(b.Rejected) != 1 || b.Rejected[0].Column != "likesHidden" {
 			t.Errorf("used %+v, rejected %v, err %v", b.Posts, b.Rejected, err)
+		}
+	})
+}
+
+func TestAccountsFileInAFolder(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"posts.csv":  "account,views,likes,comments,shares\nann,100,10,1,1\nbob,100,10,1,1\n",
+		"prices.csv": "handle,followers,price\n@Ann,1200,\"1,250\"\nbob,,300\n",
+		"notes.csv":  "handle,notes\nann,nice\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := Read([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a table of handles with followers and prices is read as an accounts file", func(t *testing.T) {
+		if b.Prices["ann"] != 1250 || b.Prices["bob"] != 300 || b.Followers["ann"] != 1200 {
+			t.Errorf("prices %v, followers %v", b.Prices, b.Followers)
+		}
+		if b.Used() != 2 || b.Read != 2 || !b.Reconciles() {
+			t.Errorf("its rows count as posts: read %d, used %d", b.Read, b.Used())
+		}
+	})
+	t.Run("a table with neither counts nor followers nor prices is still skipped with its reason", func(t *testing.T) {
+		if len(b.Skipped) != 1 || !strings.HasSuffix(b.Skipped[0].Name, "notes.csv") {
+			t.Errorf("skipped %+v", b.Skipped)
 		}
 	})
 }
