@@ -53,7 +53,7 @@
   M.columns.forEach(function (c) { optional[c] = true; });
   var columns = [
     { label: "#", num: true, key: function (a) { return a.r; }, text: function (a) { return commas(a.r); } },
-    { label: "Handle", cls: "nowrap", key: function (a) { return a.h.toLowerCase(); }, cell: handleCell },
+    { label: "Handle", cls: "handle", key: function (a) { return a.h.toLowerCase(); }, cell: handleCell },
     { label: "Followers", num: true, key: function (a) { return a.f; }, text: followersText },
     { label: "Tier", cls: "nowrap", key: function (a) { return a.t >= 0 ? a.t : null; }, text: tierName },
     { label: "Follower ER", num: true, key: function (a) { return a.fe; }, text: function (a) { return percent(a.fe); } },

@@ -29,9 +29,32 @@ func flagged(a *scoring.Account) bool {
 }
 
 // rated reports whether an account belongs on the rate charts: UNRATED accounts (a post or
-// two, a tiny following) have rates that mean nothing and would stretch the axes.
+// two, a tiny following) have rates that mean nothing and would stretch the axes, and so do
+// accounts rated on too few posts to be sure of (confidence thin: three posts at 700× their
+// tier were what stretched a real export's axes to 1,800%). The table lists them all.
 func rated(a *scoring.Account) bool {
-	return a.Verdict != scoring.Unrated && a.FollowerER.OK && a.Followers > 0
+	return a.Verdict != scoring.Unrated && a.Confidence != scoring.Thin && a.FollowerER.OK && a.Followers > 0
+}
+
+// thinRated counts the rated accounts left off the rate charts for resting on too few posts.
+func thinRated(res *scoring.Result) int {
+	n := 0
+	for i := range res.Accounts {
+		if a := &res.Accounts[i]; a.Verdict != scoring.Unrated && a.Confidence == scoring.Thin {
+			n++
+		}
+	}
+	return n
+}
+
+// leftOutNote says which accounts the rate charts leave out.
+func leftOutNote(res *scoring.Result) string {
+	s := "UNRATED accounts are left out: their rates rest on too little to plot."
+	if n := thinRated(res); n > 0 {
+		s = fmt.Sprintf("UNRATED accounts are left out, and so are %s rated on fewer than %s (confidence thin): their rates rest on too little to plot; the table lists them.",
+			accountsPhrase(n), plural(res.Config.FirmPosts, "post"))
+	}
+	return s
 }
 
 // axisTop is where a rate axis stops: the clipPercentile of the values, rounded up, once there
@@ -189,7 +212,7 @@ func scatterChart(res *scoring.Result) (pageChart, error) {
 			m["symbolSize"] = 6
 		}
 	}
-	note := "Each dot is a rated account, coloured by its verdict; the grey steps are each tier's benchmark (" + benchmarkName(res.Config.Benchmarks) + "). UNRATED accounts are left out: their rates rest on too little to plot."
+	note := "Each dot is a rated account, coloured by its verdict; the grey steps are each tier's benchmark (" + benchmarkName(res.Config.Benchmarks) + "). " + leftOutNote(res)
 	if p.shown < p.total {
 		note += fmt.Sprintf(" Showing %s of %s accounts: an even sample within each verdict, the same every time.",
 			scoring.Commas(int64(p.shown)), scoring.Commas(int64(p.total)))

@@ -94,7 +94,7 @@ func distributionChart(res *scoring.Result) (pageChart, error) {
 			"type": "scatter", "name": "tier benchmark", "data": bench, "symbol": "diamond", "symbolSize": 14,
 			"itemStyle": map[string]any{"color": "#c62828"}, "z": 3,
 		})
-	note := "Rated accounts only, by follower tier. Each box spans the middle half of a tier's accounts, the line in it is the median, the whiskers reach the furthest accounts within 1.5 × the box's height, and dots are the accounts beyond; the red diamond is the tier's benchmark."
+	note := "Rated accounts only, by follower tier. " + leftOutNote(res) + " Each box spans the middle half of a tier's accounts, the line in it is the median, the whiskers reach the furthest accounts within 1.5 × the box's height, and dots are the accounts beyond; the red diamond is the tier's benchmark."
 	if len(outliers) < outlying {
 		note += fmt.Sprintf(" Showing %s of %s outlying accounts (a fixed sample in each tier).",
 			scoring.Commas(int64(len(outliers))), scoring.Commas(int64(outlying)))

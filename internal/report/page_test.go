@@ -413,3 +413,26 @@ func TestPageBaselineColumns(t *testing.T) {
 		t.Errorf("new account: previous %q, delta %v", a.Previous, a.Delta)
 	}
 }
+
+func TestThinAccountsStayOffTheRateCharts(t *testing.T) {
+	res := scatterBatch(40, 5, 5)
+	res.Config = scoring.Default()
+	thin := &res.Accounts[1] // a FAIL on too few posts, with a rate far above the rest
+	thin.Confidence, thin.FollowerER = scoring.Thin, scoring.Rate{Value: 4_000, OK: true}
+	p := planScatter(res, 3000)
+	if p.keep[1] {
+		t.Error("the account rated on too few posts is on the scatter")
+	}
+	if p.top >= 4_000 {
+		t.Errorf("the axis reaches %v: the thin account still stretches it", p.top)
+	}
+	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, distributionChart} {
+		c, err := build(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(c.Note, "1 account rated on fewer than 5 posts (confidence thin)") {
+			t.Errorf("%s's note does not say what it left out: %q", c.ID, c.Note)
+		}
+	}
+}
