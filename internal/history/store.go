@@ -51,7 +51,7 @@ func open(path string, create bool) (*Store, error) {
 	}
 	// A plain file name (not a file: URI): the driver takes the query off before SQLite sees it.
 	dsn := path + "?" + url.Values{
-		"_pragma": {fmt.Sprintf("busy_timeout(%d)", BusyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"},
+		"_pragma": {fmt.Sprintf("busy_timeout(%d)", BusyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"},
 		"_txlock": {"immediate"},
 	}.Encode()
 	db, err := sql.Open("sqlite", dsn)
