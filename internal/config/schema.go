@@ -139,6 +139,7 @@ func fromDoc(d *doc) (*File, error) {
 	c.Resamples, c.ThinBatchPercent, c.CadenceMin, c.CadenceMax = def.Resamples, def.ThinBatchPercent, def.CadenceMin, def.CadenceMax
 	c.SponsoredMinPosts, c.SponsoredUnderperform, c.TopPosts, c.TopHashtags = def.SponsoredMinPosts, def.SponsoredUnderperform, def.TopPosts, def.TopHashtags
 	c.HistoryPoints, c.DeclineSnapshots, c.DeclineNoise, c.DeclineMinPercent = def.HistoryPoints, def.DeclineSnapshots, def.DeclineNoise, def.DeclineMinPercent
+	c.DeclineMaxStep = def.DeclineMaxStep // HISTORY (issue 14): one more threshold for the declaration table
 	return f, nil
 }
 
