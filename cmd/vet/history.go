@@ -140,17 +140,26 @@ func loadHistory(st *history.Store, posts []ingest.Post, cfg *scoring.Config, ti
 	return h, nil
 }
 
-// appendHistory keeps the run in the history as one snapshot, once the report is written. It
-// returns what to print: the file and the snapshot's day.
-func appendHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scoring.Result, created time.Time, timer *stageTimer) ([]string, error) {
+// beginHistory starts writing the run's snapshot while the report is written (the workbook
+// keeps one core busy; the history takes the other); nil without a history.
+func beginHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scoring.Result, created time.Time) *history.Pending {
 	if st == nil {
+		return nil
+	}
+	return st.Begin(history.Run{Title: f.Run.Title, Version: version, Created: created, Batch: b, Result: res})
+}
+
+// keepHistory makes the snapshot part of the history once the report is written: a run that
+// fails adds nothing. It returns what to print: the file and the snapshot's day.
+func keepHistory(p *history.Pending, f *config.File, res *scoring.Result, timer *stageTimer) ([]string, error) {
+	if p == nil {
 		return nil, nil
 	}
-	done, err := st.Append(history.Run{Title: f.Run.Title, Version: version, Created: created, Batch: b, Result: res})
+	done, err := p.Commit()
 	if err != nil {
 		return nil, fmt.Errorf("--history: %w (the report is written; the history is as it was)", err)
 	}
-	timer.done("history")
+	timer.done("history") // the wait for the snapshot after the report: what the history adds to the run
 	what := "snapshot as of " + day(res.AsOf)
 	if done.Replaced {
 		what += ", replacing the one of the same title and as-of"

@@ -217,13 +217,15 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
 	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
+		pending.Abort()
 		return err
 	}
-	kept, err := appendHistory(hist, f, batch, res, generated, timer) // after the report: a failed run adds nothing
+	kept, err := keepHistory(pending, f, res, timer)
 	if err != nil {
 		return err
 	}

@@ -34,18 +34,74 @@ const chunk = 64
 
 // Append adds the run as a snapshot, replacing the one of the same title and as-of, in one
 // transaction: a second run on the same file waits for it (busy timeout) and then lands too.
-func (s *Store) Append(r Run) (Appended, error) {
-	ctx := context.Background()
+func (s *Store) Append(r Run) (Appended, error) { return s.Begin(r).Commit() }
+
+// Pending is a snapshot being written in its transaction: Commit makes it part of the history,
+// Abort leaves the history as it was.
+type Pending struct {
+	done   chan struct{} // closed once the rows are written (or failed)
+	cancel context.CancelFunc
+	tx     *sql.Tx
+	added  Appended
+	err    error
+	name   string
+}
+
+// Begin starts writing the run's snapshot in the background, in one transaction that holds the
+// history's write lock until Commit or Abort. vet writes its report meanwhile, on the other
+// core, and keeps the snapshot only once the report is written.
+func (s *Store) Begin(r Run) *Pending {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &Pending{done: make(chan struct{}), cancel: cancel, name: s.name}
+	go func() {
+		defer close(p.done)
+		p.tx, p.added, p.err = s.write(ctx, r)
+	}()
+	return p
+}
+
+// Commit waits for the rows and makes the snapshot part of the history.
+func (p *Pending) Commit() (Appended, error) {
+	<-p.done
+	defer p.cancel()
+	if p.err != nil {
+		return Appended{}, p.err
+	}
+	if err := p.tx.Commit(); err != nil {
+		return Appended{}, fmt.Errorf("%s: %w", p.name, err)
+	}
+	return p.added, nil
+}
+
+// Abort stops writing and drops what was written: the history stays as it was. Aborting no
+// snapshot (nil) does nothing.
+func (p *Pending) Abort() {
+	if p == nil {
+		return
+	}
+	p.cancel()
+	<-p.done
+	if p.tx != nil {
+		p.tx.Rollback()
+	}
+}
+
+// write writes the run's rows in a new transaction and returns it open; on an error the
+// transaction is rolled back and nil.
+func (s *Store) write(ctx context.Context, r Run) (_ *sql.Tx, done Appended, err error) {
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock is taken now
 	if err != nil {
-		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+		return nil, Appended{}, fmt.Errorf("%s: %w", s.name, err)
 	}
-	defer tx.Rollback()
-	var done Appended
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
 	asOf := r.Result.AsOf.UTC().Format(timeFormat)
 	res, err := tx.ExecContext(ctx, `DELETE FROM snapshots WHERE title = ? AND as_of = ?`, r.Title, asOf)
 	if err != nil {
-		return Appended{}, fmt.Errorf("%s: replacing the snapshot of %s: %w", s.name, asOf, err)
+		return nil, Appended{}, fmt.Errorf("%s: replacing the snapshot of %s: %w", s.name, asOf, err)
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
 		done.Replaced = true
@@ -54,25 +110,22 @@ func (s *Store) Append(r Run) (Appended, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.Title, asOf, r.Created.UTC().Format(timeFormat), r.Version,
 		inputNames(r.Batch), len(r.Result.Accounts), len(r.Batch.Posts))
 	if err != nil {
-		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+		return nil, Appended{}, fmt.Errorf("%s: %w", s.name, err)
 	}
 	if done.ID, err = res.LastInsertId(); err != nil {
-		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
+		return nil, Appended{}, fmt.Errorf("%s: %w", s.name, err)
 	}
 	if err := insertRows(ctx, tx, "accounts", accountColumns, len(r.Result.Accounts), func(i int, args []any) []any {
 		return accountRow(args, done.ID, i, &r.Result.Accounts[i])
 	}); err != nil {
-		return Appended{}, fmt.Errorf("%s: accounts: %w", s.name, err)
+		return nil, Appended{}, fmt.Errorf("%s: accounts: %w", s.name, err)
 	}
 	if err := insertRows(ctx, tx, "posts", postColumns, len(r.Batch.Posts), func(i int, args []any) []any {
 		return postRow(args, done.ID, i, &r.Batch.Posts[i])
 	}); err != nil {
-		return Appended{}, fmt.Errorf("%s: posts: %w", s.name, err)
+		return nil, Appended{}, fmt.Errorf("%s: posts: %w", s.name, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return Appended{}, fmt.Errorf("%s: %w", s.name, err)
-	}
-	return done, nil
+	return tx, done, nil
 }
 
 func inputNames(b *ingest.Batch) string {

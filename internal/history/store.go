@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, no cgo
+	"modernc.org/sqlite" // registers the "sqlite" driver: pure Go, no cgo
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // BusyTimeout is how long a run waits for another run's append to the same file to finish, in
@@ -49,7 +51,7 @@ func open(path string, create bool) (*Store, error) {
 	}
 	// A plain file name (not a file: URI): the driver takes the query off before SQLite sees it.
 	dsn := path + "?" + url.Values{
-		"_pragma": {fmt.Sprintf("busy_timeout(%d)", BusyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"},
+		"_pragma": {fmt.Sprintf("busy_timeout(%d)", BusyTimeout), "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"},
 		"_txlock": {"immediate"},
 	}.Encode()
 	db, err := sql.Open("sqlite", dsn)
@@ -128,8 +130,7 @@ func (s *Store) check() error {
 // vet history. WAL lets `vet history` read while a run appends.
 func (s *Store) migrate() error {
 	ctx := context.Background()
-	var mode string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+	if err := s.useWAL(ctx); err != nil {
 		return fmt.Errorf("%s: %w", s.name, err)
 	}
 	var version int
@@ -159,4 +160,23 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("%s: %w", s.name, err)
 	}
 	return nil
+}
+
+// useWAL puts the file in WAL mode once, when it is new. Changing the journal mode is the one
+// step SQLite's busy timeout does not wait on (two runs starting a history at once collide
+// there), so a busy database is tried again until the timeout.
+func (s *Store) useWAL(ctx context.Context) error {
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode == "wal" {
+		return err
+	}
+	deadline := time.Now().Add(BusyTimeout * time.Millisecond)
+	for {
+		err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -340,3 +340,22 @@ func historyBytes(t *testing.T) []byte {
 	}
 	return data
 }
+
+func TestAnAbortedSnapshotLeavesTheHistoryAsItWas(t *testing.T) {
+	s, path := create(t)
+	first := week(t, 1, "Weekly")
+	if _, err := s.Append(first); err != nil {
+		t.Fatal(err)
+	}
+	s.Begin(week(t, 2, "Weekly")).Abort()
+	s.Begin(week(t, 1, "Weekly")).Abort() // a rerun whose report failed: the old week 1 stays
+	var nilPending *Pending
+	nilPending.Abort() // no history: nothing to abort
+	s.Close()
+	if n := rawCount(t, path, "SELECT count(*) FROM snapshots"); n != 1 {
+		t.Errorf("%d snapshots after two aborted ones, want week 1's alone", n)
+	}
+	if n := rawCount(t, path, "SELECT count(*) FROM posts"); n != len(first.Batch.Posts) {
+		t.Errorf("%d posts, want week 1's %d", n, len(first.Batch.Posts))
+	}
+}
