@@ -94,6 +94,16 @@ func writeAccountsSheet(wb *workbook) error {
 	if err != nil {
 		return err
 	}
+	// Printed one page wide, all the columns would be too small to read: a printout holds the
+	// verdict's columns, Rank to Reason; the buyer's figures after them stay on screen and in
+	// accounts.csv.
+	last, _ := excelize.ColumnNumberToName(colReason + 1)
+	err = wb.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", RefersTo: SheetAccounts + "!$A:$" + last, Scope: SheetAccounts,
+	})
+	if err != nil {
+		return err
+	}
 	links := wb.linksOf(SheetAccounts)
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
@@ -116,9 +126,9 @@ func writeAccountsSheet(wb *workbook) error {
 			return err
 		}
 	}
-	last := len(res.Accounts) + 1
+	lastRow := len(res.Accounts) + 1
 	col, _ := excelize.ColumnNumberToName(accountVerdictCol)
-	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(last, 2))); err != nil {
+	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
 		return err
 	}
 	if res.HasHistory {
@@ -126,7 +136,7 @@ func writeAccountsSheet(wb *workbook) error {
 			return err
 		}
 	}
-	return finishTable(sw, tableName(SheetAccounts), len(cols), last)
+	return finishTable(sw, tableName(SheetAccounts), len(cols), lastRow)
 }
 
 func accountRow(rank int, a *scoring.Account, handle any, st styles) []any {

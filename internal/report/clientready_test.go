@@ -165,6 +165,15 @@ func TestEverySheetPrintsForAClient(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Accounts prints its verdict columns, Rank to Reason", func(t *testing.T) {
+		found := false
+		for _, n := range names {
+			found = found || n.Name == "_xlnm.Print_Area" && n.Scope == SheetAccounts && n.RefersTo == "Accounts!$A:$O"
+		}
+		if !found || columnOf(t, f, SheetAccounts, "Reason") != 14 {
+			t.Errorf("no print area Accounts!$A:$O ending at Reason: %+v", names)
+		}
+	})
 	t.Run("the reason wraps", func(t *testing.T) {
 		for _, sheet := range []string{SheetAccounts, SheetSignals} {
 			id, err := f.GetCellStyle(sheet, cellAt(t, f, sheet, "Reason", 2))
