@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ func accountRow(rank int, a *scoring.Account, handle any, st styles) []any {
 		rounded = "yes"
 	}
 	na := func(m scoring.Metric, value func(float64) any) any {
-		if !m.OK {
+		if !m.OK || math.IsNaN(m.Value) || math.IsInf(m.Value, 0) { // no number a cell can hold
 			return excelize.Cell{StyleID: st.na, Value: "n/a"}
 		}
 		return value(m.Value)
