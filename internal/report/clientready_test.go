@@ -426,3 +426,36 @@ func TestEveryNumberHasThousandsSeparators(t *testing.T) {
 		}
 	}
 }
+
+func TestBrandedWorkbookIsByteStable(t *testing.T) {
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#c33"/></svg>`)
+	for _, logo := range []struct {
+		name, typ string
+		data      []byte
+	}{{"a PNG logo", "image/png", testLogo(t)}, {"an SVG logo", "image/svg+xml", svg}} {
+		t.Run("with "+logo.name+", sparklines and History the workbook is the same bytes twice", func(t *testing.T) {
+			var out [2][]byte
+			for i := range out {
+				r := brandedReport(t)
+				r.Brand.Logo, r.Brand.LogoType = logo.data, logo.typ
+				dir := t.TempDir()
+				if _, err := Write(dir, r); err != nil {
+					t.Fatal(err)
+				}
+				out[i], _ = os.ReadFile(filepath.Join(dir, WorkbookFile))
+			}
+			if len(out[0]) == 0 || !bytes.Equal(out[0], out[1]) {
+				t.Errorf("two runs differ (%d and %d bytes)", len(out[0]), len(out[1]))
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(out[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			pics, err := f.GetPictures(SheetSummary, "D1")
+			if err != nil || len(pics) != 1 || !bytes.Equal(pics[0].File, logo.data) {
+				t.Errorf("logo: %d pictures, %v", len(pics), err)
+			}
+		})
+	}
+}

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"strconv"
 	"strings"
 
@@ -49,9 +47,6 @@ func (w *sheetWriter) header(st styles, names ...any) {
 	w.line(names...)
 	w.style(1, len(names), st.header)
 }
-
-// logoRows are the rows the brand's logo takes at the top of Summary (beside the title).
-const logoRows = 3
 
 func writeSummarySheet(wb *workbook) error {
 	f, r, st := wb.f, wb.r, wb.st
@@ -183,24 +178,6 @@ func videosNote(p videoPlan, res *scoring.Result) string {
 	}
 	return fmt.Sprintf("%s: %s of %s; every post used is in posts.csv beside this workbook",
 		what, groupDigits(p.rows), countWord(p.posts, "post", "posts"))
-}
-
-// addLogo puts the brand's logo at the top right of Summary, a few rows high.
-func addLogo(f *excelize.File, b Brand) error {
-	if len(b.Logo) == 0 {
-		return nil
-	}
-	ext := ".png"
-	if b.LogoType == "image/svg+xml" {
-		ext = ".svg"
-	}
-	opts := &excelize.GraphicOptions{AltText: "logo", Positioning: "oneCell"}
-	const height = 20 * logoRows // pixels: the rows the logo may take
-	if cfg, err := png.DecodeConfig(bytes.NewReader(b.Logo)); err == nil && cfg.Height > height {
-		opts.ScaleX = float64(height) / float64(cfg.Height)
-		opts.ScaleY = opts.ScaleX
-	}
-	return f.AddPictureFromBytes(SheetSummary, "D1", &excelize.Picture{Extension: ext, File: b.Logo, Format: opts})
 }
 
 // addTierChart draws the verdicts-per-tier table (header row, last row) as a native stacked
