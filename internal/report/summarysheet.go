@@ -304,7 +304,7 @@ func aboutLines(r *Report) [][2]string {
 		{"n/a", "a figure the account's posts cannot give (no views, no price, too few sponsored posts…): the Notes column says why. Never shown as 0."},
 		{"Top hashtags", fmt.Sprintf("the window's %s most used hashtags, most used first.", strconv.Itoa(max(cfg.TopHashtags, 1)))},
 		{"Printing", "each sheet prints landscape, one page wide, its header row on every page; Accounts prints its verdict columns (Rank to Reason), the buyer's figures after them being on screen and in accounts.csv."},
-		{"Links", "handles link to the TikTok profile and videos to their page, as far as Excel allows on a sheet; past that the URL is shown as text."},
+		{"Links", "handles link to the TikTok profile and video IDs to their video; a sheet holds at most 65,530 links, so in a very large batch the videos past that show their ID alone. posts.csv has every video's URL."},
 		{"Rounded counts", "counts written rounded in the export (1.2K, 3.4M) are read as 1,200 and 3,400,000 and shown as approximate (~1,200); accounts whose rates rest on them are marked."},
 		{"Version", "vet " + r.Version},
 		{"Generated", r.Generated.Format("2 January 2006, 15:04:05 UTC")},
