@@ -118,7 +118,7 @@ func writeAccountsSheet(wb *workbook) error {
 		}
 		row := accountRow(i+1, a, handle, st)
 		if res.HasHistory {
-			row = append(row, nil, nil, verdictsOverTime(a.History))
+			row = append(row, nil, nil, verdictsOverTime(historyPoints(a, res.Config)))
 		}
 		if res.HasBaseline {
 			row = append(row, baselineCells(a)...)

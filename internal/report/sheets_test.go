@@ -37,9 +37,12 @@ func TestTrendSparklines(t *testing.T) {
 			t.Errorf("History!B4 = %q, want 50200", v)
 		}
 	})
-	t.Run("the verdicts over time are in words", func(t *testing.T) {
+	t.Run("the verdicts over time are in words, the last twelve", func(t *testing.T) {
 		if v, _ := f.GetCellValue(SheetAccounts, "AK3"); v != "PASS → PASS" {
 			t.Errorf("AK3 = %q", v)
+		}
+		if v, _ := f.GetCellValue(SheetAccounts, "AK4"); strings.Count(v, "PASS") != 12 {
+			t.Errorf("AK4 = %q, want 12 verdicts", v)
 		}
 	})
 }
