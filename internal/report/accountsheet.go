@@ -58,13 +58,17 @@ func accountColumns(st styles, withHistory, withBaseline bool) []column {
 	for i, n := range names {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4} // room for the filter button
 	}
-	for i, style := range map[int]int{
-		0: st.count, 2: st.count, 4: st.count, 15: st.count, 5: st.percent, 6: st.percent, 7: st.percent, 8: st.percent, 9: st.ratio,
-		colReason: st.wrap, 17: st.count, 18: st.count, 19: st.count, 20: st.count, 21: st.count,
-		22: st.percent, 23: st.decimal, 24: st.count, 25: st.percent, 26: st.ratio, 27: st.percent,
-		28: st.percent, 29: st.money, 30: st.money, 31: st.money,
-	} {
-		cols[i].style = style
+	formats := map[string]int{
+		"Rank": st.count, "Followers": st.count, "Posts in window": st.count, "Follower ER": st.percent,
+		"Median view ER": st.percent, "Pooled view ER": st.percent, "Benchmark": st.percent, "Ratio": st.ratio,
+		"Reason": st.wrap, "Days since last post": st.count, "Posts behind follower ER": st.count,
+		"Posts behind view ER": st.count, "Pinned posts left out": st.count, "Median views": st.count,
+		"Average views": st.count, "Views per follower": st.percent, "Posts per week": st.decimal,
+		"Sponsored posts": st.count, "Sponsored share": st.percent, "Paid post performance": st.ratio,
+		"Save rate": st.percent, "Share rate": st.percent, "Price": st.money, "CPE": st.money, "CPM": st.money,
+	}
+	for i := range cols {
+		cols[i].style = formats[cols[i].name]
 	}
 	if withHistory {
 		h := len(AccountColumns)

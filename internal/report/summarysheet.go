@@ -254,6 +254,9 @@ func thresholds(cfg scoring.Config) []threshold {
 		{"Far below tier", cfg.FarBelow, ratio, "a ratio to the benchmark under this fails"},
 		{"Platform average view ER", percentFraction(cfg.PlatformViewER), percent, "each video is marked above or below it"},
 		{"Minimum posts", cfg.MinPosts, count, "fewer posts in the window leave an account unrated"},
+		{"Firm confidence", cfg.FirmPosts, count, "fewer posts in the window make a verdict's confidence thin"},
+		{"Implausibly high at any size", cfg.ImplausibleAnyRatio, ratio, "a ratio to the benchmark above this is flagged"},
+		{"Sponsored posts underperform", cfg.SponsoredUnderperform, ratio, "paid post performance under this is flagged"},
 		{"Posts a week, guide", fmt.Sprintf("%g–%g", cfg.CadenceMin, cfg.CadenceMax), nil, "a steady cadence for a creator to keep"},
 		{"Saves counted", saves, nil, "whether saves count as interactions in the view ER"},
 	}
