@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/ingest"
 )
 
 func TestTrendSparklines(t *testing.T) {
@@ -58,5 +60,28 @@ func TestVideosHoldTheWindowsOfABigBatch(t *testing.T) {
 	note := findCell(t, f, SheetSummary, "each account's newest 2 posts: 10 of 25 posts; every post used is in posts.csv beside this workbook")
 	if note == "" {
 		t.Error("Summary does not say where the rest of the posts are")
+	}
+}
+
+func TestApproxCount(t *testing.T) {
+	st := styles{approx: 7}
+	for _, tc := range []struct {
+		name    string
+		c       int64
+		rounded bool
+		approx  bool
+	}{
+		{"18,300 on a row written rounded is approximate", 18_300, true, true},
+		{"1,577 on such a row was written as it is", 1_577, true, false},
+		{"900 on such a row is below any K", 900, true, false},
+		{"18,300 on a row written exactly is exact", 18_300, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := approxCount(ingest.Count(tc.c), tc.rounded, st)
+			c, isCell := v.(excelize.Cell)
+			if isCell != tc.approx || (isCell && (c.StyleID != 7 || c.Value != tc.c)) || (!isCell && v != tc.c) {
+				t.Errorf("approxCount(%d, %v) = %#v", tc.c, tc.rounded, v)
+			}
+		})
 	}
 }

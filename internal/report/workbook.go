@@ -245,11 +245,14 @@ func count(c ingest.Count) any {
 }
 
 // approxCount is a count that may have been written rounded: shown as ~18,300 when it was.
+// A row marks only that some count on it was rounded (1.2K); of its counts, those that look it
+// are marked: at least 1,000 and ending in a zero, as a K or M leaves them (18.3K is 18,300;
+// 1,577 was written as it is).
 func approxCount(c ingest.Count, rounded bool, st styles) any {
 	if !c.Known() {
 		return nil
 	}
-	if rounded && c >= 1_000 {
+	if rounded && c >= 1_000 && c%10 == 0 {
 		return excelize.Cell{StyleID: st.approx, Value: int64(c)}
 	}
 	return int64(c)
