@@ -65,7 +65,7 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Run.Title }, section: "Report: who it is from and for"},
 	{key: "report.client", flag: "client", arg: "NAME", comment: "who the report is for",
 		field: func(f *File) any { return &f.Run.Client }},
-	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG or SVG logo shown on the page (and, a PNG, on the Summary sheet)",
+	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG or SVG logo shown on the page and the Summary sheet",
 		field: func(f *File) any { return &f.Run.Logo }},
 	{key: "report.history-points", comment: "with --history: the snapshots shown per account (sparklines, detail, summary.json)",
 		field: func(f *File) any { return &f.Scoring.HistoryPoints }, bounds: atLeast(1)},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,13 +58,17 @@ func accountColumns(st styles, withHistory, withBaseline bool) []column {
 	for i, n := range names {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4} // room for the filter button
 	}
-	for i, style := range map[int]int{
-		0: st.count, 2: st.count, 4: st.count, 15: st.count, 5: st.percent, 6: st.percent, 7: st.percent, 8: st.percent, 9: st.ratio,
-		colReason: st.wrap, 17: st.count, 18: st.count, 19: st.count, 20: st.count, 21: st.count,
-		22: st.percent, 23: st.decimal, 24: st.count, 25: st.percent, 26: st.ratio, 27: st.percent,
-		28: st.percent, 29: st.money, 30: st.money, 31: st.money,
-	} {
-		cols[i].style = style
+	formats := map[string]int{
+		"Rank": st.count, "Followers": st.count, "Posts in window": st.count, "Follower ER": st.percent,
+		"Median view ER": st.percent, "Pooled view ER": st.percent, "Benchmark": st.percent, "Ratio": st.ratio,
+		"Reason": st.wrap, "Days since last post": st.count, "Posts behind follower ER": st.count,
+		"Posts behind view ER": st.count, "Pinned posts left out": st.count, "Median views": st.count,
+		"Average views": st.count, "Views per follower": st.percent, "Posts per week": st.decimal,
+		"Sponsored posts": st.count, "Sponsored share": st.percent, "Paid post performance": st.ratio,
+		"Save rate": st.percent, "Share rate": st.percent, "Price": st.money, "CPE": st.money, "CPM": st.money,
+	}
+	for i := range cols {
+		cols[i].style = formats[cols[i].name]
 	}
 	if withHistory {
 		h := len(AccountColumns)
@@ -94,6 +99,16 @@ func writeAccountsSheet(wb *workbook) error {
 	if err != nil {
 		return err
 	}
+	// Printed one page wide, all the columns would be too small to read: a printout holds the
+	// verdict's columns, Rank to Reason; the buyer's figures after them stay on screen and in
+	// accounts.csv.
+	last, _ := excelize.ColumnNumberToName(colReason + 1)
+	err = wb.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", RefersTo: SheetAccounts + "!$A:$" + last, Scope: SheetAccounts,
+	})
+	if err != nil {
+		return err
+	}
 	links := wb.linksOf(SheetAccounts)
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
@@ -107,7 +122,7 @@ func writeAccountsSheet(wb *workbook) error {
 		}
 		row := accountRow(i+1, a, handle, st)
 		if res.HasHistory {
-			row = append(row, nil, nil, verdictsOverTime(a.History))
+			row = append(row, nil, nil, verdictsOverTime(historyPoints(a, res.Config)))
 		}
 		if res.HasBaseline {
 			row = append(row, baselineCells(a)...)
@@ -116,9 +131,9 @@ func writeAccountsSheet(wb *workbook) error {
 			return err
 		}
 	}
-	last := len(res.Accounts) + 1
+	lastRow := len(res.Accounts) + 1
 	col, _ := excelize.ColumnNumberToName(accountVerdictCol)
-	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(last, 2))); err != nil {
+	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
 		return err
 	}
 	if res.HasHistory {
@@ -126,7 +141,7 @@ func writeAccountsSheet(wb *workbook) error {
 			return err
 		}
 	}
-	return finishTable(sw, tableName(SheetAccounts), len(cols), last)
+	return finishTable(sw, tableName(SheetAccounts), len(cols), lastRow)
 }
 
 func accountRow(rank int, a *scoring.Account, handle any, st styles) []any {
@@ -145,7 +160,7 @@ func accountRow(rank int, a *scoring.Account, handle any, st styles) []any {
 		rounded = "yes"
 	}
 	na := func(m scoring.Metric, value func(float64) any) any {
-		if !m.OK {
+		if !m.OK || math.IsNaN(m.Value) || math.IsInf(m.Value, 0) { // no number a cell can hold
 			return excelize.Cell{StyleID: st.na, Value: "n/a"}
 		}
 		return value(m.Value)

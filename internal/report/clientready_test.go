@@ -166,6 +166,15 @@ func TestEverySheetPrintsForAClient(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Accounts prints its verdict columns, Rank to Reason", func(t *testing.T) {
+		found := false
+		for _, n := range names {
+			found = found || n.Name == "_xlnm.Print_Area" && n.Scope == SheetAccounts && n.RefersTo == "Accounts!$A:$O"
+		}
+		if !found || columnOf(t, f, SheetAccounts, "Reason") != 14 {
+			t.Errorf("no print area Accounts!$A:$O ending at Reason: %+v", names)
+		}
+	})
 	t.Run("the reason wraps", func(t *testing.T) {
 		for _, sheet := range []string{SheetAccounts, SheetSignals} {
 			id, err := f.GetCellStyle(sheet, cellAt(t, f, sheet, "Reason", 2))
@@ -385,57 +394,6 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 	})
 }
 
-func TestTrendSparklines(t *testing.T) {
-	_, path, f := writeBranded(t)
-	sheet := part(t, path, "xl/worksheets/sheet2.xml")
-	for _, tc := range []struct{ name, ref, loc string }{
-		{"one snapshot draws one point of followers", "History!B2:B2", "AI2"},
-		{"two snapshots draw two", "History!B3:C3", "AI3"},
-		{"fourteen snapshots draw the last twelve", "History!B4:M4", "AI4"},
-		{"and the follower ER beside them", "History!N4:Y4", "AJ4"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			want := "<xm:f>" + tc.ref + "</xm:f><xm:sqref>" + tc.loc + "</xm:sqref>"
-			if !strings.Contains(sheet, want) {
-				t.Errorf("Accounts has no sparkline %s", want)
-			}
-		})
-	}
-	t.Run("an account without history has no sparkline", func(t *testing.T) {
-		if strings.Contains(sheet, "<xm:sqref>AI5</xm:sqref>") {
-			t.Error("a sparkline for an account without snapshots")
-		}
-	})
-	t.Run("the History sheet is hidden and holds the snapshots", func(t *testing.T) {
-		if visible, _ := f.GetSheetVisible(SheetHistory); visible {
-			t.Error("History is visible")
-		}
-		v, _ := f.GetCellValue(SheetHistory, "B4", excelize.Options{RawCellValue: true})
-		if v != "50200" { // the third of fourteen snapshots is the first of the last twelve
-			t.Errorf("History!B4 = %q, want 50200", v)
-		}
-	})
-	t.Run("the verdicts over time are in words", func(t *testing.T) {
-		if v, _ := f.GetCellValue(SheetAccounts, "AK3"); v != "PASS → PASS" {
-			t.Errorf("AK3 = %q", v)
-		}
-	})
-}
-
-func TestVideosHoldTheWindowsOfABigBatch(t *testing.T) {
-	lim := workbookLimits()
-	lim.allPosts, lim.videoRows = 10, 12 // 25 posts: more than all; 5 windows of 5: cut to 2 each
-	_, f := writeWorkbookAt(t, testReport(t), lim)
-	rows, _ := f.GetRows(SheetVideos)
-	if len(rows) != 11 {
-		t.Errorf("Videos holds %d rows, want the header and 2 posts of each of 5 accounts", len(rows))
-	}
-	note := findCell(t, f, SheetSummary, "each account's newest 2 posts: 10 of 25 posts; every post used is in posts.csv beside this workbook")
-	if note == "" {
-		t.Error("Summary does not say where the rest of the posts are")
-	}
-}
-
 func TestEveryNumberHasThousandsSeparators(t *testing.T) {
 	_, _, f := writeBranded(t)
 	checked := 0
@@ -467,5 +425,38 @@ func TestEveryNumberHasThousandsSeparators(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestBrandedWorkbookIsByteStable(t *testing.T) {
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#c33"/></svg>`)
+	for _, logo := range []struct {
+		name, typ string
+		data      []byte
+	}{{"a PNG logo", "image/png", testLogo(t)}, {"an SVG logo", "image/svg+xml", svg}} {
+		t.Run("with "+logo.name+", sparklines and History the workbook is the same bytes twice", func(t *testing.T) {
+			var out [2][]byte
+			for i := range out {
+				r := brandedReport(t)
+				r.Brand.Logo, r.Brand.LogoType = logo.data, logo.typ
+				dir := t.TempDir()
+				if _, err := Write(dir, r); err != nil {
+					t.Fatal(err)
+				}
+				out[i], _ = os.ReadFile(filepath.Join(dir, WorkbookFile))
+			}
+			if len(out[0]) == 0 || !bytes.Equal(out[0], out[1]) {
+				t.Errorf("two runs differ (%d and %d bytes)", len(out[0]), len(out[1]))
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(out[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			pics, err := f.GetPictures(SheetSummary, "D1")
+			if err != nil || len(pics) != 1 || !bytes.Equal(pics[0].File, logo.data) {
+				t.Errorf("logo: %d pictures, %v", len(pics), err)
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -215,5 +217,36 @@ func TestBaselineReadsASummaryFromBeforeTheBuyersFigures(t *testing.T) {
 	}
 	if a := s.Accounts[0]; a.CPE.OK || a.Confidence != "" || a.TopHashtags != nil {
 		t.Errorf("an old account reads back with figures it never had: %+v", a)
+	}
+}
+
+func TestSummaryIsWrittenAsEncodingJSONWouldWriteIt(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		r    func() *Report
+	}{
+		{"a report", func() *Report { return testReport(t) }},
+		{"a report with the buyer's figures and history", func() *Report { return brandedReport(t) }},
+		{"a report of no account", func() *Report {
+			r := testReport(t)
+			r.Result.Accounts = nil
+			return r
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := tc.r()
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(NewSummary(r)); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeSummary(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("streamed summary.json differs from encoding/json's:\n%s\nwant\n%s", got.String(), want.String())
+			}
+		})
 	}
 }

@@ -29,7 +29,7 @@ const (
 const videoCaption = 100
 
 func videoColumns(st styles) []column {
-	widths := []float64{22, 22, 17, 12, 11, 11, 10, 10, 10, 12, 10, 60}
+	widths := []float64{22, 22, 17, 12, 11, 11, 10, 10, 10, 18, 10, 60}
 	cols := make([]column, len(VideoColumns))
 	for i, n := range VideoColumns {
 		cols[i] = column{name: n, width: widths[i]}

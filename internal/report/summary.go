@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -105,6 +107,15 @@ type SummaryAccount struct {
 
 // NewSummary builds summary.json's content from a report.
 func NewSummary(r *Report) *Summary {
+	s := summaryHead(r)
+	for i := range r.Result.Accounts {
+		s.Accounts = append(s.Accounts, summaryAccount(i+1, &r.Result.Accounts[i], r.Result.Config))
+	}
+	return s
+}
+
+// summaryHead is summary.json without its accounts.
+func summaryHead(r *Report) *Summary {
 	res, b := r.Result, r.Batch
 	s := &Summary{
 		Version: SummaryVersion, Tool: "vet " + r.Version, Generated: r.Generated, AsOf: res.AsOf,
@@ -115,7 +126,7 @@ func NewSummary(r *Report) *Summary {
 		Verdicts:   map[string]int{},
 		Benchmark:  res.Config.Benchmarks,
 		Inputs:     []SummaryInput{},
-		Accounts:   make([]SummaryAccount, 0, len(res.Accounts)),
+		Accounts:   []SummaryAccount{},
 		Warnings:   res.Warnings,
 		HasHistory: res.HasHistory,
 	}
@@ -131,47 +142,81 @@ func NewSummary(r *Report) *Summary {
 	for _, v := range scoring.Verdicts() {
 		s.Verdicts[v.String()] = res.Count(v)
 	}
-	for i := range res.Accounts {
-		a := &res.Accounts[i]
-		sa := SummaryAccount{
-			Rank: i + 1, Handle: a.Handle, Key: a.Key, Posts: a.Window,
-			FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
-			Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
-			Rounded: a.Rounded, Change: a.Change, New: a.New,
-			Confidence: a.Confidence, FollowerERPosts: a.FollowerERPosts, ViewERPosts: a.ViewERPosts,
-			PinnedOut: a.PinnedOut, MedianViews: a.MedianViews, AvgViews: a.AvgViews, ViewRate: a.ViewRate,
-			PostsPerWeek: a.PostsPerWeek, SponsoredPosts: a.SponsoredPosts, SponsoredShare: a.SponsoredShare,
-			PaidERRatio: a.PaidERRatio, SaveRate: a.SaveRate, ShareRate: a.ShareRate,
-			Price: a.Price, CPE: a.CPE, CPM: a.CPM, TopPosts: a.TopPosts, TopHashtags: a.TopHashtags,
-			History: historyPoints(a, res.Config),
-		}
-		if sa.TopPosts == nil {
-			sa.TopPosts = []scoring.TopPost{}
-		}
-		if sa.TopHashtags == nil {
-			sa.TopHashtags = []string{}
-		}
-		if sa.Signals == nil {
-			sa.Signals = []scoring.Signal{}
-		}
-		if a.Followers.Known() {
-			sa.Followers = ptr(int64(a.Followers))
-		}
-		if a.HasTier {
-			sa.Tier = a.Tier.Name
-		}
-		if a.DaysSinceLast >= 0 {
-			sa.DaysSinceLast = ptr(a.DaysSinceLast)
-		}
-		s.Accounts = append(s.Accounts, sa)
-	}
 	return s
 }
 
+// summaryAccount is one account's line of summary.json.
+func summaryAccount(rank int, a *scoring.Account, cfg scoring.Config) SummaryAccount {
+	sa := SummaryAccount{
+		Rank: rank, Handle: a.Handle, Key: a.Key, Posts: a.Window,
+		FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
+		Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
+		Rounded: a.Rounded, Change: a.Change, New: a.New,
+		Confidence: a.Confidence, FollowerERPosts: a.FollowerERPosts, ViewERPosts: a.ViewERPosts,
+		PinnedOut: a.PinnedOut, MedianViews: a.MedianViews, AvgViews: a.AvgViews, ViewRate: a.ViewRate,
+		PostsPerWeek: a.PostsPerWeek, SponsoredPosts: a.SponsoredPosts, SponsoredShare: a.SponsoredShare,
+		PaidERRatio: a.PaidERRatio, SaveRate: a.SaveRate, ShareRate: a.ShareRate,
+		Price: a.Price, CPE: a.CPE, CPM: a.CPM, TopPosts: a.TopPosts, TopHashtags: a.TopHashtags,
+		History: historyPoints(a, cfg),
+	}
+	if sa.TopPosts == nil {
+		sa.TopPosts = []scoring.TopPost{}
+	}
+	if sa.TopHashtags == nil {
+		sa.TopHashtags = []string{}
+	}
+	if sa.Signals == nil {
+		sa.Signals = []scoring.Signal{}
+	}
+	if a.Followers.Known() {
+		sa.Followers = ptr(int64(a.Followers))
+	}
+	if a.HasTier {
+		sa.Tier = a.Tier.Name
+	}
+	if a.DaysSinceLast >= 0 {
+		sa.DaysSinceLast = ptr(a.DaysSinceLast)
+	}
+	return sa
+}
+
+// accountsPlaceholder is where the accounts go in summary.json's head as encoding/json writes
+// it (an empty list, indented by two spaces).
+const accountsPlaceholder = `"accounts": []`
+
+// writeSummary writes summary.json as json.Encoder with a two-space indent would write
+// NewSummary, but one account at a time: the whole file encoded at once held it twice in
+// memory (the encoding and its indented copy, 40 MB at 20,000 accounts) at the run's peak.
 func writeSummary(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewSummary(r))
+	head, err := json.MarshalIndent(summaryHead(r), "", "  ")
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(head, []byte(accountsPlaceholder))
+	if at < 0 {
+		return fmt.Errorf("summary.json: no accounts list in %.80q", head)
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	open := at + len(accountsPlaceholder) - 1 // the ']'
+	bw.Write(head[:open])
+	res := r.Result
+	for i := range res.Accounts {
+		line, err := json.MarshalIndent(summaryAccount(i+1, &res.Accounts[i], res.Config), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(line)
+	}
+	if len(res.Accounts) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(head[open:])
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // ReadSummary reads a report folder's summary.json (or the file itself), as --baseline does.

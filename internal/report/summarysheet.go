@@ -1,9 +1,7 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"strconv"
 	"strings"
 
@@ -49,9 +47,6 @@ func (w *sheetWriter) header(st styles, names ...any) {
 	w.line(names...)
 	w.style(1, len(names), st.header)
 }
-
-// logoRows are the rows the brand's logo takes at the top of Summary (beside the title).
-const logoRows = 3
 
 func writeSummarySheet(wb *workbook) error {
 	f, r, st := wb.f, wb.r, wb.st
@@ -185,22 +180,6 @@ func videosNote(p videoPlan, res *scoring.Result) string {
 		what, groupDigits(p.rows), countWord(p.posts, "post", "posts"))
 }
 
-// addLogo puts the brand's logo at the top right of Summary, a few rows high. An SVG logo is
-// shown on the page only: excelize sizes a picture by decoding it, and it decodes no SVG.
-func addLogo(f *excelize.File, b Brand) error {
-	if len(b.Logo) == 0 || b.LogoType != "image/png" {
-		return nil
-	}
-	const ext = ".png"
-	opts := &excelize.GraphicOptions{AltText: "logo", Positioning: "oneCell"}
-	const height = 20 * logoRows // pixels: the rows the logo may take
-	if cfg, err := png.DecodeConfig(bytes.NewReader(b.Logo)); err == nil && cfg.Height > height {
-		opts.ScaleX = float64(height) / float64(cfg.Height)
-		opts.ScaleY = opts.ScaleX
-	}
-	return f.AddPictureFromBytes(SheetSummary, "D1", &excelize.Picture{Extension: ext, File: b.Logo, Format: opts})
-}
-
 // addTierChart draws the verdicts-per-tier table (header row, last row) as a native stacked
 // column chart beside it.
 func addTierChart(f *excelize.File, rows [2]int) error {
@@ -275,6 +254,9 @@ func thresholds(cfg scoring.Config) []threshold {
 		{"Far below tier", cfg.FarBelow, ratio, "a ratio to the benchmark under this fails"},
 		{"Platform average view ER", percentFraction(cfg.PlatformViewER), percent, "each video is marked above or below it"},
 		{"Minimum posts", cfg.MinPosts, count, "fewer posts in the window leave an account unrated"},
+		{"Firm confidence", cfg.FirmPosts, count, "fewer posts in the window make a verdict's confidence thin"},
+		{"Implausibly high at any size", cfg.ImplausibleAnyRatio, ratio, "a ratio to the benchmark above this is flagged"},
+		{"Sponsored posts underperform", cfg.SponsoredUnderperform, ratio, "paid post performance under this is flagged"},
 		{"Posts a week, guide", fmt.Sprintf("%g–%g", cfg.CadenceMin, cfg.CadenceMax), nil, "a steady cadence for a creator to keep"},
 		{"Saves counted", saves, nil, "whether saves count as interactions in the view ER"},
 	}
@@ -324,7 +306,8 @@ func aboutLines(r *Report) [][2]string {
 		{"Price, CPE, CPM", "the fee for one sponsored post from the accounts file; CPE = price / the median likes + comments + shares per post; CPM = price / median views × 1,000. In the accounts file's currency."},
 		{"n/a", "a figure the account's posts cannot give (no views, no price, too few sponsored posts…): the Notes column says why. Never shown as 0."},
 		{"Top hashtags", fmt.Sprintf("the window's %s most used hashtags, most used first.", strconv.Itoa(max(cfg.TopHashtags, 1)))},
-		{"Links", "handles link to the TikTok profile and videos to their page, as far as Excel allows on a sheet; past that the URL is shown as text."},
+		{"Printing", "each sheet prints landscape, one page wide, its header row on every page; Accounts prints its verdict columns (Rank to Reason), the buyer's figures after them being on screen and in accounts.csv."},
+		{"Links", "handles link to the TikTok profile and video IDs to their video; a sheet holds at most 65,530 links, so in a very large batch the videos past that show their ID alone. posts.csv has every video's URL."},
 		{"Rounded counts", "counts written rounded in the export (1.2K, 3.4M) are read as 1,200 and 3,400,000 and shown as approximate (~1,200); accounts whose rates rest on them are marked."},
 		{"Version", "vet " + r.Version},
 		{"Generated", r.Generated.Format("2 January 2006, 15:04:05 UTC")},

@@ -190,34 +190,6 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 	return wb, setProperties(f, r, wb.title)
 }
 
-// reportTitle is the title the report goes out under: --title, else a plain default.
-func reportTitle(r *Report) string {
-	if t := strings.TrimSpace(r.Brand.Title); t != "" {
-		return t
-	}
-	return "Influencer vetting"
-}
-
-// setProperties fills in the document properties a file browser and Excel's Info pane show:
-// the report's title and client, never the library's name, with times from the report's
-// timestamp (SOURCE_DATE_EPOCH) so reruns are byte-identical.
-func setProperties(f *excelize.File, r *Report, title string) error {
-	t := r.Generated.Format("2006-01-02T15:04:05Z")
-	client := strings.TrimSpace(r.Brand.Client)
-	creator, subject := title, "Influencer vetting as of "+r.Result.AsOf.Format("2 January 2006")
-	if client != "" {
-		creator, subject = client, subject+" for "+client
-	}
-	err := f.SetDocProps(&excelize.DocProperties{
-		Title: title, Subject: subject, Creator: creator, LastModifiedBy: creator,
-		Description: "Made with vet " + r.Version, Created: t, Modified: t,
-	})
-	if err != nil {
-		return err
-	}
-	return f.SetAppProps(&excelize.AppProperties{Application: "vet", Company: client})
-}
-
 // text makes a string from the input safe to put in a cell. Excel's cell limit is 32,767
 // characters, and longer text would be cut silently, so it is cut here with a mark. Text
 // Excel could take for a formula (=, +, -, @, tab, CR first) gets the Text format; the cell is
@@ -273,11 +245,14 @@ func count(c ingest.Count) any {
 }
 
 // approxCount is a count that may have been written rounded: shown as ~18,300 when it was.
+// A row marks only that some count on it was rounded (1.2K); of its counts, those that look it
+// are marked: at least 1,000 and ending in a zero, as a K or M leaves them (18.3K is 18,300;
+// 1,577 was written as it is).
 func approxCount(c ingest.Count, rounded bool, st styles) any {
 	if !c.Known() {
 		return nil
 	}
-	if rounded && c >= 1_000 {
+	if rounded && c >= 1_000 && c%10 == 0 {
 		return excelize.Cell{StyleID: st.approx, Value: int64(c)}
 	}
 	return int64(c)
@@ -332,56 +307,6 @@ func streamSheet(wb *workbook, sheet string, cols []column, frozenCols int) (*ex
 		names[i] = c.name
 	}
 	return sw, sw.SetRow("A1", headerRow(names, wb.st.header))
-}
-
-// pageSetup makes a sheet print as a client expects: landscape, one page wide and as many
-// pages tall as it takes, the header row repeated on every page (tables), and the report's
-// title and page numbers in the header and footer. A stream sheet takes it between
-// NewStreamWriter and Flush; the fit to page (sheet properties) before NewStreamWriter.
-func (wb *workbook) pageSetup(sheet string, table bool) error {
-	f := wb.f
-	if !table {
-		if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-			return err
-		}
-	}
-	err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	})
-	if err != nil {
-		return err
-	}
-	right := "&D"
-	if c := strings.TrimSpace(wb.r.Brand.Client); c != "" {
-		right = headerText(c, 80)
-	}
-	err = f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + headerText(wb.title, 100) + "&R" + right,
-		OddFooter: "&L&A&RPage &P of &N",
-	})
-	if err != nil || !table {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$1", Scope: sheet,
-	})
-}
-
-// headerText is text for a page header: & doubled (a lone & starts a code there) and cut to
-// fit the header's 255 characters.
-func headerText(s string, limit int) string {
-	if r := []rune(s); len(r) > limit {
-		s = string(r[:limit-1]) + "…"
-	}
-	return strings.ReplaceAll(s, "&", "&&")
-}
-
-// quoteSheet is a sheet name as a formula refers to it: 'Videos (2)'.
-func quoteSheet(name string) string {
-	if strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == "" {
-		return name
-	}
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 // finishTable makes rows 1..last of a stream sheet an Excel table (sorting and filtering in
@@ -442,39 +367,4 @@ func verdictFormats(wb *workbook, sheet, rng string) error {
 func reconciliation(b *ingest.Batch) string {
 	return fmt.Sprintf("%s read = %s used + %s duplicates + %s rejected",
 		groupDigits(b.Read), groupDigits(b.Used()), groupDigits(b.Duplicates), groupDigits(len(b.Rejected)))
-}
-
-// groupDigits writes n with comma thousands separators: 1,000,000.
-func groupDigits(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// countWord is "1 post", "2 posts", with separators: "1,000 posts".
-func countWord(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return groupDigits(n) + " " + many
-}
-
-// clientFileName is an input's name as the report shows it: never an absolute path, which
-// would show the sender's folders to the client.
-func clientFileName(name string) string {
-	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") || (len(name) > 2 && name[1] == ':' && (name[2] == '\\' || name[2] == '/')) {
-		name = name[strings.LastIndexAny(name, `/\`)+1:]
-	}
-	return name
 }

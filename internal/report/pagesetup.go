@@ -1,0 +1,125 @@
+package report
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// What makes the workbook fit to send: its title and the client's name where a client looks
+// (Summary, page headers, document properties), its page setup, and its words and numbers.
+
+// reportTitle is the title the report goes out under: --title, else a plain default.
+func reportTitle(r *Report) string {
+	if t := strings.TrimSpace(r.Brand.Title); t != "" {
+		return t
+	}
+	return "Influencer vetting"
+}
+
+// setProperties fills in the document properties a file browser and Excel's Info pane show:
+// the report's title and client, never the library's name, with times from the report's
+// timestamp (SOURCE_DATE_EPOCH) so reruns are byte-identical.
+func setProperties(f *excelize.File, r *Report, title string) error {
+	t := r.Generated.Format("2006-01-02T15:04:05Z")
+	client := strings.TrimSpace(r.Brand.Client)
+	creator, subject := title, "Influencer vetting as of "+r.Result.AsOf.Format("2 January 2006")
+	if client != "" {
+		creator, subject = client, subject+" for "+client
+	}
+	err := f.SetDocProps(&excelize.DocProperties{
+		Title: title, Subject: subject, Creator: creator, LastModifiedBy: creator,
+		Description: "Made with vet " + r.Version, Created: t, Modified: t,
+	})
+	if err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{Application: "vet", Company: client})
+}
+
+// pageSetup makes a sheet print as a client expects: landscape, one page wide and as many
+// pages tall as it takes, the header row repeated on every page (tables), and the report's
+// title and page numbers in the header and footer. A stream sheet takes it between
+// NewStreamWriter and Flush; the fit to page (sheet properties) before NewStreamWriter.
+func (wb *workbook) pageSetup(sheet string, table bool) error {
+	f := wb.f
+	if !table {
+		if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+			return err
+		}
+	}
+	err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+	})
+	if err != nil {
+		return err
+	}
+	right := "&D"
+	if c := strings.TrimSpace(wb.r.Brand.Client); c != "" {
+		right = headerText(c, 80)
+	}
+	err = f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&\"-,Bold\"" + headerText(wb.title, 100) + "&R" + right,
+		OddFooter: "&L&A&RPage &P of &N",
+	})
+	if err != nil || !table {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$1", Scope: sheet,
+	})
+}
+
+// headerText is text for a page header: & doubled (a lone & starts a code there) and cut to
+// fit the header's 255 characters.
+func headerText(s string, limit int) string {
+	if r := []rune(s); len(r) > limit {
+		s = string(r[:limit-1]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
+}
+
+// quoteSheet is a sheet name as a formula refers to it: 'Videos (2)'.
+func quoteSheet(name string) string {
+	if strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == "" {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// groupDigits writes n with comma thousands separators: 1,000,000.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// countWord is "1 post", "2 posts", with separators: "1,000 posts".
+func countWord(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupDigits(n) + " " + many
+}
+
+// clientFileName is an input's name as the report shows it: never an absolute path, which
+// would show the sender's folders to the client.
+func clientFileName(name string) string {
+	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") || (len(name) > 2 && name[1] == ':' && (name[2] == '\\' || name[2] == '/')) {
+		name = name[strings.LastIndexAny(name, `/\`)+1:]
+	}
+	return name
+}
