@@ -50,7 +50,8 @@ type pageData struct {
 	AsOf, Generated, Version    string
 	Accounts, Reconciliation    string
 	Inputs                      []string
-	Baseline                    string // what the batch was compared with; "" without --baseline
+	NotRead                     []string // files of an input folder that could not be read, with why
+	Baseline                    string   // what the batch was compared with; "" without --baseline
 	Warnings                    []scoring.Warning
 	Verdicts                    []verdictCount
 	Flagged                     string
@@ -118,6 +119,9 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		d.Reconciliation = pageReconciliation(b)
 		for _, in := range b.Inputs {
 			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), plural(in.Read, "row")))
+		}
+		for _, sk := range b.Skipped {
+			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
 		}
 	}
 	if res.HasBaseline {

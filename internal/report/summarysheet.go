@@ -80,6 +80,14 @@ func writeSummarySheet(wb *workbook) error {
 		w.line(st.text(clientFileName(in.Name)), in.Format, in.Read, in.Rejected, in.Duplicates)
 		w.style(3, 5, st.count)
 	}
+	if len(b.Skipped) > 0 {
+		w.line()
+		w.heading("Files not read", st)
+		w.header(st, "File", "Why")
+		for _, sk := range b.Skipped {
+			w.line(st.text(clientFileName(sk.Name)), st.text(sk.Reason))
+		}
+	}
 	w.line()
 	w.heading("Verdicts per tier", st)
 	tiers := tierNames(res.Config)
