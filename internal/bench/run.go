@@ -23,10 +23,18 @@ type Command struct {
 	Args   []string // the program and its arguments
 	Env    []string // added to the environment
 	Prefix string   // VetPrefix (read from stderr), FloorPrefix (read from stdout), or "" for none
+	Fresh  []string // files removed before each run (with SQLite's -wal and -shm beside them)
 }
 
 // Measure runs c once. A program that fails is an error carrying the end of its stderr.
 func Measure(c Command) (Sample, error) {
+	for _, p := range c.Fresh {
+		for _, f := range []string{p, p + "-wal", p + "-shm"} {
+			if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
+				return Sample{}, err
+			}
+		}
+	}
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(c.Args[0], c.Args[1:]...)
 	cmd.Env = append(os.Environ(), c.Env...)

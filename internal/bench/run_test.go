@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -37,6 +39,19 @@ func TestMeasure(t *testing.T) {
 		_, err := Measure(Command{Args: []string{"sh", "-c", `echo "vet: posts.csv: no such file" >&2; exit 1`}, Prefix: VetPrefix})
 		if err == nil || !strings.Contains(err.Error(), "no such file") {
 			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("each run starts without the files it is to make fresh", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "history.db")
+		for _, f := range []string{db, db + "-wal"} {
+			if err := os.WriteFile(f, []byte("last run"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, err := Measure(Command{Args: []string{"sh", "-c", `ls "$DB" "$DB-wal" 2>/dev/null | wc -l | sed 's/^/floor: files /;s/$/ms 0/'`},
+			Env: []string{"DB=" + db}, Prefix: FloorPrefix, Fresh: []string{db}})
+		if err != nil || len(s.Steps) != 1 || s.Steps[0].Duration != 0 {
+			t.Fatalf("the run saw %v files left (%v)", s.Steps, err)
 		}
 	})
 }
