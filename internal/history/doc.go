@@ -1,5 +1,6 @@
 // Package history keeps every run of vet in one SQLite file (SPEC §8): a snapshot per run with
-// its title, as-of date and inputs, each account's figures and verdict, and each post's counts.
+// its title, as-of date and inputs, each account's figures and verdict, and the counts of the
+// posts its verdict rests on (its window; every post used is in the report's posts.csv).
 // Next week's run loads each account's last snapshots back as scoring.Points, so scoring can
 // draw trends, compare with the previous snapshot and see a sustained decline without reading
 // the database itself.

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/vet-tool/vet/internal/synth"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -66,10 +67,10 @@ func TestExportWritesEverySnapshotAsCSV(t *testing.T) {
 		t.Errorf("accounts.csv, week 2's first row %v; want its followers empty (unknown)", again)
 	}
 	posts := readCSV(t, filepath.Join(dir, "posts.csv"))
-	if want := len(w1.Batch.Posts) + len(w2.Batch.Posts); len(posts) != want {
-		t.Fatalf("posts.csv: %d rows, want %d", len(posts), want)
+	if want := len(windowPosts(w1.Result)) + len(windowPosts(w2.Result)); len(posts) != want {
+		t.Fatalf("posts.csv: %d rows, want %d (the accounts' windows)", len(posts), want)
 	}
-	p := w1.Batch.Posts[0]
+	p := w1.Result.Accounts[0].WindowPosts()[0] // the first account's newest post
 	if posts[0]["video_id"] != p.VideoID || posts[0]["views"] != strconv.FormatInt(int64(p.Views), 10) {
 		t.Errorf("posts.csv first row %v; want video %s with %d views", posts[0], p.VideoID, p.Views)
 	}
@@ -90,5 +91,24 @@ func TestExportOfAnEmptyHistoryIsHeadersOnly(t *testing.T) {
 		if err != nil || len(recs) != 1 || recs[0][0] != "snapshot_id" {
 			t.Errorf("%s: %q, %v; want the header alone", name, data, err)
 		}
+	}
+}
+
+func TestASnapshotKeepsTheWindows(t *testing.T) {
+	s, _ := create(t)
+	r := synthRun(t, synth.Config{Accounts: 30, Posts: 14, Seed: 5}, "windows")
+	if _, err := s.Append(r); err != nil {
+		t.Fatal(err)
+	}
+	want, all := 0, len(r.Batch.Posts)
+	for i := range r.Result.Accounts {
+		want += r.Result.Accounts[i].Window
+	}
+	var got, posts int
+	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM posts), posts FROM snapshots`).Scan(&got, &posts); err != nil {
+		t.Fatal(err)
+	}
+	if got != want || posts != all || want >= all {
+		t.Errorf("posts kept %d, want the windows' %d; snapshot says %d used, want %d", got, want, posts, all)
 	}
 }

@@ -16,7 +16,7 @@ var migrations = []string{
 	vet_version TEXT    NOT NULL, -- the vet that wrote it
 	inputs      TEXT    NOT NULL, -- the files read, one per line
 	accounts    INTEGER NOT NULL, -- accounts scored
-	posts       INTEGER NOT NULL, -- posts used (each video once)
+	posts       INTEGER NOT NULL, -- posts used (each video once); the posts table keeps the windows'
 	UNIQUE (title, as_of)         -- a rerun of the same title and as-of replaces its snapshot
 );
 CREATE TABLE accounts (
@@ -63,7 +63,7 @@ CREATE TABLE posts (
 	shares      INTEGER,
 	saves       INTEGER,
 	PRIMARY KEY (snapshot_id, post_no)
-) WITHOUT ROWID; -- stored in snapshot order: a snapshot's posts are read or replaced together`,
+) WITHOUT ROWID; -- each account's window (the posts its verdict rests on), in snapshot order`,
 }
 
 // schemaVersion is the schema this vet writes (PRAGMA user_version).
