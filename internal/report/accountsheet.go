@@ -83,7 +83,7 @@ func accountColumns(st styles, withHistory, withBaseline bool) []column {
 
 func writeAccountsSheet(wb *workbook) error {
 	res, st := wb.r.Result, wb.st
-	cols := accountColumns(st, res.HasHistory, res.HasBaseline)
+	cols := accountColumns(st, hasTrends(res), res.HasBaseline)
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range res.Accounts {
 			a := &res.Accounts[i]
@@ -121,7 +121,7 @@ func writeAccountsSheet(wb *workbook) error {
 			}
 		}
 		row := accountRow(i+1, a, handle, st)
-		if res.HasHistory {
+		if hasTrends(res) {
 			row = append(row, nil, nil, verdictsOverTime(historyPoints(a, res.Config)))
 		}
 		if res.HasBaseline {
@@ -136,7 +136,7 @@ func writeAccountsSheet(wb *workbook) error {
 	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
 		return err
 	}
-	if res.HasHistory {
+	if hasTrends(res) {
 		if err := addTrendSparklines(wb); err != nil {
 			return err
 		}
@@ -280,6 +280,21 @@ func signalNames(ss []scoring.Signal) string {
 		names[i] = scoring.SignalName(s.Code)
 	}
 	return strings.Join(names, "; ")
+}
+
+// hasTrends reports whether the workbook draws trends: a history with at least two snapshots of
+// some account. The first snapshot of a new history has nothing to draw a line through, and
+// sparklines for 20,000 accounts cost a second of a run.
+func hasTrends(res *scoring.Result) bool {
+	if !res.HasHistory {
+		return false
+	}
+	for i := range res.Accounts {
+		if len(res.Accounts[i].History) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // historyPoints are the account's last snapshots the report shows (Config.HistoryPoints).

@@ -49,6 +49,23 @@ func TestTrendSparklines(t *testing.T) {
 	})
 }
 
+func TestAFirstSnapshotDrawsNoTrends(t *testing.T) {
+	r := brandedReport(t)
+	for i := range r.Result.Accounts {
+		if h := r.Result.Accounts[i].History; len(h) > 1 {
+			r.Result.Accounts[i].History = h[len(h)-1:] // a new history: this run only
+		}
+	}
+	_, f := writeWorkbookAt(t, r, workbookLimits())
+	if idx, _ := f.GetSheetIndex(SheetHistory); idx >= 0 {
+		t.Error("a History sheet for a history of one snapshot")
+	}
+	header, _ := f.GetRows(SheetAccounts)
+	if strings.Contains(strings.Join(header[0], "|"), "over time") {
+		t.Errorf("trend columns with nothing to trend: %q", header[0])
+	}
+}
+
 func TestVideosHoldTheWindowsOfABigBatch(t *testing.T) {
 	lim := workbookLimits()
 	lim.allPosts, lim.videoRows = 10, 12 // 25 posts: more than all; 5 windows of 5: cut to 2 each

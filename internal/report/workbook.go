@@ -166,7 +166,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 	plan := planVideos(r.Result, lim)
 	videoSheets := videoSheetNames(plan.rows, lim.sheetRows)
 	names := append(append([]string{SheetAccounts}, videoSheets...), SheetSignals, SheetRejected, SheetAbout)
-	if r.Result.HasHistory {
+	if hasTrends(r.Result) {
 		names = append(names, SheetHistory)
 	}
 	for _, name := range names {
@@ -179,7 +179,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
 		writeSignalsSheet, writeRejectedSheet, writeAboutSheet,
 	}
-	if r.Result.HasHistory {
+	if hasTrends(r.Result) {
 		steps = append(steps, writeHistorySheet)
 	}
 	for _, step := range steps {
