@@ -4,8 +4,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,6 +39,7 @@ func TestHistoryScripts(t *testing.T) {
 			"sqlite":    cmdSQLite,
 			"points":    cmdPoints,
 			"truncate":  cmdTruncate,
+			"trends":    cmdTrends,
 		},
 	})
 }
@@ -167,4 +170,42 @@ func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s has %d bytes, fewer than %d", args[0], len(data), n)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data[:n], 0o644))
+}
+
+// cmdTrends reads a workbook's trends back with excelize, as a spreadsheet would: `trends FILE
+// HANDLE` prints how many sparklines the Accounts sheet holds, then the account's row of the
+// hidden History sheet (its followers per snapshot), or "no History sheet".
+func cmdTrends(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: trends FILE HANDLE")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	part := ""
+	for i, name := range sheets {
+		if name == "Accounts" {
+			part = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	raw, ok := f.Pkg.Load(part)
+	if !ok {
+		ts.Fatalf("no part %s", part)
+	}
+	fmt.Fprintf(ts.Stdout(), "sparklines %d\n", strings.Count(string(raw.([]byte)), "<x14:sparkline>"))
+	if !slices.Contains(sheets, "History") {
+		fmt.Fprintln(ts.Stdout(), "no History sheet")
+		return
+	}
+	accounts, _ := f.GetRows("Accounts")
+	history, _ := f.GetRows("History")
+	handle := slices.Index(accounts[0], "Handle")
+	for i, r := range accounts[1:] {
+		if handle < len(r) && r[handle] == args[1] && i+1 < len(history) {
+			fmt.Fprintln(ts.Stdout(), strings.Join(history[i+1], " "))
+		}
+	}
 }
