@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/report"
 )
 
 // TestNoLocalPathInTheReport runs vet on inputs named by absolute paths, a folder and a file,
@@ -76,4 +79,35 @@ func TestNoLocalPathInTheReport(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestIngestKnowsEveryReportFile holds ingest's copy of the report's file names to
+// report.Files(): a folder that holds a report is read for its exports only, whatever files a
+// report gains.
+func TestIngestKnowsEveryReportFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	export := "account,followers,views,likes,comments,shares\na,1000,500,20,1,0\na,1000,600,25,2,1\na,1000,700,30,3,0\n"
+	if err := os.WriteFile(filepath.Join(dir, "export.csv"), []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run", "-q", "--out", dir, dir}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	// Read the folder as a later run would, without telling ingest where the report is.
+	b, err := ingest.Read([]string{dir}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Inputs) != 1 || b.Read != 3 || len(b.Skipped) != 0 {
+		t.Errorf("read %d inputs (%d rows, %d skipped), want export.csv alone: %+v", len(b.Inputs), b.Read, len(b.Skipped), b.Inputs)
+	}
+	for _, name := range report.Files() {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("the report lacks %s: %v", name, err)
+		}
+	}
 }
