@@ -245,7 +245,7 @@
     metric("Average views", a.avw, function (v) { return a.ro ? approx(v) : commas(v); });
     metric("View rate", a.vr, function (v) { return fixed(v, 2) + "% of followers"; });
     metric("Posts per week", a.ppw, function (v) { return fixed(v, 1); });
-    metric("Paid posts", a.ss, function (v) { return plural(a.sp, "post") + " (" + fixed(v, 1) + "% of the window)"; });
+    metric("Paid posts", a.ss, function (v) { return plural(a.sp || 0, "post") + " (" + fixed(v, 1) + "% of the window)"; });
     metric("Paid post performance", a.pe, function (v) { return fixed(v, 2) + "× the view ER of its other posts"; });
     metric("Save rate", a.svr, function (v) { return fixed(v, 2) + "%"; });
     metric("Share rate", a.shr, function (v) { return fixed(v, 2) + "%"; });

@@ -336,6 +336,12 @@ func TestPageInARealBrowser(t *testing.T) {
 		if strings.Contains(got[0], scoring.FarBelowTier) {
 			t.Errorf("the detail shows the signal's code: %s", got[0])
 		}
+		if strings.Contains(got[0], "NaN") || strings.Contains(got[0], "undefined") {
+			t.Errorf("the detail shows a number it does not have: %s", got[0])
+		}
+		if !strings.Contains(got[0], "Paid posts0 posts (0.0% of the window)") {
+			t.Errorf("the detail does not count its paid posts: %s", got[0])
+		}
 		if got[1] != "2" || got[2] != "0" {
 			t.Errorf("charts in the detail = %s (want its posts and its history), elements from the data = %s", got[1], got[2])
 		}
