@@ -301,14 +301,8 @@ func listRejected(w io.Writer, b *ingest.Batch) {
 		}
 		fmt.Fprintf(w, "vet: %s (row rejected)\n", oneLine(r.Error()))
 	}
-	said := map[string]bool{} // the skipped files, said by listSkipped
-	for _, f := range b.Skipped {
-		said["skipped "+f.Name+": "+f.Reason] = true
-	}
 	for _, msg := range b.Warnings {
-		if !said[msg] {
-			fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
-		}
+		fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
 	}
 }
 

@@ -39,6 +39,9 @@ func validateCmd(args []string, e *env) error {
 	for _, r := range b.Rejected {
 		fmt.Fprintf(e.stdout, "rejected %s\n", r.Error())
 	}
+	for _, f := range b.Skipped {
+		fmt.Fprintf(e.stdout, "warning: skipped %s: %s\n", f.Name, f.Reason)
+	}
 	for _, msg := range b.Warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
 	}

@@ -77,7 +77,7 @@ type Batch struct {
 	Prices   map[string]float64
 	Warnings []string // things the user should know that reject no row
 	// Skipped are the files of input folders that could not be read at all, each with its
-	// reason (also among Warnings).
+	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
 
 	names    map[string]string // interned file names and handles

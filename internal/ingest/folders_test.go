@@ -73,9 +73,13 @@ func TestUnreadableFilesInAFolder(t *testing.T) {
 			if strings.Join(accounts, ",") != "ann,bob,zed" || len(b.Rejected) != 0 || len(b.Inputs) != 3 || b.Read != 3 {
 				t.Errorf("accounts %q, rejected %v, inputs %d, read %d: the skipped files left something behind", accounts, b.Rejected, len(b.Inputs), b.Read)
 			}
-			w := strings.Join(b.Warnings, "\n")
+			var said []string
+			for _, s := range b.Skipped {
+				said = append(said, "skipped "+s.Name+": "+s.Reason)
+			}
+			w := strings.Join(said, "\n")
 			if !strings.Contains(w, "skipped "+base+"/b.xls: is a binary Excel 97-2003 (.xls) workbook") || !strings.Contains(w, "skipped "+base+"/c.csv: is empty") {
-				t.Errorf("warnings %q", b.Warnings)
+				t.Errorf("skipped %q", said)
 			}
 			if !b.Reconciles() {
 				t.Error("the batch does not reconcile")

@@ -364,8 +364,7 @@ func (b *Batch) skip(name string, err error) {
 			reason = "sheet " + strings.Replace(rest[1:], "]", "", 1)
 		}
 	}
-	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: reason})
-	b.warn(fmt.Sprintf("skipped %s: %s", name, reason))
+	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: reason}) // said by the caller, once
 }
 
 // mark is how far a batch had got before a source was read into it, so that a source that
