@@ -283,7 +283,7 @@ func writePostsCSV(w io.Writer, r *Report) error {
 				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: rateNumber(er), Above: csvText(above),
 				InWindow: j < a.Window, Pinned: csvBool(p.Pinned), Sponsored: csvBool(p.Sponsored), Rounded: csvBool(p.Rounded),
 				URL: csvText(videoURL(p, a.Handle)), Caption: csvText(p.Caption),
-				File: csvText(clientFileName(p.File)), Line: plainInt(int(p.Line)),
+				File: csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
 			})
 			if err != nil {
 				return err

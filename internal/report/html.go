@@ -116,7 +116,7 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	d.DocTitle += " · " + d.AsOf
 	d.Logo = logoURI(r.Brand)
 	if b != nil {
-		d.Reconciliation = pageReconciliation(b)
+		d.Reconciliation = reconciliation(b)
 		for _, in := range b.Inputs {
 			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), plural(in.Read, "row")))
 		}
@@ -178,10 +178,9 @@ func fileName(name string) string {
 	return name
 }
 
-// pageReconciliation accounts for every row read, with thousands separators and plurals: a
-// near-copy of the workbook's reconciliation (workbook.go), which has neither yet; one can
-// serve both once it has.
-func pageReconciliation(b *ingest.Batch) string {
+// reconciliation is the line that accounts for every row read, on the page and on Summary, with
+// thousands separators and plurals.
+func reconciliation(b *ingest.Batch) string {
 	return fmt.Sprintf("%s read = %s used + %s + %s rejected",
 		scoring.Commas(int64(b.Read)), scoring.Commas(int64(b.Used())),
 		plural(b.Duplicates, "duplicate"), scoring.Commas(int64(len(b.Rejected))))

@@ -195,7 +195,7 @@ func TestPageWords(t *testing.T) {
 		{fileName("exports/posts.csv"), "exports/posts.csv"},
 		{fileName("../../exports/posts.csv"), "posts.csv"},
 		{fileName(`..\exports\posts.csv`), "posts.csv"},
-		{pageReconciliation(&ingest.Batch{Read: 1_002, Posts: make([]ingest.Post, 1_000), Duplicates: 1, Rejected: make([]ingest.RowError, 1)}), "1,002 read = 1,000 used + 1 duplicate + 1 rejected"},
+		{reconciliation(&ingest.Batch{Read: 1_002, Posts: make([]ingest.Post, 1_000), Duplicates: 1, Rejected: make([]ingest.RowError, 1)}), "1,002 read = 1,000 used + 1 duplicate + 1 rejected"},
 		{signalName(scoring.GhostFollowers), "Ghost followers"},
 		{signalName("brand_new_signal"), "Brand new signal"},
 		{benchmarkName(scoring.Benchmarks{Name: "TikTok engagement by follower tier (seed)"}), "TikTok engagement by follower tier"},

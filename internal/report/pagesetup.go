@@ -1,8 +1,6 @@
 package report
 
 import (
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -87,39 +85,4 @@ func quoteSheet(name string) string {
 		return name
 	}
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
-}
-
-// groupDigits writes n with comma thousands separators: 1,000,000.
-func groupDigits(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// countWord is "1 post", "2 posts", with separators: "1,000 posts".
-func countWord(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return groupDigits(n) + " " + many
-}
-
-// clientFileName is an input's name as the report shows it: never an absolute path, which
-// would show the sender's folders to the client.
-func clientFileName(name string) string {
-	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") || (len(name) > 2 && name[1] == ':' && (name[2] == '\\' || name[2] == '/')) {
-		name = name[strings.LastIndexAny(name, `/\`)+1:]
-	}
-	return name
 }

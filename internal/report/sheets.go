@@ -289,7 +289,7 @@ func writeRejectedSheet(wb *workbook) error {
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range rejected {
 			e := &rejected[i]
-			yield(0, clientFileName(e.File))
+			yield(0, fileName(e.File))
 			yield(2, e.Column)
 			yield(3, e.Value)
 			yield(4, e.Reason)
@@ -302,7 +302,7 @@ func writeRejectedSheet(wb *workbook) error {
 	for i := range rejected {
 		e := &rejected[i]
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, []any{st.text(clientFileName(e.File)), e.Line, st.text(e.Column), st.text(e.Value), e.Reason}); err != nil {
+		if err := sw.SetRow(ref, []any{st.text(fileName(e.File)), e.Line, st.text(e.Column), st.text(e.Value), e.Reason}); err != nil {
 			return err
 		}
 	}

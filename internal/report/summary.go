@@ -137,7 +137,7 @@ func summaryHead(r *Report) *Summary {
 		s.BaselineAsOf, s.New, s.Gone = ptr(res.BaselineAsOf), res.New, res.Gone
 	}
 	for _, in := range b.Inputs {
-		s.Inputs = append(s.Inputs, SummaryInput{Name: clientFileName(in.Name), Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
+		s.Inputs = append(s.Inputs, SummaryInput{Name: fileName(in.Name), Format: in.Format, Read: in.Read, Rejected: in.Rejected, Duplicates: in.Duplicates})
 	}
 	for _, v := range scoring.Verdicts() {
 		s.Verdicts[v.String()] = res.Count(v)

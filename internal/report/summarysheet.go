@@ -77,7 +77,7 @@ func writeSummarySheet(wb *workbook) error {
 	w.heading("Inputs", st)
 	w.header(st, "File", "Format", "Rows read", "Rejected", "Duplicates")
 	for _, in := range b.Inputs {
-		w.line(st.text(clientFileName(in.Name)), in.Format, in.Read, in.Rejected, in.Duplicates)
+		w.line(st.text(fileName(in.Name)), in.Format, in.Read, in.Rejected, in.Duplicates)
 		w.style(3, 5, st.count)
 	}
 	if len(b.Skipped) > 0 {
@@ -85,7 +85,7 @@ func writeSummarySheet(wb *workbook) error {
 		w.heading("Files not read", st)
 		w.header(st, "File", "Why")
 		for _, sk := range b.Skipped {
-			w.line(st.text(clientFileName(sk.Name)), st.text(sk.Reason))
+			w.line(st.text(fileName(sk.Name)), st.text(sk.Reason))
 		}
 	}
 	w.line()
@@ -178,14 +178,14 @@ func writeVerdictTable(w *sheetWriter, res *scoring.Result, st styles) {
 func videosNote(p videoPlan, res *scoring.Result) string {
 	if p.all {
 		return fmt.Sprintf("every post used (%s), one row each; posts.csv beside this workbook holds the same for other tools",
-			countWord(p.posts, "post", "posts"))
+			plural(p.posts, "post"))
 	}
-	what := fmt.Sprintf("each account's newest %s (its window)", countWord(p.perAccount, "post", "posts"))
+	what := fmt.Sprintf("each account's newest %s (its window)", plural(p.perAccount, "post"))
 	if p.perAccount < res.Config.WindowPosts {
-		what = fmt.Sprintf("each account's newest %s", countWord(p.perAccount, "post", "posts"))
+		what = fmt.Sprintf("each account's newest %s", plural(p.perAccount, "post"))
 	}
 	return fmt.Sprintf("%s: %s of %s; every post used is in posts.csv beside this workbook",
-		what, groupDigits(p.rows), countWord(p.posts, "post", "posts"))
+		what, scoring.Commas(int64(p.rows)), plural(p.posts, "post"))
 }
 
 // addTierChart draws the verdicts-per-tier table (header row, last row) as a native stacked
@@ -297,19 +297,19 @@ func aboutLines(r *Report) [][2]string {
 	cfg := r.Result.Config
 	return [][2]string{
 		{"View ER", "(likes + comments + shares) / views × 100, per video; a video with 0 views has no view ER (n/a)."},
-		{"Follower ER", fmt.Sprintf("((Σ likes + Σ comments over the window) / posts in the window) / followers × 100; the window is the newest %s.", countWord(cfg.WindowPosts, "post", "posts"))},
+		{"Follower ER", fmt.Sprintf("((Σ likes + Σ comments over the window) / posts in the window) / followers × 100; the window is the newest %s.", plural(cfg.WindowPosts, "post"))},
 		{"Median view ER", "the median of the window's view ERs, so one viral video does not carry an account; the pooled Σ interactions / Σ views is shown beside it."},
 		{"Tier", "the account's follower band; its benchmark is the engagement rate an account of that size is expected to reach."},
 		{"Ratio", "the compared ER divided by the tier benchmark: ≥ 1 above, under 1 below, under " + strconv.FormatFloat(cfg.FarBelow, 'f', -1, 64) + " far below (FAIL)."},
-		{"Verdicts", "UNRATED: under 1,000 followers, fewer than " + countWord(cfg.MinPosts, "post", "posts") + ", or no follower count; FAIL: far below the tier; REVIEW: a signal to look at; PASS: none of these."},
-		{"Confidence", fmt.Sprintf("firm: the verdict holds across resamples of the account's own posts; borderline: it could change within their noise; thin: fewer than %s in the window.", countWord(cfg.FirmPosts, "post", "posts"))},
+		{"Verdicts", "UNRATED: under 1,000 followers, fewer than " + plural(cfg.MinPosts, "post") + ", or no follower count; FAIL: far below the tier; REVIEW: a signal to look at; PASS: none of these."},
+		{"Confidence", fmt.Sprintf("firm: the verdict holds across resamples of the account's own posts; borderline: it could change within their noise; thin: fewer than %s in the window.", plural(cfg.FirmPosts, "post"))},
 		{"Signals", "each reason for doubt raised on an account is one row of the Signals sheet, named in words with its code, the verdict it calls for and the numbers that raised it."},
 		{"Posts behind the rates", "the window's posts each rate rests on: the follower ER needs likes and comments, the view ER views too."},
 		{"Median and average views", "the median and the mean of the views of the window's posts: what a post of the account can expect to reach."},
 		{"Views per follower", "median views per post / followers × 100."},
 		{"Posts per week", fmt.Sprintf("(posts in the window − 1) / days from its oldest to its newest post × 7; %g to %g a week is the guide.", cfg.CadenceMin, cfg.CadenceMax)},
 		{"Sponsored posts", "posts the export marks as paid, or whose caption says so (#ad, #sponsored, #partner, #advertentie, #gesponsord, #samenwerking, \"paid partnership\", \"betaalde samenwerking\"); their share of the window."},
-		{"Paid post performance", fmt.Sprintf("the median view ER of the sponsored posts / that of the others, given at least %s of each; under %s raises \"sponsored posts underperform\".", countWord(max(cfg.SponsoredMinPosts, 1), "post", "posts"), strconv.FormatFloat(cfg.SponsoredUnderperform, 'f', -1, 64))},
+		{"Paid post performance", fmt.Sprintf("the median view ER of the sponsored posts / that of the others, given at least %s of each; under %s raises \"sponsored posts underperform\".", plural(max(cfg.SponsoredMinPosts, 1), "post"), strconv.FormatFloat(cfg.SponsoredUnderperform, 'f', -1, 64))},
 		{"Save rate, share rate", "Σ saves / Σ views × 100 and Σ shares / Σ views × 100 over the window."},
 		{"Price, CPE, CPM", "the fee for one sponsored post from the accounts file; CPE = price / the median likes + comments + shares per post; CPM = price / median views × 1,000. In the accounts file's currency."},
 		{"n/a", "a figure the account's posts cannot give (no views, no price, too few sponsored posts…): the Notes column says why. Never shown as 0."},

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -361,10 +360,4 @@ func verdictFormats(wb *workbook, sheet, rng string) error {
 		}
 	}
 	return nil
-}
-
-// reconciliation is the line that accounts for every row read.
-func reconciliation(b *ingest.Batch) string {
-	return fmt.Sprintf("%s read = %s used + %s duplicates + %s rejected",
-		groupDigits(b.Read), groupDigits(b.Used()), groupDigits(b.Duplicates), groupDigits(len(b.Rejected)))
 }
