@@ -30,7 +30,7 @@ var (
 			}
 			return text(a.Tier.Name)
 		}}
-	PostsInWindow = &Figure{Key: "posts_in_window", Unit: Count, Where: All,
+	PostsInWindow = &Figure{Key: "posts_in_window", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.Window)) }}
 	FollowerER = &Figure{Key: "follower_er", Unit: Percent, Decimals: 2, Where: All,
 		Value: func(a *scoring.Account, c *Context) Value { return rate(a.FollowerER) }}
@@ -67,7 +67,7 @@ var (
 		}}
 	Reason = &Figure{Key: "reason", Unit: Text, Where: All,
 		Value: func(a *scoring.Account, c *Context) Value { return text(a.Reason) }}
-	DaysSinceLast = &Figure{Key: "days_since_last_post", Unit: Count, Where: All,
+	DaysSinceLast = &Figure{Key: "days_since_last_post", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value {
 			if a.DaysSinceLast < 0 {
 				return Value{}
