@@ -7,7 +7,6 @@ import (
 
 	"github.com/vet-tool/vet/internal/config"
 	"github.com/vet-tool/vet/internal/report"
-	"github.com/vet-tool/vet/internal/scoring"
 )
 
 // maxLogo is the largest logo vet inlines into the page and the workbook.
@@ -25,7 +24,7 @@ func brandOf(r *config.Run) (report.Brand, error) {
 		return b, fmt.Errorf("--logo: %w", err)
 	}
 	if len(data) > maxLogo {
-		return b, fmt.Errorf("--logo: %s is %s bytes: a logo of at most 2 MB is inlined", r.Logo, scoring.Commas(int64(len(data))))
+		return b, fmt.Errorf("--logo: %s is %s bytes: a logo of at most 2 MB is inlined", r.Logo, english.Count(int64(len(data))))
 	}
 	b.Logo, b.LogoType = data, logoType(data)
 	if b.LogoType == "" {

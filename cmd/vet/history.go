@@ -77,7 +77,7 @@ func printSnapshots(w io.Writer, st *history.Store) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "as of\ttitle\taccounts\tposts")
 	for _, sn := range snaps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", day(sn.AsOf), titled(sn.Title), scoring.Commas(int64(sn.Accounts)), scoring.Commas(int64(sn.Posts)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", day(sn.AsOf), titled(sn.Title), english.Count(int64(sn.Accounts)), english.Count(int64(sn.Posts)))
 	}
 	return tw.Flush()
 }
@@ -97,7 +97,7 @@ func printSeries(w io.Writer, st *history.Store, handle string) error {
 	for _, en := range series {
 		followers := "n/a"
 		if en.Followers.Known() {
-			followers = scoring.Commas(int64(en.Followers))
+			followers = english.Count(int64(en.Followers))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", day(en.AsOf), titled(en.Title), followers,
 			percent(en.FollowerER), ratio(en.Ratio), en.Verdict, strings.ReplaceAll(en.Signals, ",", ", "))

@@ -11,8 +11,6 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
-
-	"github.com/vet-tool/vet/internal/scoring"
 )
 
 // progress is the bar on stderr of a run that takes more than a moment: the stage it is in
@@ -55,7 +53,7 @@ func startProgress(w io.Writer, delay time.Duration) *progress {
 	pr.bar = pr.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Any(func(decor.Statistics) string { return "vet: " + *pr.stage.Load() + " " })),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
-			return fmt.Sprintf(" %s posts read", scoring.Commas(pr.read.Load()))
+			return fmt.Sprintf(" %s posts read", english.Count(pr.read.Load()))
 		})),
 		mpb.BarRemoveOnComplete(),
 	)

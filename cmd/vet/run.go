@@ -215,7 +215,7 @@ func runCmd(args []string, e *env) error {
 	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
 	timer.done("scoring")
 	if !s.quiet {
-		listBatchWarnings(e.stderr, res)
+		listBatchWarnings(e.stderr, res, printer)
 	}
 
 	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
@@ -239,7 +239,7 @@ func runCmd(args []string, e *env) error {
 		for _, p := range paths {
 			fmt.Fprintf(e.stdout, "wrote %s\n", p)
 		}
-		fmt.Fprintln(e.stdout, summaryLine(batch, res))
+		fmt.Fprintln(e.stdout, summaryLine(batch, res, printer))
 	}
 	return failOn(f.Run.FailOn, res)
 }
@@ -281,14 +281,14 @@ func failOn(level string, res *scoring.Result) error {
 	return &failOnError{fmt.Sprintf("--fail-on %s: %s (the report is written)", level, strings.Join(hit, ", "))}
 }
 
-// summaryLine is the one line that tells how the batch came out.
-func summaryLine(b *ingest.Batch, res *scoring.Result) string {
+// summaryLine is the one line that tells how the batch came out, in the report's language.
+func summaryLine(b *ingest.Batch, res *scoring.Result, p *lang.Printer) string {
 	var vs []string
 	for _, v := range scoring.Verdicts() {
-		vs = append(vs, fmt.Sprintf("%d %s", res.Count(v), v))
+		vs = append(vs, p.T("cli.verdict_count", "n", p.Int(res.Count(v)), "verdict", p.T("verdict."+v.String())))
 	}
-	return fmt.Sprintf("%d accounts: %s; posts: %d read, %d used, %d duplicates, %d rejected",
-		len(res.Accounts), strings.Join(vs, ", "), b.Read, b.Used(), b.Duplicates, len(b.Rejected))
+	return p.T("cli.summary", "accounts", p.Plural(int64(len(res.Accounts)), "account"), "verdicts", strings.Join(vs, ", "),
+		"read", p.Int(b.Read), "used", p.Int(b.Used()), "duplicates", p.Plural(int64(b.Duplicates), "duplicate"), "rejected", p.Int(len(b.Rejected)))
 }
 
 // nothingToScore is the error of a run whose inputs hold no post to score: it writes nothing,
@@ -301,10 +301,11 @@ func nothingToScore(b *ingest.Batch, out string) error {
 	return fmt.Errorf("nothing to score: %s; nothing written to %s", why, out)
 }
 
-// listBatchWarnings says once what is wrong with the batch as a whole, and the fix (SPEC §3).
-func listBatchWarnings(w io.Writer, res *scoring.Result) {
+// listBatchWarnings says once what is wrong with the batch as a whole, and the fix (SPEC §3),
+// in the report's language.
+func listBatchWarnings(w io.Writer, res *scoring.Result, p *lang.Printer) {
 	for _, x := range res.Warnings {
-		fmt.Fprintf(w, "vet: warning: %s: %s\n", oneLine(x.Text), oneLine(x.Fix))
+		fmt.Fprintln(w, p.T("cli.warning", "text", oneLine(x.Text), "fix", oneLine(x.Fix)))
 	}
 }
 
@@ -373,10 +374,9 @@ func (t *stageTimer) took(stage string, d time.Duration) {
 	t.start = time.Now()
 }
 
-// rows says "1 row" or "n rows".
-func rows(n int) string {
-	if n == 1 {
-		return "1 row"
-	}
-	return fmt.Sprintf("%d rows", n)
-}
+// english writes what vet tells the person running it besides the report's summary: errors,
+// progress, the history's listings.
+var english = lang.New(lang.English, "")
+
+// rows says "1 row" or "1,200 rows".
+func rows(n int) string { return english.Plural(int64(n), "row") }

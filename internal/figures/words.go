@@ -52,15 +52,31 @@ func Definitions(w Where, res *scoring.Result, p *lang.Printer) [][2]string {
 // BenchmarkName is the benchmark set's name for a client, with its source: never a word about
 // how vet was made (a name or source mentioning the seed is left out).
 func BenchmarkName(b scoring.Benchmarks, p *lang.Printer) string {
+	name := BenchmarkTitle(b, p)
+	if src := BenchmarkSource(b, p); src != "" {
+		name += " (" + src + ")"
+	}
+	return name
+}
+
+// BenchmarkTitle is the benchmark set's name alone, in p's language when it is vet's own set.
+func BenchmarkTitle(b scoring.Benchmarks, p *lang.Printer) string {
 	name := strings.TrimSpace(strings.ReplaceAll(b.Name, "(seed)", ""))
 	if name == "" || b.Name == scoring.Default().Benchmarks.Name {
 		name = p.T("define.benchmarks.default_name")
 	}
-	if src := b.Source; src != "" && !strings.Contains(strings.ToLower(src), "seed") {
-		if src == scoring.Default().Benchmarks.Source {
-			src = p.T("define.benchmarks.default_source")
-		}
-		name += " (" + src + ")"
-	}
 	return name
+}
+
+// BenchmarkSource says where the benchmarks come from, in p's language when they are vet's own,
+// or "" when the set names none, or describes it in words meant for vet's makers only.
+func BenchmarkSource(b scoring.Benchmarks, p *lang.Printer) string {
+	src := strings.TrimSpace(b.Source)
+	switch {
+	case src == "" || strings.Contains(strings.ToLower(src), "seed"):
+		return ""
+	case src == scoring.Default().Benchmarks.Source:
+		return p.T("define.benchmarks.default_source")
+	}
+	return src
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/report"
 )
 
@@ -149,8 +150,8 @@ func LoadVideos(name string, r io.Reader) ([]Video, error) {
 	return vs, nil
 }
 
-// VideosHeader is the header row of vet's Videos sheet (report.VideoColumns).
-var VideosHeader = report.VideoColumns
+// VideosHeader is the header row of vet's Videos sheet in an English report (report.VideoHeaders).
+var VideosHeader = report.VideoHeaders(lang.New(lang.English, ""))
 
 // platformViewER is SPEC §3's platform average view ER, in percent.
 const platformViewER = 3.30

@@ -12,6 +12,7 @@ import (
 
 	"github.com/vet-tool/vet/internal/floor"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/report"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/internal/synth"
@@ -92,7 +93,7 @@ func TestWriteVideosWritesOneRowPerPost(t *testing.T) {
 			t.Fatalf("%d rows, %v", len(got), err)
 		}
 	})
-	if got := strings.Join(rows[0], "|"); got != strings.Join(report.VideoColumns, "|") {
+	if got := strings.Join(rows[0], "|"); got != strings.Join(report.VideoHeaders(lang.New(lang.English, "")), "|") {
 		t.Errorf("header = %s, want vet's Videos columns", got)
 	}
 	if got := rows[1][9]; got != "yes" && got != "no" {

@@ -26,6 +26,9 @@ func TestEveryLanguageHasEveryKey(t *testing.T) {
 			if strings.HasPrefix(key, "plural.") && strings.Count(got.source, "|") != 1 {
 				t.Errorf("%s.yaml: %s is not \"one|other\": %q", l, key, got.source)
 			}
+			if want, have := strings.Count(tmpl.source, "|"), strings.Count(got.source, "|"); want != have {
+				t.Errorf("%s.yaml: %s has %d \"|\", English %d: a plural has one|other in every language", l, key, have, want)
+			}
 			if strings.TrimSpace(got.source) == "" {
 				t.Errorf("%s.yaml: %s is empty", l, key)
 			}

@@ -37,12 +37,14 @@ func Quote(s string) string { return strconv.Quote(Clip(s)) }
 
 // Plural writes n things with the catalog's plural of key ("plural.post": "{n} post|{n}
 // posts"): 1 post, 3 posts, 1,200 posts.
-func (p *Printer) Plural(n int64, key string) string {
-	one, other, _ := strings.Cut(p.T("plural."+key, "n", p.Count(n)), "|")
-	if n == 1 {
-		return one
-	}
-	if other == "" {
+func (p *Printer) Plural(n int64, key string) string { return p.PluralT(n, "plural."+key) }
+
+// PluralT fills key's "one|other" template with n (as {n}, with separators) and args, and
+// picks the form n takes: for a sentence whose words follow a count ("{n} account lies beyond
+// the top|{n} accounts lie beyond the top"). A template without "|" is the same for every n.
+func (p *Printer) PluralT(n int64, key string, args ...string) string {
+	one, other, _ := strings.Cut(p.T(key, append([]string{"n", p.Count(n)}, args...)...), "|")
+	if n == 1 || other == "" {
 		return one
 	}
 	return other

@@ -46,3 +46,23 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that follows its count takes the form of the count, with the other values filled.
+func TestPluralT(t *testing.T) {
+	c := &catalog{templates: map[string]template{
+		"beyond": parse("{n} account above {top} lies beyond|{n} accounts above {top} lie beyond"),
+		"plain":  parse("{n} of them"),
+	}}
+	p := &Printer{lang: English, cat: c, dec: '.', group: ','}
+	for _, tc := range []struct{ got, want string }{
+		{p.PluralT(1, "beyond", "top", "24%"), "1 account above 24% lies beyond"},
+		{p.PluralT(0, "beyond", "top", "24%"), "0 accounts above 24% lie beyond"},
+		{p.PluralT(2_500, "beyond", "top", "24%"), "2,500 accounts above 24% lie beyond"},
+		{p.PluralT(1, "plain"), "1 of them"},
+		{p.PluralT(7, "plain"), "7 of them"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

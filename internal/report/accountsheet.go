@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -72,7 +71,8 @@ func writeAccountsSheet(wb *workbook) error {
 			}
 		}
 	})
-	sw, err := streamSheet(wb, SheetAccounts, s.cols, s.at(figures.Handle)+1)
+	sheet := wb.sheet(SheetAccounts)
+	sw, err := streamSheet(wb, sheet, s.cols, s.at(figures.Handle)+1)
 	if err != nil {
 		return err
 	}
@@ -81,12 +81,12 @@ func writeAccountsSheet(wb *workbook) error {
 	// in accounts.csv.
 	last, _ := excelize.ColumnNumberToName(s.at(figures.Reason) + 1)
 	err = wb.f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", RefersTo: SheetAccounts + "!$A:$" + last, Scope: SheetAccounts,
+		Name: "_xlnm.Print_Area", RefersTo: quoteSheet(sheet) + "!$A:$" + last, Scope: sheet,
 	})
 	if err != nil {
 		return err
 	}
-	links := wb.linksOf(SheetAccounts)
+	links := wb.linksOf(sheet)
 	handleCol := s.at(figures.Handle)
 	row := make([]any, len(s.cols))
 	for i := range res.Accounts {
@@ -112,7 +112,7 @@ func writeAccountsSheet(wb *workbook) error {
 	for _, f := range []*figures.Figure{figures.Verdict, figures.PreviousVerdict} {
 		if at := s.at(f); at >= 0 {
 			col, _ := excelize.ColumnNumberToName(at + 1)
-			if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
+			if err := verdictFormats(wb, sheet, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
 				return err
 			}
 		}
@@ -125,7 +125,7 @@ func writeAccountsSheet(wb *workbook) error {
 	if wb.fst.err != nil {
 		return wb.fst.err
 	}
-	return finishTable(sw, tableName(SheetAccounts), len(s.cols), lastRow)
+	return finishTable(sw, tableName(sheet), len(s.cols), lastRow)
 }
 
 // wordy reports whether a figure is words, whose column is as wide as its longest value.
@@ -177,16 +177,6 @@ func cellText(v any) string {
 	return v.(string)
 }
 
-// signalNames are an account's signals in words, for the client: codes stay in summary.json,
-// the CSVs and the Signals sheet's Code column.
-func signalNames(ss []scoring.Signal) string {
-	names := make([]string, len(ss))
-	for i, s := range ss {
-		names[i] = scoring.SignalName(s.Code)
-	}
-	return strings.Join(names, "; ")
-}
-
 // hasTrends reports whether the workbook draws trends: a history with at least two snapshots of
 // some account. The first snapshot of a new history has nothing to draw a line through, and
 // sparklines for 20,000 accounts cost a second of a run.
@@ -226,16 +216,17 @@ func verdictsOverTime(ps []scoring.Point, p *lang.Printer) string {
 // writeHistorySheet writes the hidden sheet the trend sparklines draw: row i+2 holds account
 // i's followers (from column B) and then its follower ERs, oldest first, one column a snapshot.
 func writeHistorySheet(wb *workbook) error {
-	res := wb.r.Result
+	res, p := wb.r.Result, wb.p
+	sheet := wb.sheet(SheetHistory)
 	n := historyWidth(res)
-	names := []string{"Handle"}
+	names := []string{figures.Handle.Label(p)}
 	for i := 1; i <= n; i++ {
-		names = append(names, fmt.Sprintf("Followers %d", i))
+		names = append(names, p.T("sheet.history.followers", "n", strconv.Itoa(i)))
 	}
 	for i := 1; i <= n; i++ {
-		names = append(names, fmt.Sprintf("Follower ER %d", i))
+		names = append(names, p.T("sheet.history.follower_er", "n", strconv.Itoa(i)))
 	}
-	sw, err := wb.f.NewStreamWriter(SheetHistory)
+	sw, err := wb.f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -247,8 +238,8 @@ func writeHistorySheet(wb *workbook) error {
 		a := &res.Accounts[i]
 		clear(row)
 		row[0] = wb.st.text(a.Handle)
-		for j, p := range historyPoints(a, res.Config) {
-			row[1+j], row[1+n+j] = count(p.Followers), fraction(p.FollowerER)
+		for j, pt := range historyPoints(a, res.Config) {
+			row[1+j], row[1+n+j] = count(pt.Followers), fraction(pt.FollowerER)
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
 			return err
@@ -257,7 +248,7 @@ func writeHistorySheet(wb *workbook) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return wb.f.SetSheetVisible(SheetHistory, false)
+	return wb.f.SetSheetVisible(sheet, false)
 }
 
 // historyWidth is the most snapshots any account shows.
@@ -275,6 +266,7 @@ func historyWidth(res *scoring.Result) int {
 // moves them into Accounts (extFilter).
 func addTrendSparklines(wb *workbook, first int) error {
 	res := wb.r.Result
+	history := quoteSheet(wb.sheet(SheetHistory))
 	n := historyWidth(res)
 	var groups []*excelize.SparklineOptions
 	for k, from := range []int{2, 2 + n} {
@@ -287,7 +279,7 @@ func addTrendSparklines(wb *workbook, first int) error {
 			loc, _ := excelize.CoordinatesToCellName(first+k, i+2)
 			a, _ := excelize.CoordinatesToCellName(from, i+2)
 			b, _ := excelize.CoordinatesToCellName(from+points-1, i+2)
-			g.Location, g.Range = append(g.Location, loc), append(g.Range, SheetHistory+"!"+a+":"+b)
+			g.Location, g.Range = append(g.Location, loc), append(g.Range, history+"!"+a+":"+b)
 		}
 		if len(g.Location) > 0 {
 			groups = append(groups, g)
@@ -300,15 +292,6 @@ func addTrendSparklines(wb *workbook, first int) error {
 	if err != nil {
 		return err
 	}
-	wb.ext[wb.parts[SheetAccounts]] = ext
+	wb.ext[wb.parts[wb.sheet(SheetAccounts)]] = ext
 	return nil
-}
-
-// signalCodes are the signals' codes, comma-separated (the page's table shows them).
-func signalCodes(ss []scoring.Signal) string {
-	codes := make([]string, len(ss))
-	for i, s := range ss {
-		codes[i] = s.Code
-	}
-	return strings.Join(codes, ", ")
 }

@@ -66,7 +66,7 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 	for b.Loop() {
 		f := excelize.NewFile()
 		sw, _ := f.NewStreamWriter("Sheet1")
-		row := make([]any, len(VideoColumns))
+		row := make([]any, len(videoColumnKeys))
 		for i := range posts {
 			p := &posts[i]
 			row[0], row[1], row[2] = p.Account, p.VideoID, p.PostedAt

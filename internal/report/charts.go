@@ -1,11 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"hash/fnv"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -51,14 +49,17 @@ func thinRated(res *scoring.Result) int {
 }
 
 // leftOutNote says which accounts the rate charts leave out.
-func leftOutNote(res *scoring.Result) string {
-	s := "UNRATED accounts are left out: their rates rest on too little to plot."
+func leftOutNote(res *scoring.Result, p *lang.Printer) string {
+	unrated := verdictWord(p, scoring.Unrated)
 	if n := thinRated(res); n > 0 {
-		s = fmt.Sprintf("UNRATED accounts are left out, and so are %s rated on fewer than %s (confidence thin): their rates rest on too little to plot; the table lists them.",
-			accountsPhrase(n), plural(res.Config.FirmPosts, "post"))
+		return p.T("chart.left_out_thin", "unrated", unrated, "accounts", p.Plural(int64(n), "account"),
+			"posts", p.Plural(int64(res.Config.FirmPosts), "post"), "thin", figures.Confidence.CodeWords(p, string(scoring.Thin)))
 	}
-	return s
+	return p.T("chart.left_out", "unrated", unrated)
 }
+
+// sentences joins a chart's note, sentence by sentence.
+func sentences(s ...string) string { return strings.Join(s, " ") }
 
 // axisTop is where a rate axis stops: the clipPercentile of the values, rounded up, once there
 // are enough of them; clipped says whether any value lies beyond it.
@@ -85,8 +86,8 @@ func niceCeil(x float64) float64 {
 	return math.Ceil(x/p-1e-9) * p
 }
 
-// pct writes an axis limit: 24%, 3.5%.
-func pct(x float64) string { return strconv.FormatFloat(roundTo(x, 2), 'f', -1, 64) + "%" }
+// pct writes an axis limit as the axis shows it: 24%, 3.5% (3,5%).
+func pct(x float64, p *lang.Printer) string { return p.Exact(roundTo(x, 2)) + "%" }
 
 // handleHash orders accounts the same way every run, whatever their rank.
 func handleHash(a *scoring.Account) uint64 {
@@ -182,7 +183,7 @@ func planScatter(res *scoring.Result, limit int) scatterPlan {
 // each tier's benchmark drawn as a step.
 func scatterChart(res *scoring.Result, lp *lang.Printer) (pageChart, error) {
 	p := planScatter(res, maxScatterPoints)
-	y := opts.YAxis{Type: "value", Name: "follower ER %", Min: 0}
+	y := opts.YAxis{Type: "value", Name: lp.T("chart.axis.follower_er"), Min: 0}
 	if p.clipped {
 		y.Max = p.top
 	}
@@ -191,7 +192,7 @@ func scatterChart(res *scoring.Result, lp *lang.Printer) (pageChart, error) {
 		initOpts("chart-scatter"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: strings.ToLower(figures.Followers.Label(lp)), NameLocation: "middle", NameGap: 28}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: lp.T("chart.axis.followers"), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(y),
 	)
 	for _, v := range p.ratedVerdicts {
@@ -202,38 +203,34 @@ func scatterChart(res *scoring.Result, lp *lang.Printer) (pageChart, error) {
 				pts = append(pts, opts.ScatterData{Name: a.Handle, Value: []any{int64(a.Followers), roundTo(a.FollowerER.Value, 2)}})
 			}
 		}
-		sc.AddSeries(v.String(), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.75)}))
+		sc.AddSeries(verdictWord(lp, v), pts, charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v], Opacity: opts.Float(0.75)}))
 	}
 	option, err := options(sc)
 	if err != nil {
 		return pageChart{}, err
 	}
 	series, _ := option["series"].([]any)
-	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks))
+	option["series"] = append(series, benchmarkSteps(res.Config.Benchmarks, lp))
 	for _, s := range series {
 		if m, ok := s.(map[string]any); ok {
 			m["symbolSize"] = 6
 		}
 	}
-	note := "Each dot is a rated account, coloured by its verdict; the grey steps are each tier's benchmark (" + benchmarkName(res.Config.Benchmarks) + "). " + leftOutNote(res)
+	note := sentences(lp.T("chart.scatter.note", "benchmarks", figures.BenchmarkTitle(res.Config.Benchmarks, lp)), leftOutNote(res, lp))
 	if p.shown < p.total {
-		note += fmt.Sprintf(" Showing %s of %s accounts: an even sample within each verdict, the same every time.",
-			scoring.Commas(int64(p.shown)), scoring.Commas(int64(p.total)))
+		note = sentences(note, lp.T("chart.scatter.sample", "shown", lp.Int(p.shown), "total", lp.Plural(int64(p.total), "account")))
 	}
 	if p.beyond > 0 {
-		note += fmt.Sprintf(" %s above %s follower ER lie beyond the top of the chart.", accountsPhrase(p.beyond), pct(p.top))
+		note = sentences(note, lp.PluralT(int64(p.beyond), "chart.scatter.beyond", "top", pct(p.top, lp)))
 	}
 	if p.total == 0 {
-		note = "No account could be rated, so there is nothing to plot."
+		note = lp.T("chart.scatter.none")
 	}
-	return pageChart{ID: "chart-scatter", Title: "Followers and follower engagement", Note: note, option: option}, nil
+	return pageChart{ID: "chart-scatter", Title: lp.T("chart.scatter.title"), Note: note, option: option}, nil
 }
 
-// accountsPhrase is "1 account" or "1,234 accounts".
-func accountsPhrase(n int) string { return plural(n, "account") }
-
 // benchmarkSteps is a line series drawing each tier's benchmark across the tier's range.
-func benchmarkSteps(b scoring.Benchmarks) map[string]any {
+func benchmarkSteps(b scoring.Benchmarks, p *lang.Printer) map[string]any {
 	var data [][2]float64
 	for i, t := range b.Tiers {
 		end := float64(t.Min) * 10
@@ -243,7 +240,7 @@ func benchmarkSteps(b scoring.Benchmarks) map[string]any {
 		data = append(data, [2]float64{float64(t.Min), t.Benchmark}, [2]float64{end, t.Benchmark})
 	}
 	return map[string]any{
-		"type": "line", "name": "tier benchmark", "data": data, "symbol": "none",
+		"type": "line", "name": p.T("chart.series.benchmark"), "data": data, "symbol": "none",
 		"lineStyle": map[string]any{"color": "#5d6675", "type": "dashed", "width": 1.5},
 		"itemStyle": map[string]any{"color": "#5d6675"}, "silent": true, "z": 1,
 	}
@@ -256,23 +253,23 @@ func tierChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 		initOpts("chart-tiers"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "accounts"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: p.T("chart.axis.accounts")}),
 	)
-	tiers := tierNames(res.Config)
+	tiers := tierNames(res.Config, p)
 	bar.SetXAxis(tiers)
-	counts := verdictsPerTier(res)
+	counts := verdictsPerTier(res, p)
 	for _, v := range scoring.Verdicts() {
 		data := make([]opts.BarData, len(tiers))
 		for i, t := range tiers {
 			data[i] = opts.BarData{Value: counts[t][v]}
 		}
-		bar.AddSeries(v.String(), data, charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}),
+		bar.AddSeries(verdictWord(p, v), data, charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: verdictColours[v]}))
 	}
 	option, err := options(bar)
 	return pageChart{
-		ID: "chart-tiers", Title: "Verdicts per tier",
-		Note:   "How many accounts of each follower tier passed, need a review, failed or could not be rated.",
+		ID: "chart-tiers", Title: p.T("chart.tiers.title"),
+		Note:   p.T("chart.tiers.note"),
 		option: option,
 	}, err
 }

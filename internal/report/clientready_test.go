@@ -127,7 +127,7 @@ func TestEverySheetPrintsForAClient(t *testing.T) {
 	_, _, f := writeBranded(t)
 	names, err := f.GetDefinedName(), error(nil)
 	for _, sheet := range f.GetSheetList() {
-		if sheet == SheetHistory {
+		if sheet == english(SheetHistory) {
 			continue
 		}
 		t.Run(sheet+" prints landscape, one page wide, with the title and page numbers", func(t *testing.T) {
@@ -151,8 +151,8 @@ func TestEverySheetPrintsForAClient(t *testing.T) {
 		sheet, refersTo string
 		frozenCols      int
 	}{
-		{SheetAccounts, "Accounts!$1:$1", 2}, {SheetVideos, "Videos!$1:$1", 1},
-		{SheetSignals, "Signals!$1:$1", 2}, {SheetRejected, "Rejected!$1:$1", 0},
+		{english(SheetAccounts), "Accounts!$1:$1", 2}, {english(SheetVideos), "Videos!$1:$1", 1},
+		{english(SheetSignals), "Signals!$1:$1", 2}, {english(SheetRejected), "Rejected!$1:$1", 0},
 	} {
 		t.Run(tc.sheet+" repeats its header row on every page and keeps it and the handle in view", func(t *testing.T) {
 			found := false
@@ -173,14 +173,14 @@ func TestEverySheetPrintsForAClient(t *testing.T) {
 	t.Run("Accounts prints its verdict columns, Rank to Reason", func(t *testing.T) {
 		found := false
 		for _, n := range names {
-			found = found || n.Name == "_xlnm.Print_Area" && n.Scope == SheetAccounts && n.RefersTo == "Accounts!$A:$O"
+			found = found || n.Name == "_xlnm.Print_Area" && n.Scope == english(SheetAccounts) && n.RefersTo == "Accounts!$A:$O"
 		}
-		if !found || columnOf(t, f, SheetAccounts, "Reason") != 14 {
+		if !found || columnOf(t, f, english(SheetAccounts), "Reason") != 14 {
 			t.Errorf("no print area Accounts!$A:$O ending at Reason: %+v", names)
 		}
 	})
 	t.Run("the reason wraps", func(t *testing.T) {
-		for _, sheet := range []string{SheetAccounts, SheetSignals} {
+		for _, sheet := range []string{english(SheetAccounts), english(SheetSignals)} {
 			id, err := f.GetCellStyle(sheet, cellAt(t, f, sheet, "Reason", 2))
 			st, _ := f.GetStyle(id)
 			if err != nil || st == nil || st.Alignment == nil || !st.Alignment.WrapText {
@@ -209,13 +209,13 @@ func TestWorkbookCarriesTheBrand(t *testing.T) {
 		}
 	})
 	t.Run("Summary opens with the title, the client and the logo", func(t *testing.T) {
-		if v, _ := f.GetCellValue(SheetSummary, "A1"); v != "Spring & Summer shortlist" {
+		if v, _ := f.GetCellValue(english(SheetSummary), "A1"); v != "Spring & Summer shortlist" {
 			t.Errorf("A1 = %q", v)
 		}
-		if v, _ := f.GetCellValue(SheetSummary, "B2"); v != "Acme Foods" {
+		if v, _ := f.GetCellValue(english(SheetSummary), "B2"); v != "Acme Foods" {
 			t.Errorf("B2 = %q", v)
 		}
-		pics, err := f.GetPictures(SheetSummary, "D1")
+		pics, err := f.GetPictures(english(SheetSummary), "D1")
 		if err != nil || len(pics) != 1 || !bytes.Equal(pics[0].File, testLogo(t)) {
 			t.Errorf("logo at D1: %d pictures, %v", len(pics), err)
 		}
@@ -257,7 +257,7 @@ func TestSummaryNumbersAreNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows(SheetSummary, excelize.Options{RawCellValue: true})
+	rows, _ := f.GetRows(english(SheetSummary), excelize.Options{RawCellValue: true})
 	// find is the first row labelled label, after the first labelled after when it is given.
 	find := func(label string, after ...string) (int, []string) {
 		from := 0
@@ -286,7 +286,7 @@ func TestSummaryNumbersAreNumbers(t *testing.T) {
 		if row[1] != strconv.Itoa(pass) || row[2] != strconv.Itoa(firm) || firm != 1 {
 			t.Errorf("PASS row = %q, want %d accounts, %d firm", row, pass, firm)
 		}
-		if typ, _ := f.GetCellType(SheetSummary, "B"+itoa(n)); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+		if typ, _ := f.GetCellType(english(SheetSummary), "B"+itoa(n)); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
 			t.Errorf("the PASS count is stored as text")
 		}
 		_, fail := find("FAIL")
@@ -318,7 +318,7 @@ func TestSummaryNumbersAreNumbers(t *testing.T) {
 		if row[2] != "26" {
 			t.Errorf("input row = %q", row)
 		}
-		id, _ := f.GetCellStyle(SheetSummary, "C"+itoa(func() int { n, _ := find("posts.csv"); return n }()))
+		id, _ := f.GetCellStyle(english(SheetSummary), "C"+itoa(func() int { n, _ := find("posts.csv"); return n }()))
 		if st, _ := f.GetStyle(id); st == nil || st.NumFmt != 3 {
 			t.Errorf("rows read format = %+v, want #,##0", st)
 		}
@@ -339,7 +339,7 @@ func itoa(n int) string { c, _ := excelize.CoordinatesToCellName(1, n); return c
 func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 	_, _, f := writeBranded(t)
 	raw := func(header string, row int) string {
-		v, _ := f.GetCellValue(SheetAccounts, cellAt(t, f, SheetAccounts, header, row), excelize.Options{RawCellValue: true})
+		v, _ := f.GetCellValue(english(SheetAccounts), cellAt(t, f, english(SheetAccounts), header, row), excelize.Options{RawCellValue: true})
 		return v
 	}
 	for _, tc := range []struct{ header, want string }{
@@ -370,7 +370,7 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 	})
 	t.Run("prices are numbers in a sortable format, without a currency when none is known", func(t *testing.T) {
 		for h, want := range map[string]string{"Price": "#,##0.00", "CPE": "#,##0.000", "CPM": "#,##0.00"} {
-			id, _ := f.GetCellStyle(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
+			id, _ := f.GetCellStyle(english(SheetAccounts), cellAt(t, f, english(SheetAccounts), h, 2))
 			if st, _ := f.GetStyle(id); st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != want {
 				t.Errorf("%s format = %+v, want %s", h, st, want)
 			}
@@ -378,17 +378,17 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 	})
 	t.Run("rounded counts are shown as approximate", func(t *testing.T) {
 		for _, h := range []string{"Followers", "Median views"} {
-			id, _ := f.GetCellStyle(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
+			id, _ := f.GetCellStyle(english(SheetAccounts), cellAt(t, f, english(SheetAccounts), h, 2))
 			st, _ := f.GetStyle(id)
-			v, _ := f.GetCellValue(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
+			v, _ := f.GetCellValue(english(SheetAccounts), cellAt(t, f, english(SheetAccounts), h, 2))
 			if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != approxFormatOf(lang.New(lang.English, "")) || !strings.HasPrefix(v, "~") {
 				t.Errorf("%s = %q in %+v, want ~", h, v, st)
 			}
 		}
 	})
 	t.Run("signals are named in words on Accounts and by name and code on Signals", func(t *testing.T) {
-		rows, _ := f.GetRows(SheetAccounts)
-		sig := columnOf(t, f, SheetAccounts, "Signals")
+		rows, _ := f.GetRows(english(SheetAccounts))
+		sig := columnOf(t, f, english(SheetAccounts), "Signals")
 		for _, r := range rows[1:] {
 			if strings.Contains(r[sig], "_") {
 				t.Errorf("Accounts signals %q hold a code", r[sig])
@@ -409,7 +409,7 @@ func TestEveryNumberHasThousandsSeparators(t *testing.T) {
 		}
 	}()
 	for _, sheet := range f.GetSheetList() {
-		if sheet == SheetHistory { // hidden: the sparklines' data
+		if sheet == english(SheetHistory) { // hidden: the sparklines' data
 			continue
 		}
 		rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
@@ -459,7 +459,7 @@ func TestBrandedWorkbookIsByteStable(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			pics, err := f.GetPictures(SheetSummary, "D1")
+			pics, err := f.GetPictures(english(SheetSummary), "D1")
 			if err != nil || len(pics) != 1 || !bytes.Equal(pics[0].File, logo.data) {
 				t.Errorf("logo: %d pictures, %v", len(pics), err)
 			}

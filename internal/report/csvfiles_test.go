@@ -49,7 +49,7 @@ func TestCSVFilesReadBack(t *testing.T) {
 	_, posts := readCSV(t, filepath.Join(dir, PostsCSV))
 
 	t.Run("accounts.csv has one row per account, in the workbook's order", func(t *testing.T) {
-		handles, _ := f.GetCols(SheetAccounts)
+		handles, _ := f.GetCols(english(SheetAccounts))
 		if len(accounts) != len(res.Accounts) || len(accounts) != len(handles[1])-1 {
 			t.Fatalf("%d rows, %d accounts", len(accounts), len(res.Accounts))
 		}
@@ -60,7 +60,7 @@ func TestCSVFilesReadBack(t *testing.T) {
 		}
 	})
 	t.Run("a rate is the workbook's, as a plain percent", func(t *testing.T) {
-		raw, _ := f.GetCellValue(SheetAccounts, "F2", excelize.Options{RawCellValue: true})
+		raw, _ := f.GetCellValue(english(SheetAccounts), "F2", excelize.Options{RawCellValue: true})
 		wb, _ := strconv.ParseFloat(raw, 64)
 		csvER, err := strconv.ParseFloat(accounts[0]["follower_er_pct"], 64)
 		if err != nil || wb != percentFraction(csvER) || accounts[0]["follower_er_pct"] != "3.2" {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/vet-tool/vet/internal/figures"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // sheetCol is the Accounts sheet's column (0-based) of figure f in a batch without a baseline.
@@ -23,3 +24,6 @@ func pageFig(m pageMeta, label string) int {
 	}
 	return -1
 }
+
+// english is a sheet's name in an English report.
+func english(s Sheet) string { return s.Name(lang.New(lang.English, "")) }

@@ -37,7 +37,7 @@ func TestEveryOutputShowsTheFiguresItDeclares(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			rows, _ := f.GetRows(SheetAccounts)
+			rows, _ := f.GetRows(english(SheetAccounts))
 			csvHeader, _ := readCSV(t, filepath.Join(dir, AccountsCSV))
 			raw, _ := os.ReadFile(filepath.Join(dir, SummaryFile))
 			var summary struct {

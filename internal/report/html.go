@@ -26,15 +26,14 @@ import (
 // json.Marshal output, which escapes <, > and &; the page's script builds the table with
 // textContent, never with markup taken from the data.
 
-var pageTemplate = template.Must(template.New("page").Parse(templates.Page))
+// pageTemplate is parsed once; each page is executed from a clone whose t is bound to the
+// report's printer: {{t "page.meta" "date" .AsOf}} is Printer.T's template, filled and escaped.
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"t": lang.New(lang.English, "").T}).Parse(templates.Page))
 
 // verdictColours are the verdicts' colours on the page and in the workbook.
 var verdictColours = map[scoring.Verdict]string{
 	scoring.Pass: "#2e7d32", scoring.Review: "#ef8f00", scoring.Fail: "#c62828", scoring.Unrated: "#8a8f98",
 }
-
-// defaultTitle heads the page when the report has no title of its own (--title).
-const defaultTitle = "Influencer vetting"
 
 // pageOptions are what the page is built with beyond the report.
 type pageOptions struct {
@@ -46,10 +45,12 @@ type pageOptions struct {
 func defaultPageOptions() pageOptions { return pageOptions{ECharts: templates.ECharts} }
 
 type pageData struct {
+	Lang                        string // the page's language: <html lang>
 	Title, Client, DocTitle     string
 	Logo                        template.URL // a data: URI; "" for none
 	AsOf, Generated, Version    string
-	Accounts, Reconciliation    string
+	Accounts, Reconciliation    string // "34 accounts", and the line that accounts for every row read
+	AccountCount, FlaggedLabel  string // "34", "Flagged (REVIEW + FAIL)"
 	Inputs                      []string
 	NotRead                     []string // files of an input folder that could not be read, with why
 	Baseline                    string   // what the batch was compared with; "" without --baseline
@@ -63,8 +64,10 @@ type pageData struct {
 	Definitions, SignalMeanings [][2]string
 }
 
+// verdictCount is a verdict's filter: its code (the CSS class and data-filter), its words and
+// how many accounts have it.
 type verdictCount struct {
-	Name, Count string
+	Code, Word, Count string
 }
 
 type pageChart struct {
@@ -91,24 +94,27 @@ func writePageWith(w io.Writer, r *Report, o pageOptions) error {
 	// html/template writes in many small pieces: unbuffered, at 20,000 accounts that was two
 	// seconds of write system calls.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := pageTemplate.Execute(bw, data); err != nil {
+	tmpl, err := pageTemplate.Clone()
+	if err != nil {
+		return err
+	}
+	if err := tmpl.Funcs(template.FuncMap{"t": r.printer().T}).Execute(bw, data); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
 func newPageData(r *Report, o pageOptions) (*pageData, error) {
-	res, b := r.Result, r.Batch
+	res, b, p := r.Result, r.Batch, r.printer()
 	d := &pageData{
-		Title: strings.TrimSpace(r.Brand.Title), Client: strings.TrimSpace(r.Brand.Client),
-		Version: r.Version, AsOf: res.AsOf.Format("2 January 2006"),
-		Accounts:  plural(len(res.Accounts), "account"),
-		Generated: r.Generated.Format("2 January 2006, 15:04 UTC"),
-		Warnings:  res.Warnings,
-		CSS:       template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
-	}
-	if d.Title == "" {
-		d.Title = defaultTitle
+		Lang:  string(p.Lang()),
+		Title: reportTitle(r), Client: strings.TrimSpace(r.Brand.Client),
+		Version: r.Version, AsOf: p.Date(res.AsOf),
+		Accounts: p.Plural(int64(len(res.Accounts)), "account"), AccountCount: p.Int(len(res.Accounts)),
+		FlaggedLabel: p.T("page.accounts.flagged", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail)),
+		Generated:    p.DateTime(r.Generated),
+		Warnings:     res.Warnings,
+		CSS:          template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
 	}
 	d.DocTitle = d.Title
 	if d.Client != "" {
@@ -117,29 +123,29 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	d.DocTitle += " · " + d.AsOf
 	d.Logo = logoURI(r.Brand)
 	if b != nil {
-		d.Reconciliation = reconciliation(b)
+		d.Reconciliation = reconciliation(b, p)
 		for _, in := range b.Inputs {
-			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), plural(in.Read, "row")))
+			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), p.Plural(int64(in.Read), "row")))
 		}
 		for _, sk := range b.Skipped {
 			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
 		}
 	}
 	if res.HasBaseline {
-		d.Baseline = baselineLine(res)
+		d.Baseline = baselineLine(res, p)
 	}
 	for _, v := range scoring.Verdicts() {
-		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), scoring.Commas(int64(res.Count(v)))})
+		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), verdictWord(p, v), p.Int(res.Count(v))})
 	}
-	d.Flagged = scoring.Commas(int64(res.Count(scoring.Review) + res.Count(scoring.Fail)))
+	d.Flagged = p.Int(res.Count(scoring.Review) + res.Count(scoring.Fail))
 	for _, build := range []func(*scoring.Result, *lang.Printer) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart} {
-		c, err := build(res, r.printer())
+		c, err := build(res, p)
 		if err != nil {
 			return nil, err
 		}
 		d.Charts = append(d.Charts, c)
 	}
-	js, err := json.Marshal(newPageJSON(res, r.printer(), d.Charts))
+	js, err := json.Marshal(newPageJSON(res, p, d.Charts))
 	if err != nil {
 		return nil, fmt.Errorf("page data: %w", err)
 	}
@@ -149,8 +155,8 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 			d.HasECharts, d.ECharts = true, template.JS(script)
 		}
 	}
-	d.Definitions = definitions(res)
-	d.SignalMeanings = signalMeanings()
+	d.Definitions = definitions(res, p)
+	d.SignalMeanings = signalMeanings(res, p)
 	return d, nil
 }
 
@@ -179,44 +185,29 @@ func fileName(name string) string {
 	return name
 }
 
-// reconciliation is the line that accounts for every row read, on the page and on Summary, with
-// thousands separators and plurals.
-func reconciliation(b *ingest.Batch) string {
-	return fmt.Sprintf("%s read = %s used + %s + %s rejected",
-		scoring.Commas(int64(b.Read)), scoring.Commas(int64(b.Used())),
-		plural(b.Duplicates, "duplicate"), scoring.Commas(int64(len(b.Rejected))))
+// reconciliation is the line that accounts for every row read, on the page, on Summary and on
+// stdout's summary, with thousands separators and plurals.
+func reconciliation(b *ingest.Batch, p *lang.Printer) string {
+	return p.T("report.reconciliation", "read", p.Int(b.Read), "used", p.Int(b.Used()),
+		"duplicates", p.Plural(int64(b.Duplicates), "duplicate"), "rejected", p.Int(len(b.Rejected)))
 }
 
-// plural writes a count of things with separators: 1 post, 2,000 posts.
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return scoring.Commas(int64(n)) + " " + thing + "s"
-}
-
-// signed writes a change with its sign and thousands: +1,234 or −56.
-func signed(n int64) string {
-	if n < 0 {
-		return "−" + scoring.Commas(-n)
-	}
-	return "+" + scoring.Commas(n)
-}
+// maxGoneNamed is how many accounts gone since the baseline the page names.
+const maxGoneNamed = 20
 
 // baselineLine says what the batch was compared with, and which accounts came and went.
-func baselineLine(res *scoring.Result) string {
-	line := fmt.Sprintf("Compared with the report as of %s: %s new, %s gone", res.BaselineAsOf.Format("2 January 2006"),
-		scoring.Commas(int64(len(res.New))), scoring.Commas(int64(len(res.Gone))))
+func baselineLine(res *scoring.Result, p *lang.Printer) string {
+	line := p.T("page.baseline.line", "date", p.Date(res.BaselineAsOf), "new", p.Int(len(res.New)), "gone", p.Int(len(res.Gone)))
 	if len(res.Gone) > 0 {
 		var names []string
 		for i, g := range res.Gone {
-			if i == 20 {
-				names = append(names, fmt.Sprintf("and %s more", scoring.Commas(int64(len(res.Gone)-20))))
+			if i == maxGoneNamed {
+				names = append(names, p.T("word.and_more", "n", p.Int(len(res.Gone)-maxGoneNamed)))
 				break
 			}
 			names = append(names, g.Handle)
 		}
-		line += " (gone: " + strings.Join(names, ", ") + ")"
+		line += p.T("page.baseline.gone", "handles", strings.Join(names, ", "))
 	}
 	return line
 }

@@ -49,16 +49,16 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 		return string(b)
 	}
 	for _, tc := range []struct{ name, sheet, want string }{
-		{"the formula handle is read as its text, not run", SheetAccounts, `"=HYPERLINK(""http://x"",""y"")"`},
-		{"the @ caption is read as its text, not run", SheetVideos, "@SUM(1+1)"},
-		{"the rejected =1+1 is read as its text, not run", SheetRejected, "=1+1"},
-		{"the summary's reconciliation is there", SheetSummary, "26 read = 25 used + 0 duplicates + 1 rejected"},
-		{"the summary opens with the title", SheetSummary, "Spring & Summer shortlist"},
+		{"the formula handle is read as its text, not run", english(SheetAccounts), `"=HYPERLINK(""http://x"",""y"")"`},
+		{"the @ caption is read as its text, not run", english(SheetVideos), "@SUM(1+1)"},
+		{"the rejected =1+1 is read as its text, not run", english(SheetRejected), "=1+1"},
+		{"the summary's reconciliation is there", english(SheetSummary), "26 read = 25 used + 0 duplicates + 1 rejected"},
+		{"the summary opens with the title", english(SheetSummary), "Spring & Summer shortlist"},
 		// healthy's newest post: 20,000 views, 1,500 likes, 100 comments, 10 shares, no saves
 		// column (an empty cell between the shares and the view ER), (1,500+100+10)/20,000.
 		// Cells are written without their references where they follow the previous one.
-		{"a video's cells land in their columns, around an empty one", SheetVideos, `healthy,4000,2026-11-20 12:00:00,20000,1500,100,10,,8.05%,yes,yes,`},
-		{"an account's figures land in their columns", SheetAccounts, `,PASS,firm,,`},
+		{"a video's cells land in their columns, around an empty one", english(SheetVideos), `healthy,4000,2026-11-20 12:00:00,20000,1500,100,10,,8.05%,yes,yes,`},
+		{"an account's figures land in their columns", english(SheetAccounts), `,PASS,firm,,`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := read(tc.sheet); !strings.Contains(got, tc.want) {

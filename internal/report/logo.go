@@ -17,9 +17,9 @@ import (
 // logoRows are the rows the brand's logo takes at the top of Summary (beside the title).
 const logoRows = 3
 
-// addLogo puts the brand's logo at the top of Summary, beside the title, scaled to a few rows'
-// height.
-func addLogo(f *excelize.File, b Brand) error {
+// addLogo puts the brand's logo at the top of Summary (sheet), beside the title, scaled to a
+// few rows' height.
+func addLogo(f *excelize.File, sheet string, b Brand) error {
 	if len(b.Logo) == 0 {
 		return nil
 	}
@@ -37,7 +37,7 @@ func addLogo(f *excelize.File, b Brand) error {
 		opts.ScaleX = float64(height) / float64(cfg.Height)
 		opts.ScaleY = opts.ScaleX
 	}
-	return f.AddPictureFromBytes(SheetSummary, "D1", &excelize.Picture{Extension: ext, File: b.Logo, Format: opts})
+	return f.AddPictureFromBytes(sheet, "D1", &excelize.Picture{Extension: ext, File: b.Logo, Format: opts})
 }
 
 // excelize takes the size of every picture from image.DecodeConfig, which knows no SVG: these

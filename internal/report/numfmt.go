@@ -72,6 +72,17 @@ func moneyFormat(d string, p *lang.Printer) string {
 	}
 }
 
+// localFormat is a style of number format code in p's language: the code with the language's
+// locale tag. builtin, when not 0, is Excel's own id of the same code, which an English report
+// uses instead (as Excel itself writes #,##0).
+func localFormat(p *lang.Printer, code string, builtin int) *excelize.Style {
+	if builtin != 0 && locales[p.Lang()] == "" {
+		return &excelize.Style{NumFmt: builtin}
+	}
+	code = locales[p.Lang()] + code
+	return &excelize.Style{CustomNumFmt: &code}
+}
+
 // approxFormatOf shows a count the export wrote rounded as approximate: ~18,300.
 func approxFormatOf(p *lang.Printer) string { return locales[p.Lang()] + `"~"#,##0` }
 

@@ -38,7 +38,7 @@ func distributionChart(res *scoring.Result, p *lang.Printer) (pageChart, error) 
 				ers = append(ers, a.FollowerER.Value)
 			}
 		}
-		names[i] = fmt.Sprintf("%s\n%s", t.Name, plural(len(ers), "account"))
+		names[i] = t.Name + "\n" + p.Plural(int64(len(ers)), "account")
 		bench[i] = [2]any{names[i], t.Benchmark}
 		b, ok := newBoxStats(ers)
 		if !ok {
@@ -62,7 +62,7 @@ func distributionChart(res *scoring.Result, p *lang.Printer) (pageChart, error) 
 			outliers = append(outliers, [2]any{names[i], roundTo(a.FollowerER.Value, 2)})
 		}
 	}
-	y := opts.YAxis{Type: "value", Name: "follower ER %", Min: 0}
+	y := opts.YAxis{Type: "value", Name: p.T("chart.axis.follower_er"), Min: 0}
 	yMax := niceCeil(axisMax)
 	if clipped {
 		y.Max = yMax
@@ -75,7 +75,7 @@ func distributionChart(res *scoring.Result, p *lang.Printer) (pageChart, error) 
 		charts.WithYAxisOpts(y),
 	)
 	bp.SetXAxis(names)
-	bp.AddSeries("follower ER", boxes, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#dbe4f0", BorderColor: "#3a5a8c"}))
+	bp.AddSeries(p.T("chart.series.follower_er"), boxes, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#dbe4f0", BorderColor: "#3a5a8c"}))
 	option, err := options(bp)
 	if err != nil {
 		return pageChart{}, err
@@ -88,22 +88,21 @@ func distributionChart(res *scoring.Result, p *lang.Printer) (pageChart, error) 
 	series, _ := option["series"].([]any)
 	option["series"] = append(series,
 		map[string]any{
-			"type": "scatter", "name": "outliers", "data": outliers, "symbolSize": 5,
+			"type": "scatter", "name": p.T("chart.series.outliers"), "data": outliers, "symbolSize": 5,
 			"itemStyle": map[string]any{"color": "#3a5a8c", "opacity": 0.5}, "z": 2,
 		},
 		map[string]any{
-			"type": "scatter", "name": "tier benchmark", "data": bench, "symbol": "diamond", "symbolSize": 14,
+			"type": "scatter", "name": p.T("chart.series.benchmark"), "data": bench, "symbol": "diamond", "symbolSize": 14,
 			"itemStyle": map[string]any{"color": "#c62828"}, "z": 3,
 		})
-	note := "Rated accounts only, by follower tier. " + leftOutNote(res) + " Each box spans the middle half of a tier's accounts, the line in it is the median, the whiskers reach the furthest accounts within 1.5 × the box's height, and dots are the accounts beyond; the red diamond is the tier's benchmark."
+	note := sentences(p.T("chart.distribution.note"), leftOutNote(res, p), p.T("chart.distribution.how"))
 	if len(outliers) < outlying {
-		note += fmt.Sprintf(" Showing %s of %s outlying accounts (a fixed sample in each tier).",
-			scoring.Commas(int64(len(outliers))), scoring.Commas(int64(outlying)))
+		note = sentences(note, p.T("chart.distribution.sample", "shown", p.Int(len(outliers)), "total", p.Int(outlying)))
 	}
 	if beyond > 0 {
-		note += fmt.Sprintf(" %s above %s lie beyond the top of the chart.", accountsPhrase(beyond), pct(yMax))
+		note = sentences(note, p.PluralT(int64(beyond), "chart.distribution.beyond", "top", pct(yMax, p)))
 	}
-	return pageChart{ID: "chart-distribution", Title: "Follower ER per tier against its benchmark", Note: note, option: option}, nil
+	return pageChart{ID: "chart-distribution", Title: p.T("chart.distribution.title"), Note: note, option: option}, nil
 }
 
 // histogramChart counts the posts used by view ER, with the platform average as a line.
@@ -138,23 +137,23 @@ func histogramChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	option := map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"grid":    map[string]any{"top": 40},
-		"xAxis": map[string]any{"type": "value", "name": "view ER %", "nameLocation": "middle", "nameGap": 28, "min": 0, "max": roundTo(top+width, 3),
+		"xAxis": map[string]any{"type": "value", "name": p.T("chart.axis.view_er"), "nameLocation": "middle", "nameGap": 28, "min": 0, "max": roundTo(top+width, 3),
 			"axisLabel": map[string]any{"showMaxLabel": false}},
 		"yAxis": map[string]any{"type": "value"},
 		"series": []any{map[string]any{
-			"type": "bar", "name": "posts", "data": data, "barWidth": "90%", "itemStyle": map[string]any{"color": "#3a5a8c"},
+			"type": "bar", "name": p.T("chart.series.posts"), "data": data, "barWidth": "90%", "itemStyle": map[string]any{"color": "#3a5a8c"},
 			"markLine": map[string]any{
 				"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": "#c62828", "type": "dashed", "width": 2},
-				"label": map[string]any{"formatter": fmt.Sprintf("platform average %.2f%%", cfg.PlatformViewER), "position": "end"},
+				"label": map[string]any{"formatter": p.T("chart.histogram.platform", "er", p.Percent(cfg.PlatformViewER, 2)), "position": "end"},
 				"data":  []any{map[string]any{"xAxis": cfg.PlatformViewER}},
 			},
 		}},
 	}
-	note := fmt.Sprintf("%s by view ER; the red line is the platform average, %.2f%%.", plural(len(ers), "post"), cfg.PlatformViewER)
+	note := p.T("chart.histogram.note", "posts", p.Plural(int64(len(ers)), "post"), "er", p.Percent(cfg.PlatformViewER, 2))
 	if n := counts[histogramBins]; n > 0 {
-		note += fmt.Sprintf(" The last bar holds the %s above %s.", plural(n, "post"), pct(top))
+		note = sentences(note, p.T("chart.histogram.last_bar", "posts", p.Plural(int64(n), "post"), "top", pct(top, p)))
 	}
-	return pageChart{ID: "chart-histogram", Title: "View ER of every post", Note: note, option: option}, nil
+	return pageChart{ID: "chart-histogram", Title: p.T("chart.histogram.title"), Note: note, option: option}, nil
 }
 
 // worstFlagged are the flagged accounts drawn over time: FAIL before REVIEW, then those with
@@ -195,6 +194,7 @@ func worstFlagged(res *scoring.Result, n int) (idx []int, total int) {
 func flaggedChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	cfg := res.Config
 	idx, total := worstFlagged(res, flaggedMultiples)
+	none := p.T("chart.flagged.none", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail))
 	const cols = 4
 	rows := max((len(idx)+cols-1)/cols, 1)
 	var titles, grids, xs, ys, series []any
@@ -203,15 +203,15 @@ func flaggedChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 		pts := postSeries(a, cfg.IncludeSaves)
 		data := make([][2]any, len(pts))
 		top := 1.5 * cfg.PlatformViewER
-		for j, p := range pts {
-			data[j] = [2]any{int64(p[0]) * 3_600_000, p[1]}
-			top = math.Max(top, p[1])
+		for j, pt := range pts {
+			data[j] = [2]any{int64(pt[0]) * 3_600_000, pt[1]}
+			top = math.Max(top, pt[1])
 		}
 		left, row := float64(k%cols)*25, k/cols
 		topPct := float64(row)*100/float64(rows) + 7
 		height := 100/float64(rows) - 17
 		titles = append(titles, map[string]any{
-			"text": cut(a.Handle, 30), "subtext": cut(a.Verdict.String()+" · "+signalSummary(a), 36),
+			"text": lang.Cut(a.Handle, 30), "subtext": lang.Cut(verdictWord(p, a.Verdict)+" · "+signalSummary(a, p), 36),
 			"left": fmt.Sprintf("%.1f%%", left+1), "top": fmt.Sprintf("%.1f%%", topPct-6),
 			"textStyle":    map[string]any{"fontSize": 13, "width": 280, "overflow": "truncate"},
 			"subtextStyle": map[string]any{"fontSize": 11, "color": verdictColours[a.Verdict], "width": 280, "overflow": "truncate"},
@@ -229,7 +229,7 @@ func flaggedChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 			"itemStyle": map[string]any{"color": verdictColours[a.Verdict]},
 			"markLine": map[string]any{
 				"symbol": "none", "silent": true, "lineStyle": map[string]any{"color": "#c62828", "type": "dashed", "width": 1.5},
-				"label": map[string]any{"show": k == 0, "formatter": fmt.Sprintf("%.2f%%", cfg.PlatformViewER), "fontSize": 10, "position": "insideEndTop", "color": "#c62828"},
+				"label": map[string]any{"show": k == 0, "formatter": p.Percent(cfg.PlatformViewER, 2), "fontSize": 10, "position": "insideEndTop", "color": "#c62828"},
 				"data":  []any{map[string]any{"yAxis": cfg.PlatformViewER}},
 			},
 		})
@@ -239,30 +239,31 @@ func flaggedChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 		"title":   titles, "grid": grids, "xAxis": xs, "yAxis": ys, "series": series,
 	}
 	if len(idx) == 0 {
-		option = map[string]any{"title": map[string]any{"text": "No account is flagged REVIEW or FAIL.", "left": "center", "top": "middle",
+		option = map[string]any{"title": map[string]any{"text": none, "left": "center", "top": "middle",
 			"textStyle": map[string]any{"fontSize": 14, "color": "#5d6675", "fontWeight": "normal"}}}
 	}
-	note := fmt.Sprintf("View ER of each post in the window, oldest to newest, for the worst flagged accounts (FAIL first, then those with the most signals); the dashed red line is the platform average, %.2f%%. Every account's own chart is in its detail in the table below.", cfg.PlatformViewER)
+	note := p.T("chart.flagged.note", "fail", verdictWord(p, scoring.Fail), "er", p.Percent(cfg.PlatformViewER, 2))
 	switch {
 	case total == 0:
-		note = "No account is flagged REVIEW or FAIL."
+		note = none
 	case total > len(idx):
-		note += fmt.Sprintf(" Showing %s of %s flagged accounts.", scoring.Commas(int64(len(idx))), scoring.Commas(int64(total)))
+		note = sentences(note, p.T("chart.flagged.sample", "shown", p.Int(len(idx)), "total", p.Int(total)))
 	}
-	return pageChart{ID: "chart-flagged", Title: "View ER over time, worst flagged accounts", Note: note, Wide: true, Height: 220*rows + 40, option: option}, nil
+	return pageChart{ID: "chart-flagged", Title: p.T("chart.flagged.title"), Note: note, Wide: true, Height: 220*rows + 40, option: option}, nil
 }
 
 // signalSummary names an account's signals in words, the first two and how many more.
-func signalSummary(a *scoring.Account) string {
+func signalSummary(a *scoring.Account, p *lang.Printer) string {
+	name := func(i int) string { return signalName(p, a.Signals[i].Code) }
 	switch len(a.Signals) {
 	case 0:
-		return "no signal"
+		return p.T("chart.flagged.no_signal")
 	case 1:
-		return signalName(a.Signals[0].Code)
+		return name(0)
 	case 2:
-		return signalName(a.Signals[0].Code) + ", " + signalName(a.Signals[1].Code)
+		return name(0) + ", " + name(1)
 	}
-	return fmt.Sprintf("%s, %s and %d more", signalName(a.Signals[0].Code), signalName(a.Signals[1].Code), len(a.Signals)-2)
+	return p.T("chart.flagged.more", "first", name(0), "second", name(1), "n", p.Int(len(a.Signals)-2))
 }
 
 // niceStep rounds a positive axis step up to 1, 2, 2.5 or 5 times a power of ten.
@@ -277,15 +278,6 @@ func niceStep(x float64) float64 {
 		}
 	}
 	return 10 * p
-}
-
-// cut shortens s to n characters, ending in "…" when it cut.
-func cut(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // roundTo rounds a chart's coordinate: what a chart draws needs no more digits than a pixel.

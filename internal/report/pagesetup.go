@@ -4,32 +4,36 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // What makes the workbook fit to send: its title and the client's name where a client looks
 // (Summary, page headers, document properties), its page setup, and its words and numbers.
 
-// reportTitle is the title the report goes out under: --title, else a plain default.
+// reportTitle is the title the report goes out under: --title, else a plain default in the
+// report's language.
 func reportTitle(r *Report) string {
 	if t := strings.TrimSpace(r.Brand.Title); t != "" {
 		return t
 	}
-	return "Influencer vetting"
+	return r.printer().T("report.default_title")
 }
 
 // setProperties fills in the document properties a file browser and Excel's Info pane show:
 // the report's title and client, never the library's name, with times from the report's
 // timestamp (SOURCE_DATE_EPOCH) so reruns are byte-identical.
-func setProperties(f *excelize.File, r *Report, title string) error {
+func setProperties(f *excelize.File, r *Report, title string, p *lang.Printer) error {
 	t := r.Generated.Format("2006-01-02T15:04:05Z")
 	client := strings.TrimSpace(r.Brand.Client)
-	creator, subject := title, "Influencer vetting as of "+r.Result.AsOf.Format("2 January 2006")
+	date := p.Date(r.Result.AsOf)
+	creator, subject := title, p.T("report.subject", "date", date)
 	if client != "" {
-		creator, subject = client, subject+" for "+client
+		creator, subject = client, p.T("report.subject_for", "date", date, "client", client)
 	}
 	err := f.SetDocProps(&excelize.DocProperties{
 		Title: title, Subject: subject, Creator: creator, LastModifiedBy: creator,
-		Description: "Made with vet " + r.Version, Created: t, Modified: t,
+		Description: p.T("report.made_with", "version", r.Version), Created: t, Modified: t, Language: p.Locale(),
 	})
 	if err != nil {
 		return err
@@ -60,7 +64,7 @@ func (wb *workbook) pageSetup(sheet string, table bool) error {
 	}
 	err = f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&\"-,Bold\"" + headerText(wb.title, 100) + "&R" + right,
-		OddFooter: "&L&A&RPage &P of &N",
+		OddFooter: "&L&A&R" + pageNumbers.Replace(headerText(wb.p.T("sheet.footer"), 100)),
 	})
 	if err != nil || !table {
 		return err
@@ -70,14 +74,13 @@ func (wb *workbook) pageSetup(sheet string, table bool) error {
 	})
 }
 
-// headerText is text for a page header: & doubled (a lone & starts a code there) and cut to
-// fit the header's 255 characters.
-func headerText(s string, limit int) string {
-	if r := []rune(s); len(r) > limit {
-		s = string(r[:limit-1]) + "…"
-	}
-	return strings.ReplaceAll(s, "&", "&&")
-}
+// headerText is text for a page header: cut to fit the header's 255 characters and & doubled
+// (a lone & starts a code there).
+func headerText(s string, limit int) string { return strings.ReplaceAll(lang.Cut(s, limit), "&", "&&") }
+
+// pageNumbers fills the footer's template ("Page {page} of {pages}", left unfilled by T) with
+// the codes of the page's number and the pages' count.
+var pageNumbers = strings.NewReplacer("{page}", "&P", "{pages}", "&N")
 
 // quoteSheet is a sheet name as a formula refers to it: 'Videos (2)'.
 func quoteSheet(name string) string {

@@ -81,23 +81,23 @@ func TestWorkbookReadsBack(t *testing.T) {
 		}
 	})
 	t.Run("the accounts header is frozen", func(t *testing.T) {
-		p, err := f.GetPanes(SheetAccounts)
+		p, err := f.GetPanes(english(SheetAccounts))
 		if err != nil || !p.Freeze || p.YSplit != 1 {
 			t.Errorf("panes = %+v, %v", p, err)
 		}
 	})
 	t.Run("the follower ER is a number shown as a percent", func(t *testing.T) {
-		rows, _ := f.GetRows(SheetAccounts)
+		rows, _ := f.GetRows(english(SheetAccounts))
 		if rows[1][1] != "healthy" || rows[1][5] != "3.20%" || rows[1][11] != "PASS" {
 			t.Errorf("first account row = %q", rows[1])
 		}
-		raw, _ := f.GetCellValue(SheetAccounts, "F2", excelize.Options{RawCellValue: true})
+		raw, _ := f.GetCellValue(english(SheetAccounts), "F2", excelize.Options{RawCellValue: true})
 		if raw != "0.032" {
 			t.Errorf("raw follower ER = %q, want 0.032", raw)
 		}
 	})
 	t.Run("the far-below account fails with its reason", func(t *testing.T) {
-		rows, _ := f.GetRows(SheetAccounts)
+		rows, _ := f.GetRows(english(SheetAccounts))
 		var found bool
 		for _, r := range rows {
 			if len(r) > sheetCol(figures.Reason) && r[1] == "sleepy" {
@@ -112,11 +112,11 @@ func TestWorkbookReadsBack(t *testing.T) {
 		}
 	})
 	t.Run("every post and every rejected row is listed", func(t *testing.T) {
-		videos, _ := f.GetRows(SheetVideos)
+		videos, _ := f.GetRows(english(SheetVideos))
 		if len(videos) != 26 {
 			t.Errorf("videos rows = %d, want 25 + header", len(videos))
 		}
-		rejected, _ := f.GetRows(SheetRejected)
+		rejected, _ := f.GetRows(english(SheetRejected))
 		if len(rejected) != 2 || rejected[1][3] != "=1+1" {
 			t.Errorf("rejected = %q", rejected)
 		}

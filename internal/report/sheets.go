@@ -4,19 +4,32 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// VideoColumns are the Videos sheets' headers, in order. The Video ID links to the video;
-// the URL, the file and line each post came from and the whole caption are in posts.csv: at
-// 200,000 posts each of them cost megabytes and seconds of opening time.
-var VideoColumns = []string{
-	"Account", "Video ID", "Posted at", "Views", "Likes", "Comments", "Shares", "Saves",
-	"View ER", "Above platform ER", "In window", "Caption",
+// videoColumnKeys are the Videos sheets' columns, in order, by their catalog keys
+// (sheet.videos.<key>). The Video ID links to the video; the URL, the file and line each post
+// came from and the whole caption are in posts.csv: at 200,000 posts each of them cost
+// megabytes and seconds of opening time.
+var videoColumnKeys = []string{
+	"account", "video_id", "posted_at", "views", "likes", "comments", "shares", "saves",
+	"view_er", "above_platform", "in_window", "caption",
+}
+
+// VideoHeaders are the Videos sheets' headers in p's language.
+func VideoHeaders(p *lang.Printer) []string {
+	out := make([]string, len(videoColumnKeys))
+	for i, k := range videoColumnKeys {
+		out[i] = p.T("sheet.videos." + k)
+	}
+	return out
 }
 
 // videoLinkCol is the Video ID column, which links to the video, by number and by name.
@@ -28,10 +41,10 @@ const (
 // videoCaption is as much of a caption as Videos shows; posts.csv has it whole.
 const videoCaption = 100
 
-func videoColumns(st styles) []column {
+func videoColumns(st styles, p *lang.Printer) []column {
 	widths := []float64{22, 22, 17, 12, 11, 11, 10, 10, 10, 18, 10, 60}
-	cols := make([]column, len(VideoColumns))
-	for i, n := range VideoColumns {
+	cols := make([]column, len(videoColumnKeys))
+	for i, n := range VideoHeaders(p) {
 		cols[i] = column{name: n, width: widths[i]}
 	}
 	cols[2].style = st.date
@@ -91,10 +104,11 @@ func (p videoPlan) listed(a *scoring.Account) int {
 }
 
 // videoSheetNames are the sheets the posts need: Videos, then Videos (2), … past the row limit.
-func videoSheetNames(posts, sheetRows int) []string {
-	names := []string{SheetVideos}
+func videoSheetNames(posts, sheetRows int, p *lang.Printer) []string {
+	first := SheetVideos.Name(p)
+	names := []string{first}
 	for n := sheetRows - 1; n < posts; n += sheetRows - 1 {
-		names = append(names, SheetVideos+" ("+strconv.Itoa(len(names)+1)+")")
+		names = append(names, p.T("sheet.name.more", "sheet", first, "n", strconv.Itoa(len(names)+1)))
 	}
 	return names
 }
@@ -104,8 +118,9 @@ func videoSheetNames(posts, sheetRows int) []string {
 func writeVideosSheets(wb *workbook, sheets []string) error {
 	res, st, maxRows := wb.r.Result, wb.st, wb.lim.sheetRows
 	cfg := res.Config
-	cols := videoColumns(st)
-	row := make([]any, len(VideoColumns))
+	cols := videoColumns(st, wb.p)
+	yes, no := wb.p.T("word.yes"), wb.p.T("word.no")
+	row := make([]any, len(cols))
 	var sw *excelize.StreamWriter
 	var links *sheetLinks
 	sheet, n := -1, maxRows // n: the row last written on the current sheet
@@ -132,7 +147,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			}
 			n++
 			p := &a.Posts[j]
-			videoRow(row, p, handle, j < a.Window, cfg, st)
+			videoRow(row, p, handle, j < a.Window, cfg, st, yes, no)
 			if !links.full() { // past the sheet's limit the ID stays plain text
 				if u, ok := linkable(ingest.VideoLink(a.Handle, p.VideoID)); ok {
 					links.add(videoLinkName+strconv.Itoa(n), u)
@@ -155,24 +170,25 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 	return finish()
 }
 
-func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.Config, st styles) {
+// videoRow fills row with a post's cells; yes and no are the reader's words for them.
+func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.Config, st styles, yes, no string) {
 	er := scoring.ViewER(*p, cfg.IncludeSaves)
 	var erCell any
 	above := ""
 	if er.OK {
 		erCell = ViewERCell(er.Value)
-		above = "no"
+		above = no
 		if er.Value > cfg.PlatformViewER {
-			above = "yes"
+			above = yes
 		}
 	}
 	var posted any
 	if !p.PostedAt.IsZero() {
 		posted = p.PostedAt
 	}
-	window := "no"
+	window := no
 	if inWindow {
-		window = "yes"
+		window = yes
 	}
 	row[0], row[1], row[2] = handle, st.text(p.VideoID), posted
 	row[3], row[4], row[5] = approxCount(p.Views, p.Rounded, st), approxCount(p.Likes, p.Rounded, st), approxCount(p.Comments, p.Rounded, st)
@@ -188,37 +204,40 @@ func ViewERCell(percent float64) float64 { return math.Round(percent*1e6) / 1e8 
 
 // VideoCaption is a caption as the Videos sheet shows it: its first 100 characters, the cut
 // marked with "…"; posts.csv has it whole.
-func VideoCaption(s string) string { return cutText(s, videoCaption) }
+func VideoCaption(s string) string { return lang.Cut(s, videoCaption) }
 
-// cutText cuts s to at most n characters, marking the cut with "…".
-func cutText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
-
-// tableName is a sheet's table name: letters, digits and _ only, and unlike any sheet name or
-// cell reference ("Videos (2)" → "tblVideos_2").
+// tableName is a sheet's table name: its letters and digits, "(" as _ ("Videos (2)" →
+// "tblVideos_2", "Video's (2)" → "tblVideos_2"), so unlike any sheet name or cell reference.
 func tableName(sheet string) string {
-	return "tbl" + strings.NewReplacer(" ", "", "(", "_", ")", "").Replace(sheet)
+	var b strings.Builder
+	b.WriteString("tbl")
+	for _, r := range sheet {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '(':
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
 }
 
-// SignalColumns are the Signals sheet's headers: one row per signal raised, named in words
+// signalColumns are the Signals sheet's headers: one row per signal raised, named in words
 // with its code beside it (the code summary.json and signals.csv use), the numbers that raised
 // it in words and as the measured value against its threshold.
-var SignalColumns = []string{
-	"Rank", "Handle", "Signal", "Code", "Verdict", "Detail", "What it may mean", "Measured",
-	"Threshold", "Account verdict", "Reason",
+func signalColumns(p *lang.Printer) []string {
+	h := func(key string) string { return p.T("sheet.signals." + key) }
+	return []string{
+		figures.Rank.Label(p), figures.Handle.Label(p), h("signal"), h("code"), h("verdict"), h("detail"), h("means"),
+		h("measured"), h("threshold"), h("account_verdict"), figures.Reason.Label(p),
+	}
 }
 
 func writeSignalsSheet(wb *workbook) error {
-	res, st := wb.r.Result, wb.st
-	cols := make([]column, len(SignalColumns))
-	for i, n := range SignalColumns {
+	res, st, p := wb.r.Result, wb.st, wb.p
+	names := signalColumns(p)
+	cols := make([]column, len(names))
+	for i, n := range names {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4}
 	}
 	cols[0].style, cols[7].style, cols[8].style = st.count, st.decimal2, st.decimal2
@@ -227,7 +246,7 @@ func writeSignalsSheet(wb *workbook) error {
 			a := &res.Accounts[i]
 			for _, s := range a.Signals {
 				yield(1, a.Handle)
-				yield(2, scoring.SignalName(s.Code))
+				yield(2, figures.Signals.CodeWords(p, s.Code))
 				yield(3, s.Code)
 				yield(5, s.Detail)
 				yield(6, s.Plain)
@@ -235,7 +254,8 @@ func writeSignalsSheet(wb *workbook) error {
 		}
 	})
 	cols[10].width, cols[10].style = 60, st.wrap
-	sw, err := streamSheet(wb, SheetSignals, cols, 2)
+	sheet := wb.sheet(SheetSignals)
+	sw, err := streamSheet(wb, sheet, cols, 2)
 	if err != nil {
 		return err
 	}
@@ -245,8 +265,8 @@ func writeSignalsSheet(wb *workbook) error {
 		for _, s := range a.Signals {
 			n++
 			row := []any{
-				i + 1, st.text(a.Handle), scoring.SignalName(s.Code), s.Code, s.Verdict.String(), s.Detail, s.Plain,
-				s.Value, s.Limit, a.Verdict.String(), excelize.Cell{StyleID: st.wrap, Value: a.Reason},
+				i + 1, st.text(a.Handle), figures.Signals.CodeWords(p, s.Code), s.Code, verdictWord(p, s.Verdict), s.Detail, s.Plain,
+				s.Value, s.Limit, verdictWord(p, a.Verdict), excelize.Cell{StyleID: st.wrap, Value: a.Reason},
 			}
 			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
 				return err
@@ -254,21 +274,22 @@ func writeSignalsSheet(wb *workbook) error {
 		}
 	}
 	for _, col := range []string{"E", "J"} {
-		if err := verdictFormats(wb, SheetSignals, col+"2:"+col+strconv.Itoa(max(n, 2))); err != nil {
+		if err := verdictFormats(wb, sheet, col+"2:"+col+strconv.Itoa(max(n, 2))); err != nil {
 			return err
 		}
 	}
-	return finishTable(sw, tableName(SheetSignals), len(cols), n)
+	return finishTable(sw, tableName(sheet), len(cols), n)
 }
 
-// RejectedColumns are the Rejected sheet's headers, in order.
-var RejectedColumns = []string{"File", "Line", "Column", "Value", "Reason"}
+// rejectedColumns are the Rejected sheet's columns, by their catalog keys (sheet.rejected.*).
+var rejectedColumns = []string{"file", "line", "column", "value", "reason"}
 
 func writeRejectedSheet(wb *workbook) error {
 	rejected, st := wb.r.Batch.Rejected, wb.st
-	cols := make([]column, len(RejectedColumns))
-	for i, n := range RejectedColumns {
-		cols[i] = column{name: n, width: float64(len(n)) + 4}
+	cols := make([]column, len(rejectedColumns))
+	for i, k := range rejectedColumns {
+		n := wb.p.T("sheet.rejected." + k)
+		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4}
 	}
 	cols[1].style = st.count
 	fitWidths(cols, func(yield func(int, string)) {
@@ -280,7 +301,8 @@ func writeRejectedSheet(wb *workbook) error {
 			yield(4, e.Reason)
 		}
 	})
-	sw, err := streamSheet(wb, SheetRejected, cols, 0)
+	sheet := wb.sheet(SheetRejected)
+	sw, err := streamSheet(wb, sheet, cols, 0)
 	if err != nil {
 		return err
 	}
@@ -291,5 +313,5 @@ func writeRejectedSheet(wb *workbook) error {
 			return err
 		}
 	}
-	return finishTable(sw, tableName(SheetRejected), len(cols), len(rejected)+1)
+	return finishTable(sw, tableName(sheet), len(cols), len(rejected)+1)
 }

@@ -31,19 +31,19 @@ func TestTrendSparklines(t *testing.T) {
 		}
 	})
 	t.Run("the History sheet is hidden and holds the snapshots", func(t *testing.T) {
-		if visible, _ := f.GetSheetVisible(SheetHistory); visible {
+		if visible, _ := f.GetSheetVisible(english(SheetHistory)); visible {
 			t.Error("History is visible")
 		}
-		v, _ := f.GetCellValue(SheetHistory, "B4", excelize.Options{RawCellValue: true})
+		v, _ := f.GetCellValue(english(SheetHistory), "B4", excelize.Options{RawCellValue: true})
 		if v != "50200" { // the third of fourteen snapshots is the first of the last twelve
 			t.Errorf("History!B4 = %q, want 50200", v)
 		}
 	})
 	t.Run("the verdicts over time are in words, the last twelve", func(t *testing.T) {
-		if v, _ := f.GetCellValue(SheetAccounts, "AK3"); v != "PASS → PASS" {
+		if v, _ := f.GetCellValue(english(SheetAccounts), "AK3"); v != "PASS → PASS" {
 			t.Errorf("AK3 = %q", v)
 		}
-		if v, _ := f.GetCellValue(SheetAccounts, "AK4"); strings.Count(v, "PASS") != 12 {
+		if v, _ := f.GetCellValue(english(SheetAccounts), "AK4"); strings.Count(v, "PASS") != 12 {
 			t.Errorf("AK4 = %q, want 12 verdicts", v)
 		}
 	})
@@ -57,10 +57,10 @@ func TestAFirstSnapshotDrawsNoTrends(t *testing.T) {
 		}
 	}
 	_, f := writeWorkbookAt(t, r, workbookLimits())
-	if idx, _ := f.GetSheetIndex(SheetHistory); idx >= 0 {
+	if idx, _ := f.GetSheetIndex(english(SheetHistory)); idx >= 0 {
 		t.Error("a History sheet for a history of one snapshot")
 	}
-	header, _ := f.GetRows(SheetAccounts)
+	header, _ := f.GetRows(english(SheetAccounts))
 	if strings.Contains(strings.Join(header[0], "|"), "over time") {
 		t.Errorf("trend columns with nothing to trend: %q", header[0])
 	}
@@ -70,11 +70,11 @@ func TestVideosHoldTheWindowsOfABigBatch(t *testing.T) {
 	lim := workbookLimits()
 	lim.allPosts, lim.videoRows = 10, 12 // 25 posts: more than all; 5 windows of 5: cut to 2 each
 	_, f := writeWorkbookAt(t, testReport(t), lim)
-	rows, _ := f.GetRows(SheetVideos)
+	rows, _ := f.GetRows(english(SheetVideos))
 	if len(rows) != 11 {
 		t.Errorf("Videos holds %d rows, want the header and 2 posts of each of 5 accounts", len(rows))
 	}
-	note := findCell(t, f, SheetSummary, "each account's newest 2 posts: 10 of 25 posts; every post used is in posts.csv beside this workbook")
+	note := findCell(t, f, english(SheetSummary), "each account's newest 2 posts: 10 of 25 posts; every post used is in posts.csv beside this workbook")
 	if note == "" {
 		t.Error("Summary does not say where the rest of the posts are")
 	}

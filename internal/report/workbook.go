@@ -14,20 +14,26 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// Sheet names, in the order the workbook shows them. Videos past Excel's row limit continue on
+// Sheet is a sheet of the workbook, by the id the code knows it by; the client reads its name
+// in the report's language (the catalog's sheet.name.<id>: Summary, Samenvatting).
+type Sheet string
+
+// The sheets, in the order the workbook shows them. Videos past Excel's row limit continue on
 // "Videos (2)", "Videos (3)", … placed after Videos.
 const (
-	SheetSummary  = "Summary"
-	SheetAccounts = "Accounts"
-	SheetVideos   = "Videos"
-	SheetSignals  = "Signals"
-	SheetRejected = "Rejected"
-	SheetAbout    = "About"
+	SheetSummary  Sheet = "summary"
+	SheetAccounts Sheet = "accounts"
+	SheetVideos   Sheet = "videos"
+	SheetSignals  Sheet = "signals"
+	SheetRejected Sheet = "rejected"
+	SheetAbout    Sheet = "about"
+	// SheetHistory is the hidden sheet holding each account's past snapshots, one row per
+	// account, that the Accounts sheet's sparklines draw (written only with a history).
+	SheetHistory Sheet = "history"
 )
 
-// SheetHistory is the hidden sheet holding each account's past snapshots, one row per account,
-// that the Accounts sheet's sparklines draw (written only with a history).
-const SheetHistory = "History"
+// Name is the sheet's name in p's language.
+func (s Sheet) Name(p *lang.Printer) string { return p.T("sheet.name." + string(s)) }
 
 // limits bound what the workbook holds: Excel's own limits, and how many posts the Videos
 // sheet lists (posts.csv holds every post). Tests pass small ones instead of changing globals.
@@ -45,11 +51,11 @@ func workbookLimits() limits {
 	return limits{sheetRows: 1_048_576, links: excelLinks, allPosts: 100_000, videoRows: 200_000}
 }
 
-// styles are the cell formats the sheets share. Every number format has thousands separators.
+// styles are the cell formats the sheets share besides the figures' (numfmt.go). Every number
+// format has thousands separators, and the report's language (localFormat).
 type styles struct {
 	header, percent, ratio, count, date, textStyle, link int
-	delta, deltaPercent, points                          int                     // changes since the baseline, signed
-	approx, money, decimal, decimal2, wrap, title, na    int                     // rounded counts, prices, posts a week, long text, the brand title, n/a
+	approx, decimal2, wrap, title, na                    int                     // rounded counts, measured values, long text, the brand title, n/a
 	verdict                                              map[scoring.Verdict]int // conditional formats
 }
 
@@ -58,7 +64,7 @@ type styles struct {
 // styles using it with quotePrefix, as Excel does for text typed with a leading apostrophe.
 const textFormat = 49
 
-func newStyles(f *excelize.File) (styles, error) {
+func newStyles(f *excelize.File, p *lang.Printer) (styles, error) {
 	var s styles
 	var err error
 	add := func(st *excelize.Style) int {
@@ -70,20 +76,15 @@ func newStyles(f *excelize.File) (styles, error) {
 		return id
 	}
 	s.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE3EA"}}})
-	s.percent = add(&excelize.Style{CustomNumFmt: ptr("#,##0.00%")})
-	s.ratio = add(&excelize.Style{CustomNumFmt: ptr("#,##0.00\"×\"")})
-	s.count = add(&excelize.Style{NumFmt: 3}) // #,##0
-	s.delta = add(&excelize.Style{CustomNumFmt: ptr("+#,##0;-#,##0;0")})
-	s.deltaPercent = add(&excelize.Style{CustomNumFmt: ptr("+#,##0.0%;-#,##0.0%;0.0%")})
-	s.points = add(&excelize.Style{CustomNumFmt: ptr("+#,##0.00\" pts\";-#,##0.00\" pts\";0.00\" pts\"")})
-	s.approx = add(&excelize.Style{CustomNumFmt: ptr(approxFormat)})
-	s.money = add(&excelize.Style{CustomNumFmt: ptr("#,##0.00")}) // no currency: prices come in the user's own
-	s.decimal = add(&excelize.Style{CustomNumFmt: ptr("#,##0.0")})
-	s.decimal2 = add(&excelize.Style{CustomNumFmt: ptr("#,##0.00")})
+	s.percent = add(localFormat(p, "#,##0.00%", 0))
+	s.ratio = add(localFormat(p, "#,##0.00"+quoted("×"), 0))
+	s.count = add(localFormat(p, "#,##0", 3))
+	s.approx = add(localFormat(p, `"~"#,##0`, 0))
+	s.decimal2 = add(localFormat(p, "#,##0.00", 0))
 	s.wrap = add(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
 	s.na = add(&excelize.Style{Font: &excelize.Font{Color: "808080"}, Alignment: &excelize.Alignment{Horizontal: "right"}})
-	s.date = add(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm")})
+	s.date = add(localFormat(p, "yyyy-mm-dd hh:mm", 0))
 	s.textStyle = add(&excelize.Style{NumFmt: textFormat})
 	s.link = add(&excelize.Style{NumFmt: textFormat, Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
 	s.verdict = map[scoring.Verdict]int{}
@@ -98,10 +99,6 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	return s, err
 }
-
-// approxFormat shows a count that was written rounded in the export (18.3K) as approximate:
-// ~18,300.
-const approxFormat = `"~"#,##0`
 
 func ptr[T any](v T) *T { return &v }
 
@@ -121,7 +118,7 @@ func writeWorkbookWith(w io.Writer, r *Report, lim limits) error {
 		dir = filepath.Dir(named.Name())
 	}
 	compact := map[string]bool{}
-	for _, name := range append([]string{SheetAccounts}, wb.videoSheets...) {
+	for _, name := range append([]string{wb.sheet(SheetAccounts)}, wb.videoSheets...) {
 		compact[wb.parts[name]] = true
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
@@ -148,7 +145,10 @@ type workbook struct {
 	ext         map[string][]byte      // part → an <extLst> for a stream sheet (its sparklines)
 }
 
-// linksOf is the hyperlink list of a sheet.
+// sheet is the name of a sheet in the report's language.
+func (wb *workbook) sheet(s Sheet) string { return s.Name(wb.p) }
+
+// linksOf is the hyperlink list of a sheet (by its name).
 func (wb *workbook) linksOf(sheet string) *sheetLinks {
 	part := wb.parts[sheet]
 	if wb.links[part] == nil {
@@ -158,25 +158,25 @@ func (wb *workbook) linksOf(sheet string) *sheetLinks {
 }
 
 func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
-	st, err := newStyles(f)
+	p := r.printer()
+	st, err := newStyles(f, p)
 	if err != nil {
 		return nil, err
 	}
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+	if err := f.SetSheetName("Sheet1", SheetSummary.Name(p)); err != nil {
 		return nil, err
 	}
 	plan := planVideos(r.Result, lim)
-	videoSheets := videoSheetNames(plan.rows, lim.sheetRows)
-	names := append(append([]string{SheetAccounts}, videoSheets...), SheetSignals, SheetRejected, SheetAbout)
+	videoSheets := videoSheetNames(plan.rows, lim.sheetRows, p)
+	names := append(append([]string{SheetAccounts.Name(p)}, videoSheets...), SheetSignals.Name(p), SheetRejected.Name(p), SheetAbout.Name(p))
 	if hasTrends(r.Result) {
-		names = append(names, SheetHistory)
+		names = append(names, SheetHistory.Name(p))
 	}
 	for _, name := range names {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
 	}
-	p := r.printer()
 	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
 	steps := []func(*workbook) error{
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
@@ -190,20 +190,18 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 			return nil, err
 		}
 	}
-	return wb, setProperties(f, r, wb.title)
+	return wb, setProperties(f, r, wb.title, p)
 }
+
+// excelCellLimit is the most characters a cell holds (Excel cuts longer text silently).
+const excelCellLimit = 32_767
 
 // text makes a string from the input safe to put in a cell. Excel's cell limit is 32,767
 // characters, and longer text would be cut silently, so it is cut here with a mark. Text
 // Excel could take for a formula (=, +, -, @, tab, CR first) gets the Text format; the cell is
 // an inline string either way, never a formula.
 func (st styles) text(s string) any {
-	const limit = 32_767
-	if len(s) > limit {
-		if r := []rune(s); len(r) > limit {
-			s = string(r[:limit-1]) + "…"
-		}
-	}
+	s = lang.Cut(s, excelCellLimit)
 	if risky(s) {
 		return excelize.Cell{StyleID: st.textStyle, Value: s}
 	}
@@ -345,19 +343,22 @@ func fitWidths(cols []column, rows func(yield func(col int, s string))) {
 	})
 }
 
-func verdictHeaders() []any {
+// verdictHeaders are the verdicts in the reader's words, as column headers.
+func verdictHeaders(p *lang.Printer) []any {
 	var hs []any
 	for _, v := range scoring.Verdicts() {
-		hs = append(hs, v.String())
+		hs = append(hs, verdictWord(p, v))
 	}
 	return hs
 }
 
-// verdictColours: a conditional format per verdict, over one column's range.
+// verdictFormats colours a column's verdicts, each as the cells write it: a conditional format
+// per verdict, over one column's range.
 func verdictFormats(wb *workbook, sheet, rng string) error {
 	for _, v := range scoring.Verdicts() {
+		word := strings.ReplaceAll(verdictWord(wb.p, v), `"`, `""`)
 		err := wb.f.SetConditionalFormat(sheet, rng, []excelize.ConditionalFormatOptions{{
-			Type: "cell", Criteria: "==", Value: `"` + v.String() + `"`, Format: ptr(wb.st.verdict[v]),
+			Type: "cell", Criteria: "==", Value: `"` + word + `"`, Format: ptr(wb.st.verdict[v]),
 		}})
 		if err != nil {
 			return err

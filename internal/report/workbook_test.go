@@ -101,10 +101,10 @@ func cellXML(t *testing.T, sheet, cell string) string {
 func TestWorkbookKeepsFormulasFromTheInputAsText(t *testing.T) {
 	path, f := writeTestWorkbook(t)
 	for _, tc := range []struct{ name, sheet, part, value string }{
-		{"a handle that is a HYPERLINK formula stays text on Accounts", SheetAccounts, "xl/worksheets/sheet2.xml", formulaHandle},
-		{"a handle that is a HYPERLINK formula stays text on Videos", SheetVideos, "xl/worksheets/sheet3.xml", formulaHandle},
-		{"a caption that starts with @ stays text", SheetVideos, "xl/worksheets/sheet3.xml", formulaCaption},
-		{"a rejected value that starts with = stays text", SheetRejected, "xl/worksheets/sheet5.xml", "=1+1"},
+		{"a handle that is a HYPERLINK formula stays text on Accounts", english(SheetAccounts), "xl/worksheets/sheet2.xml", formulaHandle},
+		{"a handle that is a HYPERLINK formula stays text on Videos", english(SheetVideos), "xl/worksheets/sheet3.xml", formulaHandle},
+		{"a caption that starts with @ stays text", english(SheetVideos), "xl/worksheets/sheet3.xml", formulaCaption},
+		{"a rejected value that starts with = stays text", english(SheetRejected), "xl/worksheets/sheet5.xml", "=1+1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cell := findCell(t, f, tc.sheet, tc.value)
@@ -129,9 +129,9 @@ func TestWorkbookKeepsFormulasFromTheInputAsText(t *testing.T) {
 func TestWorkbookLinks(t *testing.T) {
 	_, f := writeTestWorkbook(t)
 	for _, tc := range []struct{ name, sheet, value, want string }{
-		{"the handle links to the TikTok profile", SheetAccounts, "healthy", "https://www.tiktok.com/@healthy"},
-		{"a script handle links to its escaped profile", SheetAccounts, "<script>alert(1)</script>", "https://www.tiktok.com/@%3Cscript%3Ealert%281%29%3C%2Fscript%3E"},
-		{"a video ID without a URL links to the video made of handle and ID", SheetVideos, "4001", "https://www.tiktok.com/@healthy/video/4001"},
+		{"the handle links to the TikTok profile", english(SheetAccounts), "healthy", "https://www.tiktok.com/@healthy"},
+		{"a script handle links to its escaped profile", english(SheetAccounts), "<script>alert(1)</script>", "https://www.tiktok.com/@%3Cscript%3Ealert%281%29%3C%2Fscript%3E"},
+		{"a video ID without a URL links to the video made of handle and ID", english(SheetVideos), "4001", "https://www.tiktok.com/@healthy/video/4001"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cell := findCell(t, f, tc.sheet, tc.value)
@@ -145,7 +145,7 @@ func TestWorkbookLinks(t *testing.T) {
 
 func TestWorkbookFinish(t *testing.T) {
 	path, f := writeTestWorkbook(t)
-	for _, sheet := range []string{SheetAccounts, SheetVideos, SheetSignals, SheetRejected} {
+	for _, sheet := range []string{english(SheetAccounts), english(SheetVideos), english(SheetSignals), english(SheetRejected)} {
 		t.Run(sheet+" has a frozen header and a table to filter and sort", func(t *testing.T) {
 			p, err := f.GetPanes(sheet)
 			if err != nil || !p.Freeze || p.YSplit != 1 {
@@ -158,7 +158,7 @@ func TestWorkbookFinish(t *testing.T) {
 		})
 	}
 	t.Run("the verdicts are coloured by conditional formats", func(t *testing.T) {
-		cf, err := f.GetConditionalFormats(SheetAccounts)
+		cf, err := f.GetConditionalFormats(english(SheetAccounts))
 		if err != nil || len(cf) == 0 {
 			t.Fatalf("conditional formats = %v, %v", cf, err)
 		}
@@ -169,7 +169,7 @@ func TestWorkbookFinish(t *testing.T) {
 		}
 	})
 	t.Run("every signal raised has its row with its numbers", func(t *testing.T) {
-		rows, _ := f.GetRows(SheetSignals)
+		rows, _ := f.GetRows(english(SheetSignals))
 		var far int
 		for _, r := range rows[1:] {
 			if r[3] == "far_below_tier" && r[2] == "far below its tier" && strings.HasPrefix(r[5], "ratio ") {
@@ -187,7 +187,7 @@ func TestWorkbookFinish(t *testing.T) {
 		}
 	})
 	t.Run("columns are wide enough for the longest reason", func(t *testing.T) {
-		w, _ := f.GetColWidth(SheetAccounts, "O")
+		w, _ := f.GetColWidth(english(SheetAccounts), "O")
 		if w < 40 {
 			t.Errorf("reason column width = %v", w)
 		}
