@@ -328,7 +328,7 @@
   // those of the details open now (disposed when the table is drawn again).
   var drawn = [], detailCharts = [];
   function chartIn(div, list) {
-    var c = echarts.init(div, null, { renderer: "canvas" });
+    var c = echarts.init(div, null, { renderer: "canvas", locale: chartLocale });
     list.push({ chart: c, div: div, img: null });
     return c;
   }
@@ -349,7 +349,44 @@
   }
 
   var base = { animation: false, textStyle: { fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif" } };
-  function option(o) { for (var k in base) { if (!(k in o)) { o[k] = base[k]; } } return o; }
+  function option(o) { for (var k in base) { if (!(k in o)) { o[k] = base[k]; } } return localNumbers(o); }
+
+  // The charts write numbers and months as the report's language does (ECharts itself writes
+  // 12,345.6 and English months whatever the page's language): a time axis's months in the
+  // catalog's words, and the ticks of a number axis and a tooltip's values with the language's
+  // marks; an axis's "{value}%" keeps its unit.
+  var chartLocale = { time: { month: M.locale.month, monthAbbr: M.locale.monthAbbr } };
+  function readable(v) { return isNum(v) ? group(String(Number(v.toPrecision(12)))) : v; }
+  function localNumbers(o) {
+    ["xAxis", "yAxis"].forEach(function (k) {
+      [].concat(o[k] || []).forEach(function (ax) {
+        if (!ax || (ax.type !== "value" && ax.type !== "log")) { return; }
+        ax.axisLabel = ax.axisLabel || {};
+        var f = ax.axisLabel.formatter;
+        if (typeof f === "function") { return; }
+        var unit = typeof f === "string" ? f : "{value}";
+        ax.axisLabel.formatter = function (v) { return unit.replace("{value}", readable(v)); };
+        ax.axisPointer = ax.axisPointer || {}; // the value an axis tooltip is headed by
+        ax.axisPointer.label = ax.axisPointer.label || {};
+        ax.axisPointer.label.formatter = function (p) { return readable(Math.round(p.value * 100) / 100); };
+      });
+    });
+    // A box's five figures, named in words (ECharts names them min, Q1, median, Q3, max).
+    [].concat(o.series || []).forEach(function (s) {
+      if (!s || s.type !== "boxplot" || s.tooltip) { return; }
+      s.tooltip = { formatter: function (p) {
+        var v = p.value || [], at = v.length - 5, lines = [echarts.format.encodeHTML(p.name)];
+        ["min", "q1", "median", "q3", "max"].forEach(function (k, i) {
+          lines.push(echarts.format.encodeHTML(W("chart.box." + k)) + " <b>" + readable(v[at + i]) + "</b>");
+        });
+        return lines.join("<br>");
+      } };
+    });
+    if (o.tooltip && !o.tooltip.valueFormatter) {
+      o.tooltip.valueFormatter = function (v) { return Array.isArray(v) ? v.map(readable).join("  ") : readable(v); };
+    }
+    return o;
+  }
 
   // series reads an account's posts: hours since 1970 and view ER, then the hours since the
   // post before and its view ER for each next post.

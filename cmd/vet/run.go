@@ -285,7 +285,7 @@ func failOn(level string, res *scoring.Result) error {
 func summaryLine(b *ingest.Batch, res *scoring.Result, p *lang.Printer) string {
 	var vs []string
 	for _, v := range scoring.Verdicts() {
-		vs = append(vs, p.T("cli.verdict_count", "n", p.Int(res.Count(v)), "verdict", p.T("verdict."+v.String())))
+		vs = append(vs, p.T("cli.verdict_count", "n", p.Int(res.Count(v)), "name", p.T("verdict."+v.String())))
 	}
 	return p.T("cli.summary", "accounts", p.Plural(int64(len(res.Accounts)), "account"), "verdicts", strings.Join(vs, ", "),
 		"read", p.Int(b.Read), "used", p.Int(b.Used()), "duplicates", p.Plural(int64(b.Duplicates), "duplicate"), "rejected", p.Int(len(b.Rejected)))

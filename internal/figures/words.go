@@ -22,9 +22,9 @@ func DefinitionArgs(res *scoring.Result, p *lang.Printer) []string {
 	if cfg.IncludeSaves {
 		saves = p.T("define.plus_saves")
 	}
-	compared := FollowerER.Label(p)
+	compared := p.T("define.compared.followers") // as a sentence writes it: the follower ER
 	if cfg.Basis == scoring.BasisViews {
-		compared = MedianViewER.Label(p)
+		compared = p.T("define.compared.views")
 	}
 	first := int64(1000)
 	if len(cfg.Benchmarks.Tiers) > 0 {

@@ -14,27 +14,12 @@ import (
 // to PDF (it opens at all) and each sheet to CSV (the values it reads, formulas evaluated).
 // Skipped without LibreOffice: `apt-get install libreoffice-calc` to run it.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("no LibreOffice (soffice) on PATH: skipping the check that it opens the workbook")
-	}
-	if testing.Short() {
-		t.Skip("-short")
-	}
+	soffice := needLibreOffice(t)
 	dir := t.TempDir()
 	if _, err := Write(dir, brandedReport(t)); err != nil { // with the logo, sparklines and History
 		t.Fatal(err)
 	}
-	convert := func(to string) {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--convert-to", to, "--outdir", dir, filepath.Join(dir, WorkbookFile))
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
-		}
-	}
+	convert := func(to string) { t.Helper(); convertWorkbook(t, soffice, dir, to) }
 	convert("pdf")
 	if st, err := os.Stat(filepath.Join(dir, "vetting.pdf")); err != nil || st.Size() == 0 {
 		t.Fatalf("LibreOffice made no PDF of the workbook: %v", err)
@@ -65,5 +50,31 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 				t.Errorf("sheet %s as LibreOffice reads it has no %s:\n%s", tc.sheet, tc.want, got)
 			}
 		})
+	}
+}
+
+// needLibreOffice is the path of LibreOffice's soffice; the test is skipped without it, and
+// under -short.
+func needLibreOffice(t *testing.T) string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("no LibreOffice (soffice) on PATH: skipping the check of how it reads the workbook")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	return soffice
+}
+
+// convertWorkbook has LibreOffice convert the workbook in dir to the format to, beside it.
+func convertWorkbook(t *testing.T, soffice, dir, to string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", to, "--outdir", dir, filepath.Join(dir, WorkbookFile))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,24 @@ type pageMeta struct {
 	Format   pageFormat        `json:"format"`
 	Profile  string            `json:"profile"` // a profile's address without the handle
 	Script   map[string]string `json:"words"`   // the script's words in the reader's language (page.js.* in the catalogs)
+	Locale   pageLocale        `json:"locale"`  // the charts' words for what ECharts writes itself
+}
+
+// pageLocale is what the charts write of a date in the reader's language: the months' names
+// and their short forms, January to December.
+type pageLocale struct {
+	Month     []string `json:"month"`
+	MonthAbbr []string `json:"monthAbbr"`
+}
+
+// localeOf is p's months, for the charts' time axes.
+func localeOf(p *lang.Printer) pageLocale {
+	var l pageLocale
+	for m := 1; m <= 12; m++ {
+		l.Month = append(l.Month, p.T("month."+strconv.Itoa(m)))
+		l.MonthAbbr = append(l.MonthAbbr, p.T("month_short."+strconv.Itoa(m)))
+	}
+	return l
 }
 
 // pageFigure is one figure as the script shows it.
@@ -145,7 +164,7 @@ var roles = map[*figures.Figure]string{figures.Handle: "link", figures.Verdict: 
 func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *pageJSON {
 	cfg := res.Config
 	figs := figures.In(figures.Page, res)
-	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."),
+	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."), Locale: localeOf(p),
 		Signals: []string{}, Codes: []string{}, NA: []string{}}, Charts: []chartJSON{}}
 	for _, v := range scoring.Verdicts() {
 		j.Meta.Verdicts = append(j.Meta.Verdicts, v.String())

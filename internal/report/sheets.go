@@ -228,7 +228,7 @@ func tableName(sheet string) string {
 func signalColumns(p *lang.Printer) []string {
 	h := func(key string) string { return p.T("sheet.signals." + key) }
 	return []string{
-		figures.Rank.Label(p), figures.Handle.Label(p), h("signal"), h("code"), h("verdict"), h("detail"), h("means"),
+		figures.Rank.Label(p), figures.Handle.Label(p), h("signal"), h("code"), h("signal_verdict"), h("detail"), h("means"),
 		h("measured"), h("threshold"), h("account_verdict"), figures.Reason.Label(p),
 	}
 }
@@ -282,7 +282,7 @@ func writeSignalsSheet(wb *workbook) error {
 }
 
 // rejectedColumns are the Rejected sheet's columns, by their catalog keys (sheet.rejected.*).
-var rejectedColumns = []string{"file", "line", "column", "value", "reason"}
+var rejectedColumns = []string{"file", "line", "column", "value", "problem"}
 
 func writeRejectedSheet(wb *workbook) error {
 	rejected, st := wb.r.Batch.Rejected, wb.st

@@ -112,7 +112,7 @@ func writeSummarySheet(wb *workbook) error {
 	if src := figures.BenchmarkSource(bench, p); src != "" {
 		w.line(label("source"), src)
 	}
-	w.header(st, figures.Tier.Label(p), label("from_followers"), label("benchmark_er"))
+	w.header(st, figures.Tier.Label(p), label("from_followers"), label("benchmark_rate"))
 	for _, t := range bench.Tiers {
 		w.line(t.Name, t.Min, percentFraction(t.Benchmark))
 		w.style(2, 2, st.count)
@@ -310,10 +310,10 @@ func aboutLines(wb *workbook) [][2]string {
 	lines := defineAround(figures.Definitions(figures.Sheet, res, p), res, p)
 	lines = append(lines, signalMeanings(res, p)...)
 	about := func(key string, args ...string) [2]string {
-		return [2]string{p.T("sheet.about." + key + ".label"), p.T("sheet.about."+key+".def", args...)}
+		return [2]string{p.T("sheet.about."+key+".label", args...), p.T("sheet.about."+key+".def", args...)}
 	}
 	return append(lines,
-		about("signals", "sheet", wb.sheet(SheetSignals)),
+		about("signal_sheet", "sheet", wb.sheet(SheetSignals)),
 		[2]string{p.T("sheet.summary.videos", "sheet", wb.sheet(SheetVideos)), videosNote(wb.plan, res, p)},
 		about("printing", "sheet", wb.sheet(SheetAccounts), "first", figures.Rank.Label(p), "last", figures.Reason.Label(p)),
 		about("links", "links", p.Int(wb.lim.links)),

@@ -14,22 +14,23 @@ import (
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// Sheet is a sheet of the workbook, by the id the code knows it by; the client reads its name
-// in the report's language (the catalog's sheet.name.<id>: Summary, Samenvatting).
+// Sheet is a sheet of the workbook, by the id the code knows it by (its English name); the
+// client reads its name in the report's language (the catalog's sheet.name.<id>: Summary,
+// Samenvatting).
 type Sheet string
 
 // The sheets, in the order the workbook shows them. Videos past Excel's row limit continue on
 // "Videos (2)", "Videos (3)", … placed after Videos.
 const (
-	SheetSummary  Sheet = "summary"
-	SheetAccounts Sheet = "accounts"
-	SheetVideos   Sheet = "videos"
-	SheetSignals  Sheet = "signals"
-	SheetRejected Sheet = "rejected"
-	SheetAbout    Sheet = "about"
+	SheetSummary  Sheet = "Summary"
+	SheetAccounts Sheet = "Accounts"
+	SheetVideos   Sheet = "Videos"
+	SheetSignals  Sheet = "Signals"
+	SheetRejected Sheet = "Rejected"
+	SheetAbout    Sheet = "About"
 	// SheetHistory is the hidden sheet holding each account's past snapshots, one row per
 	// account, that the Accounts sheet's sparklines draw (written only with a history).
-	SheetHistory Sheet = "history"
+	SheetHistory Sheet = "History"
 )
 
 // Name is the sheet's name in p's language.
