@@ -56,13 +56,6 @@
     if (typeof v === "string") { return v.toLowerCase(); }
     return v;
   }
-  function approx(n) {
-    var units = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
-    for (var i = 0; i < units.length; i++) {
-      if (n >= units[i][0]) { return "~" + group(String(Number((n / units[i][0]).toPrecision(3)))) + units[i][1]; }
-    }
-    return "~" + commas(n);
-  }
   // compact writes an axis's count short: 1K, 2.5M.
   function compact(n) {
     var units = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
@@ -83,6 +76,8 @@
     return t.replace("{n}", commas(n));
   }
   function isNum(v) { return typeof v === "number"; }
+  // dayOf writes a day as the report's language does: 20 Nov 2026, 20 nov 2026.
+  function dayOf(d) { return d.toLocaleDateString(F.lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }); }
   // profile is a handle's TikTok profile: M.profile is vet's one TikTok address (ingest.ProfileURL).
   function profile(h) { return M.profile + encodeURIComponent(h.replace(/^@/, "")); }
   function el(tag, cls, text) {
@@ -285,7 +280,7 @@
       a.tp.forEach(function (t) {
         // [id, day, views, view ER]: the video's TikTok id ("" for none).
         var li = el("li");
-        var day = t[1] === null ? W("detail.undated") : new Date(t[1] * 86400000).toLocaleDateString(F.lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+        var day = t[1] === null ? W("detail.undated") : dayOf(new Date(t[1] * 86400000));
         var views = t[2] === null ? F.na : isNum(t[2]) ? commas(t[2]) : t[2];
         var words = W("detail.best_post", { day: day, views: views, er: t[3] === null ? F.na : percent(t[3]) });
         var href = t[0] ? profile(a.h) + "/video/" + encodeURIComponent(t[0]) : "";
@@ -421,7 +416,7 @@
       grid: { left: 56, right: 44, top: 24, bottom: 26 },
       tooltip: { trigger: "axis" },
       legend: { top: 0, textStyle: { fontSize: 10 } },
-      xAxis: { type: "category", data: a.hi.map(function (h) { return h[0]; }), axisLabel: { fontSize: 10 } },
+      xAxis: { type: "category", data: a.hi.map(function (h) { return dayOf(new Date(h[0] + "T00:00:00Z")); }), axisLabel: { fontSize: 10 } },
       yAxis: [{ type: "value", name: "", axisLabel: { fontSize: 10, formatter: compact } }, { type: "value", axisLabel: { fontSize: 10, formatter: "{value}%" } }],
       series: [
         { type: "line", name: W("chart.followers"), data: a.hi.map(function (h) { return h[1]; }), itemStyle: { color: "#3a5a8c" } },

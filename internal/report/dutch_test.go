@@ -1,11 +1,14 @@
 package report
 
 import (
+	"archive/zip"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -485,5 +488,105 @@ func TestLibreOfficeShowsTheDutchWorkbookInDutch(t *testing.T) {
 				t.Errorf("sheet %s as LibreOffice shows it has no %s:\n%.2000s", tc.sheet, tc.want, got)
 			}
 		})
+	}
+}
+
+// dutchBranded is the branded report (logo, histories of up to 14 snapshots, a batch warning)
+// in Dutch, compared with a baseline: every sheet and column a report can have.
+func dutchBranded(t *testing.T) *Report {
+	t.Helper()
+	r := brandedReport(t)
+	r.Printer = dutch()
+	res := r.Result
+	res.HasBaseline, res.BaselineAsOf = true, time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC)
+	res.New = []string{res.Accounts[0].Handle}
+	for i := range 25 { // more than the page names
+		res.Gone = append(res.Gone, scoring.Previous{Handle: "weg" + strconv.Itoa(i), Verdict: scoring.Pass})
+	}
+	d := int64(-1_250)
+	res.Accounts[1].Change = &scoring.Change{Before: scoring.Previous{Verdict: scoring.Review}, FollowersDelta: &d,
+		FollowersPercent: scoring.Rate{Value: -2.44, OK: true}, FollowerERDelta: scoring.Rate{Value: 0.42, OK: true}}
+	return r
+}
+
+// A history and a baseline in Dutch: the hidden History sheet, the trend columns, the changes
+// since the baseline, on the sheets and on the page, and still no English.
+func TestADutchReportWithAHistoryAndABaseline(t *testing.T) {
+	r := dutchBranded(t)
+	dir := t.TempDir()
+	if _, err := Write(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, WorkbookFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Contains(got, "Geschiedenis") {
+		t.Fatalf("sheets = %q, want the hidden Geschiedenis", got)
+	}
+	if visible, _ := f.GetSheetVisible("Geschiedenis"); visible {
+		t.Error("Geschiedenis is visible")
+	}
+	history, _ := f.GetRows("Geschiedenis")
+	if len(history) == 0 || !slices.Equal(history[0][:2], []string{"Account", "Volgers 1"}) || !slices.Contains(history[0], "Volger-ER 12") {
+		t.Errorf("Geschiedenis's headers = %q", history)
+	}
+	accounts, _ := f.GetRows("Accounts")
+	for _, h := range []string{"Δ volgers", "Δ volgers %", "Δ volger-ER", "Vorig oordeel", "Verloop volgers", "Verloop volger-ER", "Oordelen door de tijd"} {
+		if !slices.Contains(accounts[0], h) {
+			t.Errorf("Accounts has no column %q: %q", h, accounts[0])
+		}
+	}
+	// The sparklines draw from the hidden sheet by its Dutch name.
+	zr, err := zip.OpenReader(filepath.Join(dir, WorkbookFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	sheet2 := ""
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet2.xml" {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			sheet2 = string(b)
+		}
+	}
+	if !strings.Contains(sheet2, "<xm:f>Geschiedenis!B") {
+		t.Errorf("the Accounts sheet's sparklines do not draw from Geschiedenis: %.300s", sheet2[max(strings.Index(sheet2, "<x14:sparkline>"), 0):])
+	}
+	summary, _ := f.GetRows("Samenvatting")
+	text := ""
+	for _, row := range summary {
+		text += strings.Join(row, "\t") + "\n"
+	}
+	for _, want := range []string{"Sinds het vorige rapport", "Peildatum vorig rapport\t13 november 2026", "Nieuwe accounts\t1", "Verdwenen accounts\t25"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Samenvatting does not say %q:\n%s", want, text)
+		}
+	}
+	english, skip := englishOnly(t), catalogLess(r)
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		text := sheet
+		for _, row := range rows {
+			text += "\n" + strings.Join(row, "\n")
+		}
+		if found := englishIn(text, english, skip); len(found) > 0 {
+			t.Errorf("%s shows English words: %q", sheet, found)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(dir, PageFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visible := visibleText(string(page))
+	if want := "Vergeleken met het rapport met peildatum 13 november 2026: 1 nieuw, 25 verdwenen (verdwenen: weg0, "; !strings.Contains(visible, want) ||
+		!strings.Contains(visible, "weg19, en nog 5)") {
+		t.Errorf("the page does not say %q … en nog 5:\n%s", want, visible)
+	}
+	if found := englishIn(visible, english, skip); len(found) > 0 {
+		t.Errorf("the page shows English words: %q", found)
 	}
 }

@@ -47,9 +47,9 @@ func pageDataOf(t *testing.T, page string) pageJSON {
 	return d
 }
 
-// visibleText is the page without its scripts and tags: roughly what a reader sees.
+// visibleText is the page without its scripts, style and tags: roughly what a reader sees.
 func visibleText(page string) string {
-	page = regexp.MustCompile(`(?s)<script>.*?</script>`).ReplaceAllString(page, "")
+	page = regexp.MustCompile(`(?s)<script>.*?</script>|<style>.*?</style>`).ReplaceAllString(page, "")
 	return regexp.MustCompile(`(?s)<[^>]*>`).ReplaceAllString(page, " ")
 }
 
