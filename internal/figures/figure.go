@@ -50,8 +50,12 @@ type Figure struct {
 	Decimals int   // shown with this many: the sheet's number format, the page, the PDF
 	Where    Where // the outputs that show it
 	// Words, for a Code or Codes, is the catalog prefix of the codes' words: the verdict's
-	// prefix, verdict, writes PASS as the catalog's verdict.PASS.
+	// prefix, verdict, writes PASS as the catalog's verdict.PASS; "" shows a code as it is
+	// written (a tier's name, from the benchmark table).
 	Words string
+	// Order, for a Code, is its codes in their natural order (the tiers from the smallest, the
+	// verdicts from PASS), for the outputs that sort by it; nil when they have none.
+	Order func(*scoring.Result) []string
 	// When, when set, says whether a batch shows the figure at all (the changes since a
 	// baseline, only with a baseline).
 	When func(*scoring.Result) bool
@@ -127,8 +131,9 @@ func (f *Figure) CodeWords(p *lang.Printer, code string) string {
 	return p.T(f.Words + "." + code)
 }
 
-// Format writes v as people read it in p's language: the sheet's text cells, the page, the
-// PDF. n/a is "n/a", with nothing of why (the notes say that).
+// Format writes v as people read it in p's language, as the workbook's cell shows it: the
+// page's table, the PDF. A count the export wrote rounded is ~18,300 (prose says ~18.3K:
+// lang.Printer.Approx). n/a is "n/a", with nothing of why (the notes say that).
 func (f *Figure) Format(p *lang.Printer, v Value) string {
 	if !v.OK {
 		return p.T("word.na")
@@ -152,8 +157,8 @@ func (f *Figure) Format(p *lang.Printer, v Value) string {
 		}
 		return p.T("word.no")
 	case Count:
-		if v.Approx {
-			return p.Approx(int64(v.Num))
+		if v.Approx { // as the workbook's cell shows it: a number, marked approximate
+			return "~" + p.Decimal(v.Num, 0)
 		}
 		return p.Decimal(v.Num, 0)
 	case Percent:

@@ -461,8 +461,11 @@ func TestTheDutchWorkbookHoldsNoEnglish(t *testing.T) {
 }
 
 // The Dutch workbook as LibreOffice shows it: the numbers with Dutch separators, whatever the
-// machine's own language. Skipped without LibreOffice.
+// machine's own language.
 func TestLibreOfficeShowsTheDutchWorkbookInDutch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
 	soffice := needLibreOffice(t)
 	_, dir, _ := writeDutchWorkbook(t)
 	// The ninth field, true: each cell as it is shown.

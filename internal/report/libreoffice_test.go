@@ -14,6 +14,9 @@ import (
 // to PDF (it opens at all) and each sheet to CSV (the values it reads, formulas evaluated).
 // Skipped without LibreOffice: `apt-get install libreoffice-calc` to run it.
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
 	soffice := needLibreOffice(t)
 	dir := t.TempDir()
 	if _, err := Write(dir, brandedReport(t)); err != nil { // with the logo, sparklines and History
@@ -51,20 +54,6 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 			}
 		})
 	}
-}
-
-// needLibreOffice is the path of LibreOffice's soffice; the test is skipped without it, and
-// under -short.
-func needLibreOffice(t *testing.T) string {
-	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("no LibreOffice (soffice) on PATH: skipping the check of how it reads the workbook")
-	}
-	if testing.Short() {
-		t.Skip("-short")
-	}
-	return soffice
 }
 
 // convertWorkbook has LibreOffice convert the workbook in dir to the format to, beside it.
