@@ -3,7 +3,6 @@ package dist
 import (
 	"archive/tar"
 	"archive/zip"
-	"compress/flate"
 	"compress/gzip"
 	"io"
 	"io/fs"
@@ -42,10 +41,7 @@ func sorted(root string, files []entry) []entry {
 // writeTarGz writes a .tar.gz of the files under root/, every entry with the time mtime and
 // owned by uid and gid 0 with no names; the gzip header has no name and no time.
 func writeTarGz(w io.Writer, root string, files []entry, mtime time.Time) error {
-	gz, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
+	gz := gzip.NewWriter(w) // the default level: the best took twice as long for 0.3% less
 	tw := tar.NewWriter(gz)
 	for _, e := range sorted(root, files) {
 		h := &tar.Header{Name: e.name, Mode: int64(e.mode.Perm()), ModTime: mtime.UTC().Truncate(time.Second), Typeflag: tar.TypeReg, Size: int64(len(e.body))}
@@ -65,13 +61,9 @@ func writeTarGz(w io.Writer, root string, files []entry, mtime time.Time) error 
 	return gz.Close()
 }
 
-// writeZip writes a .zip of the files under root/, every entry deflated at the best compression
-// with the time mtime (in UTC, so that the archive does not depend on the builder's time zone).
+// writeZip writes a .zip of the files under root/, every entry deflated, with the time mtime (in UTC, so that the archive does not depend on the builder's time zone).
 func writeZip(w io.Writer, root string, files []entry, mtime time.Time) error {
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
 	for _, e := range sorted(root, files) {
 		h := &zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: mtime.UTC().Truncate(time.Second)}
 		if e.mode.IsDir() {
