@@ -6,21 +6,60 @@
   "use strict";
   var D = window.VET, M = D.meta, A = D.accounts;
   var hasCharts = typeof echarts !== "undefined";
-  var nf = new Intl.NumberFormat("en-US");
+  var F = M.format;
   var pending = 1; // the table, plus one per chart
   function done() { if (--pending === 0) { window.__vetReady = true; } }
 
-  // Numbers as a client reads them.
-  function commas(n) { return nf.format(n); }
-  function fixed(n, d) { return n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }); }
+  // Numbers as a client reads them, in the report's language. vet rounds every figure once,
+  // to the decimals the workbook shows; here it only gains its separators, as vet's Go code
+  // writes them (lang.Printer): toFixed of a number already rounded gives back its digits.
+  function group(s) {
+    var neg = s.charAt(0) === "-";
+    if (neg) { s = s.slice(1); }
+    var parts = s.split("."), w = parts[0], out = "";
+    for (var i = 0; i < w.length; i++) {
+      if (i > 0 && (w.length - i) % 3 === 0) { out += F.group; }
+      out += w.charAt(i);
+    }
+    return (neg ? "-" : "") + out + (parts.length > 1 ? F.dec + parts[1] : "");
+  }
+  function fixed(n, d) { return group(Number(n).toFixed(d)); }
+  function commas(n) { return fixed(n, 0); }
   function percent(v) { return v === null || v === undefined ? null : fixed(v, 2) + "%"; }
+  function signed(s, v) { return v > 0 ? "+" + s : s; }
+  // number writes figure f's value v.
+  function number(f, v) {
+    switch (f.u) {
+      case "count": return commas(v);
+      case "percent": return fixed(v, f.d) + "%";
+      case "multiple": return fixed(v, f.d) + "×";
+      case "money": return F.cur.replace("{n}", fixed(v, f.d));
+      case "signed": return signed(commas(v), v);
+      case "signed_percent": return (v < 0 ? "−" + fixed(-v, f.d) : signed(fixed(v, f.d), v)) + "%";
+      case "points": return F.pts.replace("{n}", signed(fixed(v, f.d), v));
+    }
+    return fixed(v, f.d);
+  }
+  // show writes figure f's value v: a number, words vet wrote, a rounded count, or n/a.
+  function show(f, v) {
+    if (v === null || v === undefined) { return null; }
+    if (Array.isArray(v)) { return null; }
+    if (typeof v === "object") { return v.t; }
+    if (typeof v === "string") { return v; }
+    return number(f, v);
+  }
+  // why is the reason a figure is n/a, or "".
+  function why(v) { return Array.isArray(v) && M.na[v[0]] !== undefined ? M.na[v[0]] : ""; }
+  function sortKey(f, v) {
+    if (v === null || v === undefined || Array.isArray(v)) { return null; }
+    if (typeof v === "object") { return v.n; }
+    if (typeof v === "string") { return v.toLowerCase(); }
+    return v;
+  }
   function approx(n) {
     var units = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
     for (var i = 0; i < units.length; i++) {
-      if (n >= units[i][0]) {
-        var s = (n / units[i][0]).toFixed(1).replace(/\.0$/, "");
-        return "~" + s + units[i][1];
-      }
+      if (n >= units[i][0]) { return "~" + group(String(Number((n / units[i][0]).toPrecision(3)))) + units[i][1]; }
     }
     return "~" + commas(n);
   }
@@ -28,18 +67,24 @@
   function compact(n) {
     var units = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
     for (var i = 0; i < units.length; i++) {
-      if (Math.abs(n) >= units[i][0]) { return String(Number((n / units[i][0]).toFixed(1))) + units[i][1]; }
+      if (Math.abs(n) >= units[i][0]) { return group(String(Number((n / units[i][0]).toFixed(1)))) + units[i][1]; }
     }
     return commas(n);
   }
-  function plural(n, thing) { return (n === 1 ? "1 " : commas(n) + " ") + thing + (n === 1 ? "" : "s"); }
+  // W is the page's words in the report's language (vet's catalogs, page.js.*): a template
+  // whose {name}s args fill. P picks a plural's one|other form by n, which fills {n}.
+  function W(key, args) {
+    var t = M.words[key];
+    if (t === undefined) { return key; }
+    return t.replace(/\{(\w+)\}/g, function (m, name) { return args && name in args ? String(args[name]) : m; });
+  }
+  function P(key, n, args) {
+    var forms = W(key, args).split("|"), t = n === 1 || forms.length === 1 ? forms[0] : forms[1];
+    return t.replace("{n}", commas(n));
+  }
   function isNum(v) { return typeof v === "number"; }
-  // A buyer metric is a number, or [i]: the reason it is missing is M.na[i].
-  function naText(v) { return isNum(v) ? "" : "n/a — " + (v && M.na[v[0]] !== undefined ? M.na[v[0]] : "not measured"); }
-  function money(v) { return fixed(v, 2); }
-  function profile(h) { return "https://www.tiktok.com/@" + encodeURIComponent(h.replace(/^@/, "")); }
-  function tierName(a) { return a.t >= 0 ? M.tiers[a.t].n : "no tier"; }
-  function followersText(a) { return a.f === null ? "n/a" : a.fa ? approx(a.f) : commas(a.f); }
+  // profile is a handle's TikTok profile: M.profile is vet's one TikTok address (ingest.ProfileURL).
+  function profile(h) { return M.profile + encodeURIComponent(h.replace(/^@/, "")); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -47,44 +92,19 @@
     return e;
   }
 
-  // The table's columns: what each shows, and what it sorts on (numbers sort as numbers;
-  // a missing figure sorts last either way).
-  var optional = {};
-  M.columns.forEach(function (c) { optional[c] = true; });
-  var columns = [
-    { label: "#", num: true, key: function (a) { return a.r; }, text: function (a) { return commas(a.r); } },
-    { label: "Handle", cls: "handle", key: function (a) { return a.h.toLowerCase(); }, cell: handleCell },
-    { label: "Followers", num: true, key: function (a) { return a.f; }, text: followersText },
-    { label: "Tier", cls: "nowrap", key: function (a) { return a.t >= 0 ? a.t : null; }, text: tierName },
-    { label: "Follower ER", num: true, key: function (a) { return a.fe; }, text: function (a) { return percent(a.fe); } },
-    { label: "Median view ER", num: true, key: function (a) { return a.mv; }, text: function (a) { return percent(a.mv); } },
-    { label: "Ratio", num: true, key: function (a) { return a.ra; }, text: function (a) { return a.ra === null ? null : fixed(a.ra, 2) + "×"; } }
-  ];
-  if (optional.confidence) {
-    var confOrder = { firm: 0, borderline: 1, thin: 2 };
-    columns.push({ label: "Confidence", key: function (a) { return a.c ? confOrder[a.c] : null; }, text: function (a) { return a.c || null; } });
-  }
-  if (optional.views) {
-    columns.push({ label: "Median views", num: true, key: function (a) { return isNum(a.mvw) ? a.mvw : null; }, text: function (a) { return isNum(a.mvw) ? (a.ro ? approx(a.mvw) : commas(a.mvw)) : null; } });
-  }
-  if (optional.ppw) {
-    columns.push({ label: "Posts/week", num: true, key: function (a) { return isNum(a.ppw) ? a.ppw : null; }, text: function (a) { return isNum(a.ppw) ? fixed(a.ppw, 1) : null; } });
-  }
-  if (optional.price) {
-    columns.push({ label: "CPE", num: true, key: function (a) { return isNum(a.cpe) ? a.cpe : null; }, text: function (a) { return isNum(a.cpe) ? fixed(a.cpe, 3) : null; } });
-    columns.push({ label: "CPM", num: true, key: function (a) { return isNum(a.cpm) ? a.cpm : null; }, text: function (a) { return isNum(a.cpm) ? money(a.cpm) : null; } });
-  }
-  columns.push(
-    { label: "Verdict", cls: "nowrap", key: function (a) { return a.v; }, cell: verdictCell },
-    { label: "Signals", key: function (a) { return a.s ? a.s.length : 0; }, text: function (a) { return (a.s || []).map(function (s) { return M.signals[s.k]; }).join(", "); } },
-    { label: "Reason", cls: "reason", key: function (a) { return a.rs.toLowerCase(); }, text: function (a) { return a.rs; } }
-  );
-  if (M.baseline) {
-    columns.push(
-      { label: "Δ followers", num: true, key: function (a) { return a.dl === undefined ? null : a.dl; }, text: function (a) { return a.dt || null; } },
-      { label: "Previous verdict", key: function (a) { return a.was || null; }, text: function (a) { return a.was || null; } }
-    );
-  }
+  // The table's columns are the figures vet marks for it, in its order: what each shows, and
+  // what it sorts on (numbers sort as numbers; a missing figure sorts last either way).
+  var columns = [], reasonAt = -1;
+  M.figures.forEach(function (f, i) {
+    if (f.r === "wrap") { reasonAt = i; }
+    if (!f.t) { return; }
+    var c = { label: f.l, num: !!f.u, fig: f, at: i,
+      key: function (a) { return sortKey(f, a.f[i]); }, text: function (a) { return show(f, a.f[i]); } };
+    if (f.r === "link") { c.cls = "who"; c.cell = handleCell; }
+    if (f.r === "pill") { c.cls = "nowrap"; c.cell = verdictCell; c.key = function (a) { return a.v; }; }
+    if (f.r === "wrap") { c.cls = "why"; }
+    columns.push(c);
+  });
 
   function handleCell(td, a, open) {
     td.appendChild(el("span", "tog", open ? "▾" : "▸"));
@@ -97,7 +117,7 @@
   }
   function verdictCell(td, a) {
     var name = M.verdicts[a.v];
-    td.appendChild(el("span", "v " + name, name));
+    td.appendChild(el("span", "v " + name, M.vw[a.v]));
     td.setAttribute("data-verdict", name);
     if (a.s) { td.setAttribute("data-signals", a.s.map(function (s) { return M.codes[s.k]; }).join(" ")); }
   }
@@ -166,22 +186,21 @@
     }
     tbody.appendChild(frag);
     later.forEach(function (f) { f(); });
-    var what = filterWords();
-    document.getElementById("showing").textContent = view.length === 0 ? "No " + what + " match." :
-      (to - from === view.length ? "All " + plural(view.length, what.replace(/s$/, "")) :
-        "Showing " + commas(from + 1) + "–" + commas(to) + " of " + plural(view.length, what.replace(/s$/, ""))) +
-      (state.q ? " whose handle contains “" + state.q + "”" : "") + (state.col >= 0 ? ", by " + columns[state.col].label.toLowerCase() + (state.asc ? " (ascending)" : " (descending)") : ", worst verdicts first") + ".";
-    document.getElementById("pageno").textContent = "Page " + commas(state.page + 1) + " of " + commas(pages);
+    var kind = filterKind(), verdict = state.filter in verdictAt ? M.vw[verdictAt[state.filter]] : "";
+    var what = P("showing." + kind, view.length, { verdict: verdict });
+    document.getElementById("showing").textContent = view.length === 0 ? W("showing.none." + kind, { verdict: verdict }) :
+      (to - from === view.length ? W("showing.every", { what: what }) :
+        W("showing.some", { from: commas(from + 1), to: commas(to), what: what })) +
+      (state.q ? W("showing.search", { q: state.q }) : "") +
+      (state.col >= 0 ? W(state.asc ? "showing.by_ascending" : "showing.by_descending", { column: columns[state.col].label }) : W("showing.ranked"));
+    document.getElementById("pageno").textContent = W("page_of", { page: commas(state.page + 1), pages: commas(pages) });
     document.getElementById("prev").disabled = state.page === 0;
     document.getElementById("next").disabled = state.page >= pages - 1;
   }
-  function filterWords() {
-    switch (state.filter) {
-      case "all": return "accounts";
-      case "flagged": return "flagged accounts";
-      default: return state.filter + " accounts";
-    }
-  }
+  // filterKind is what the filter shows: all accounts, the flagged ones, or one verdict's.
+  function filterKind() { return state.filter === "all" || state.filter === "flagged" ? state.filter : "one"; }
+  var verdictAt = {};
+  M.verdicts.forEach(function (v, i) { verdictAt[v] = i; });
 
   function row(a, open) {
     var tr = el("tr", "row" + (open ? " open" : ""));
@@ -192,9 +211,9 @@
         c.cell(td, a, open);
       } else {
         var t = c.text(a);
-        if (t === null || t === undefined || t === "") {
-          td.textContent = c.label === "Signals" ? "" : "n/a";
-          if (c.label !== "Signals") { td.className += " na"; }
+        if (t === null || t === undefined) {
+          td.textContent = F.na;
+          td.className += " na";
         } else {
           td.textContent = t;
         }
@@ -224,68 +243,52 @@
     parent.appendChild(tr);
 
     var fig = el("div");
-    fig.appendChild(el("h4", null, "Figures"));
+    fig.appendChild(el("h4", null, W("detail.figures")));
     var dl = el("dl");
-    function item(name, value, na) {
-      dl.appendChild(el("dt", null, name));
-      dl.appendChild(el("dd", na ? "na" : null, value));
-    }
-    var tier = a.t >= 0 ? M.tiers[a.t] : null;
-    item("Followers", followersText(a) + (a.fa ? " (rounded in the export)" : ""));
-    item("Tier", tier ? tier.n + ", benchmark " + fixed(tier.b, 2) + "%" : "none (under the first tier, or no follower count)");
-    function on(n) { return n > 0 ? " on " + plural(n, "post") : ""; }
-    item("Follower ER", a.fe === null ? "n/a" : percent(a.fe) + on(a.fp));
-    item("Median view ER", a.mv === null ? "n/a" : percent(a.mv) + on(a.vp) + (a.pv === null ? "" : "; pooled " + percent(a.pv)));
-    item("Ratio to the benchmark", a.ra === null ? "n/a" : fixed(a.ra, 2) + "×");
-    item("Confidence", a.c || "n/a");
-    item("Posts in the window", commas(a.w));
-    item("Last post", a.d < 0 ? "undated" : a.d === 0 ? "on the report date" : plural(a.d, "day") + " before the report date");
-    function metric(name, v, show) { item(name, isNum(v) ? show(v) : naText(v), !isNum(v)); }
-    metric("Median views", a.mvw, function (v) { return a.ro ? approx(v) : commas(v); });
-    metric("Average views", a.avw, function (v) { return a.ro ? approx(v) : commas(v); });
-    metric("View rate", a.vr, function (v) { return fixed(v, 2) + "% of followers"; });
-    metric("Posts per week", a.ppw, function (v) { return fixed(v, 1); });
-    metric("Paid posts", a.ss, function (v) { return plural(a.sp || 0, "post") + " (" + fixed(v, 1) + "% of the window)"; });
-    metric("Paid post performance", a.pe, function (v) { return fixed(v, 2) + "× the view ER of its other posts"; });
-    metric("Save rate", a.svr, function (v) { return fixed(v, 2) + "%"; });
-    metric("Share rate", a.shr, function (v) { return fixed(v, 2) + "%"; });
-    metric("Price per post", a.pr, money);
-    metric("CPE", a.cpe, function (v) { return fixed(v, 3) + " per engagement"; });
-    metric("CPM", a.cpm, function (v) { return money(v) + " per 1,000 views"; });
-    if (a.ro) { item("Rounded counts", "some counts in the window were written rounded (~)"); }
-    (a.n || []).forEach(function (n) { item("Note", n); });
+    M.figures.forEach(function (f, i) {
+      if (!f.dt) { return; }
+      var v = a.f[i], t = show(f, v);
+      if (t === "") { return; } // no notes, no hashtags: nothing to say
+      dl.appendChild(el("dt", null, f.l));
+      var na = t === null;
+      dl.appendChild(el("dd", na ? "na" : null, na ? F.na + (why(v) ? " — " + why(v) : "") : t));
+    });
+    (a.n || []).forEach(function (n) {
+      dl.appendChild(el("dt", null, W("detail.note")));
+      dl.appendChild(el("dd", null, n));
+    });
     fig.appendChild(dl);
     grid.appendChild(fig);
 
     var mid = el("div");
-    mid.appendChild(el("h4", null, "Verdict"));
+    mid.appendChild(el("h4", null, W("detail.verdict")));
     var p = el("p");
-    p.appendChild(el("span", "v " + M.verdicts[a.v], M.verdicts[a.v]));
-    p.appendChild(document.createTextNode(" " + a.rs));
+    p.appendChild(el("span", "v " + M.verdicts[a.v], M.vw[a.v]));
+    p.appendChild(document.createTextNode(" " + (reasonAt >= 0 ? a.f[reasonAt] : "")));
     mid.appendChild(p);
-    mid.appendChild(el("h4", null, "Signals"));
+    mid.appendChild(el("h4", null, W("detail.signals")));
     if (a.s && a.s.length) {
       var ul = el("ul");
       a.s.forEach(function (s) {
         var li = el("li");
-        li.appendChild(el("b", null, M.signals[s.k]));
+        li.appendChild(el("b", null, M.sigs[s.k]));
         if (s.p) { li.appendChild(document.createTextNode(": " + s.p)); }
         ul.appendChild(li);
       });
       mid.appendChild(ul);
     } else {
-      mid.appendChild(el("p", "na", "None raised."));
+      mid.appendChild(el("p", "na", W("detail.no_signals")));
     }
-    mid.appendChild(el("h4", null, "Best posts"));
+    mid.appendChild(el("h4", null, W("detail.best_posts")));
     if (a.tp && a.tp.length) {
       var ol = el("ol");
       a.tp.forEach(function (t) {
-        // [link, day, views, view ER]: link is the video's id, or its address.
+        // [id, day, views, view ER]: the video's TikTok id ("" for none).
         var li = el("li");
-        var day = t[1] === null ? "undated" : new Date(t[1] * 86400000).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-        var views = t[2] === null ? "n/a" : isNum(t[2]) ? commas(t[2]) : t[2];
-        var words = day + " · " + views + " views · view ER " + (t[3] === null ? "n/a" : percent(t[3]));
-        var href = /^https?:/.test(t[0]) ? t[0] : t[0] ? profile(a.h) + "/video/" + encodeURIComponent(t[0]) : "";
+        var day = t[1] === null ? W("detail.undated") : new Date(t[1] * 86400000).toLocaleDateString(F.lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+        var views = t[2] === null ? F.na : isNum(t[2]) ? commas(t[2]) : t[2];
+        var words = W("detail.best_post", { day: day, views: views, er: t[3] === null ? F.na : percent(t[3]) });
+        var href = t[0] ? profile(a.h) + "/video/" + encodeURIComponent(t[0]) : "";
         if (href) {
           var link = el("a", null, words);
           link.href = href;
@@ -299,24 +302,24 @@
       });
       mid.appendChild(ol);
     } else {
-      mid.appendChild(el("p", "na", "n/a — no post with views in the window."));
+      mid.appendChild(el("p", "na", W("detail.no_best_posts")));
     }
     grid.appendChild(mid);
 
     var right = el("div");
-    right.appendChild(el("h4", null, "View ER per post in the window"));
+    right.appendChild(el("h4", null, W("detail.posts_chart")));
     var posts = el("div", "mini");
     right.appendChild(posts);
     var hist = null;
     if (a.hi && a.hi.length) {
-      right.appendChild(el("h4", null, "Followers and follower ER, report by report"));
+      right.appendChild(el("h4", null, W("detail.history_chart")));
       hist = el("div", "mini");
       right.appendChild(hist);
     }
     grid.appendChild(right);
     return function () {
-      if (!hasCharts) { posts.textContent = "Charts are not available in this copy of the page."; return; }
-      if (!a.p || a.p.length === 0) { posts.textContent = "n/a — no dated post with views in the window."; posts.style.height = "auto"; } else { postsChart(posts, a); }
+      if (!hasCharts) { posts.textContent = W("detail.no_charts"); return; }
+      if (!a.p || a.p.length === 0) { posts.textContent = W("detail.no_posts_chart"); posts.style.height = "auto"; } else { postsChart(posts, a); }
       if (hist) { historyChart(hist, a); }
     };
   }
@@ -371,7 +374,7 @@
         type: "line", name: a.h, symbolSize: 5, itemStyle: { color: "#3a5a8c" },
         data: series(a.p),
         markLine: { symbol: "none", silent: true, lineStyle: { color: "#c62828", type: "dashed" },
-          label: { formatter: "platform " + fixed(M.platform, 2) + "%", fontSize: 10, position: "insideEndTop", color: "#c62828" }, data: [{ yAxis: M.platform }] }
+          label: { formatter: W("chart.platform", { er: fixed(M.platform, 2) + "%" }), fontSize: 10, position: "insideEndTop", color: "#c62828" }, data: [{ yAxis: M.platform }] }
       }]
     }));
   }
@@ -384,8 +387,8 @@
       xAxis: { type: "category", data: a.hi.map(function (h) { return h[0]; }), axisLabel: { fontSize: 10 } },
       yAxis: [{ type: "value", name: "", axisLabel: { fontSize: 10, formatter: compact } }, { type: "value", axisLabel: { fontSize: 10, formatter: "{value}%" } }],
       series: [
-        { type: "line", name: "followers", data: a.hi.map(function (h) { return h[1]; }), itemStyle: { color: "#3a5a8c" } },
-        { type: "line", name: "follower ER %", yAxisIndex: 1, data: a.hi.map(function (h) { return h[2]; }), itemStyle: { color: "#ef8f00" } }
+        { type: "line", name: W("chart.followers"), data: a.hi.map(function (h) { return h[1]; }), itemStyle: { color: "#3a5a8c" } },
+        { type: "line", name: W("chart.follower_er"), yAxisIndex: 1, data: a.hi.map(function (h) { return h[2]; }), itemStyle: { color: "#ef8f00" } }
       ]
     }));
   }

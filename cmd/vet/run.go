@@ -11,6 +11,7 @@ import (
 
 	"github.com/vet-tool/vet/internal/config"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/report"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -155,6 +156,10 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	printer, err := printerOf(&f.Run)
+	if err != nil {
+		return err
+	}
 	var baseline *scoring.Baseline
 	if f.Run.Baseline != "" {
 		prev, err := report.ReadSummary(f.Run.Baseline)
@@ -218,7 +223,7 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
-	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand}
+	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {
@@ -237,6 +242,19 @@ func runCmd(args []string, e *env) error {
 		fmt.Fprintln(e.stdout, summaryLine(batch, res))
 	}
 	return failOn(f.Run.FailOn, res)
+}
+
+// printerOf is the report's language and currency (--lang, --currency).
+func printerOf(r *config.Run) (*lang.Printer, error) {
+	l, err := lang.Parse(r.Lang)
+	if err != nil {
+		return nil, &usageError{msg: "--lang: " + err.Error()}
+	}
+	c, err := lang.ParseCurrency(r.Currency)
+	if err != nil {
+		return nil, &usageError{msg: "--currency: " + err.Error()}
+	}
+	return lang.New(l, c), nil
 }
 
 // failOn is --fail-on: exit 3 when any account got that verdict or a worse one (FAIL is worse

@@ -40,6 +40,8 @@ type Run struct {
 	Title    string            // --title: the report's title (page header, Summary, document properties)
 	Client   string            // --client: who the report is for
 	Logo     string            // --logo: a PNG or SVG shown on the page and the Summary sheet
+	Lang     string            // --lang: the language of the report and the warnings (en, nl)
+	Currency string            // --currency: the currency of prices (EUR, €, USD, …); "" for none given
 }
 
 // Default is the configuration in force without a vet.yaml.

@@ -1,5 +1,7 @@
 package config
 
+import "github.com/vet-tool/vet/internal/lang"
+
 // setting is one line of vet.yaml, declared once: its key, its flag, what it does, where its
 // value lives and the range in which it means something. The template `vet init` writes, the
 // loader and its checks, the flags of `vet run` and `vet validate` and the settings `vet
@@ -67,6 +69,10 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Run.Client }},
 	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG or SVG logo shown on the page and the Summary sheet",
 		field: func(f *File) any { return &f.Run.Logo }},
+	{key: "lang", flag: "lang", arg: "LANG", comment: "the language of the report and of vet's warnings: en (English) or nl (Nederlands)",
+		field: func(f *File) any { return &f.Run.Lang }, choices: append([]string{""}, lang.Codes()...)},
+	{key: "currency", flag: "currency", arg: "CODE", comment: "the currency of the prices (EUR, USD, GBP, € …), shown with every money figure; \"\": the accounts file's, or none",
+		field: func(f *File) any { return &f.Run.Currency }},
 	{key: "report.history-points", comment: "with --history: the snapshots shown per account (sparklines, detail, summary.json)",
 		field: func(f *File) any { return &f.Scoring.HistoryPoints }, bounds: atLeast(1)},
 

@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -115,8 +118,11 @@ func (s *Store) write(ctx context.Context, r Run) (_ *sql.Tx, done Appended, err
 	if done.ID, err = res.LastInsertId(); err != nil {
 		return nil, Appended{}, fmt.Errorf("%s: %w", s.name, err)
 	}
-	if err := insertRows(ctx, tx, "accounts", accountColumns, len(r.Result.Accounts), func(i int, args []any) []any {
-		return accountRow(args, done.ID, i, &r.Result.Accounts[i])
+	figs := figures.In(figures.History, r.Result)
+	fctx := &figures.Context{Result: r.Result, P: lang.New(lang.English, "")} // the history keeps codes; its words in English
+	if err := insertRows(ctx, tx, "accounts", accountColumns(figs), len(r.Result.Accounts), func(i int, args []any) []any {
+		fctx.Rank = i + 1
+		return accountRow(args, done.ID, &r.Result.Accounts[i], figs, fctx)
 	}); err != nil {
 		return nil, Appended{}, fmt.Errorf("%s: accounts: %w", s.name, err)
 	}
@@ -156,32 +162,40 @@ func inputNames(b *ingest.Batch) string {
 	return strings.Join(names, "\n")
 }
 
-var accountColumns = []string{"snapshot_id", "handle", "handle_key", "rank", "followers", "tier", "posts_in_window",
-	"follower_er", "median_view_er", "pooled_view_er", "ratio", "verdict", "confidence", "signals", "reason",
-	"days_since_last_post", "median_views", "avg_views", "view_rate", "posts_per_week", "sponsored_posts",
-	"sponsored_share", "paid_er_ratio", "save_rate", "share_rate", "price", "cpe", "cpm"}
+// accountColumns are the columns of accounts a snapshot fills: the snapshot, the handle folded
+// for matching, then the figure table's history figures, each under its key.
+func accountColumns(figs []*figures.Figure) []string {
+	cols := []string{"snapshot_id", "handle_key"}
+	for _, f := range figs {
+		cols = append(cols, f.Key)
+	}
+	return cols
+}
 
 // accountRow appends account a's values, in accountColumns' order.
-func accountRow(args []any, snapshot int64, i int, a *scoring.Account) []any {
-	var tier, days, confidence any
-	if a.HasTier {
-		tier = a.Tier.Name
+func accountRow(args []any, snapshot int64, a *scoring.Account, figs []*figures.Figure, ctx *figures.Context) []any {
+	args = append(args, snapshot, a.Key)
+	for _, f := range figs {
+		args = append(args, sqlValue(f, f.Value(a, ctx)))
 	}
-	if a.DaysSinceLast >= 0 {
-		days = a.DaysSinceLast
+	return args
+}
+
+// sqlValue is a figure's value as the history holds it: NULL for n/a, codes as codes (a list
+// of them comma separated), yes/no as 1/0, counts as integers, the rest as reals.
+func sqlValue(f *figures.Figure, v figures.Value) any {
+	if !v.OK {
+		return nil
 	}
-	if a.Confidence != "" {
-		confidence = string(a.Confidence)
+	switch f.Unit {
+	case figures.Text, figures.Code:
+		return v.Text
+	case figures.Codes, figures.List:
+		return strings.Join(v.List, ",")
+	case figures.Count, figures.Signed, figures.Flag:
+		return int64(math.Round(v.Num))
 	}
-	codes := make([]string, len(a.Signals))
-	for j, sig := range a.Signals {
-		codes[j] = sig.Code
-	}
-	return append(args, snapshot, a.Handle, a.Key, i+1, count(a.Followers), tier, a.Window,
-		rate(a.FollowerER), rate(a.MedianViewER), rate(a.PooledViewER), rate(a.Ratio), a.Verdict.String(), confidence,
-		strings.Join(codes, ","), a.Reason, days, metric(a.MedianViews), metric(a.AvgViews), metric(a.ViewRate),
-		metric(a.PostsPerWeek), a.SponsoredPosts, metric(a.SponsoredShare), metric(a.PaidERRatio), metric(a.SaveRate),
-		metric(a.ShareRate), metric(a.Price), metric(a.CPE), metric(a.CPM))
+	return v.Num
 }
 
 var postColumns = []string{"snapshot_id", "post_no", "handle", "video_id", "posted_at", "views", "likes", "comments", "shares", "saves"}
@@ -205,20 +219,6 @@ func count(c ingest.Count) any {
 		return nil
 	}
 	return int64(c)
-}
-
-func rate(r scoring.Rate) any {
-	if !r.OK {
-		return nil
-	}
-	return r.Value
-}
-
-func metric(m scoring.Metric) any {
-	if !m.OK {
-		return nil
-	}
-	return m.Value
 }
 
 // insertRows inserts n rows into table, chunk rows per statement, each row's values appended by

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/vet-tool/vet/internal/figures"
 )
 
 // The CSV files Export writes, one row per snapshot, per account of a snapshot, per post of a
@@ -25,37 +27,6 @@ type (
 		Inputs   string `csv:"inputs"`
 		Accounts string `csv:"accounts"`
 		Posts    string `csv:"posts"`
-	}
-	accountCSV struct {
-		ID             string `csv:"snapshot_id" db:"a.snapshot_id"`
-		AsOf           string `csv:"as_of" db:"s.as_of"`
-		Title          string `csv:"title" db:"s.title"`
-		Rank           string `csv:"rank"`
-		Handle         string `csv:"handle"`
-		Followers      string `csv:"followers"`
-		Tier           string `csv:"tier"`
-		Posts          string `csv:"posts_in_window"`
-		FollowerER     string `csv:"follower_er"`
-		MedianViewER   string `csv:"median_view_er"`
-		PooledViewER   string `csv:"pooled_view_er"`
-		Ratio          string `csv:"ratio"`
-		Verdict        string `csv:"verdict"`
-		Confidence     string `csv:"confidence"`
-		Signals        string `csv:"signals"`
-		Reason         string `csv:"reason"`
-		DaysSinceLast  string `csv:"days_since_last_post"`
-		MedianViews    string `csv:"median_views"`
-		AvgViews       string `csv:"avg_views"`
-		ViewRate       string `csv:"view_rate"`
-		PostsPerWeek   string `csv:"posts_per_week"`
-		SponsoredPosts string `csv:"sponsored_posts"`
-		SponsoredShare string `csv:"sponsored_share"`
-		PaidERRatio    string `csv:"paid_er_ratio"`
-		SaveRate       string `csv:"save_rate"`
-		ShareRate      string `csv:"share_rate"`
-		Price          string `csv:"price"`
-		CPE            string `csv:"cpe"`
-		CPM            string `csv:"cpm"`
 	}
 	postCSV struct {
 		ID       string `csv:"snapshot_id" db:"p.snapshot_id"`
@@ -87,7 +58,7 @@ func (s *Store) Export(dir string) ([]string, error) {
 	}{
 		{"snapshots.csv", "snapshots", "as_of, id", func(p, q string) error { return exportTable[snapshotCSV](s, p, q, "") }},
 		{"accounts.csv", "accounts a JOIN snapshots s ON s.id = a.snapshot_id", "s.as_of, s.id, a.rank",
-			func(p, q string) error { return exportTable[accountCSV](s, p, q, "a.") }},
+			func(p, q string) error { return exportRows(s, accountCSVType(), p, q, "a.") }},
 		{"posts.csv", "posts p JOIN snapshots s ON s.id = p.snapshot_id", "s.as_of, s.id, p.post_no",
 			func(p, q string) error { return exportTable[postCSV](s, p, q, "p.") }},
 	}
@@ -102,10 +73,30 @@ func (s *Store) Export(dir string) ([]string, error) {
 	return written, nil
 }
 
-// exportTable writes the rows of query (FROM … ORDER BY …) as T's CSV, through a temporary file
-// renamed into place. A column without a db tag is the csv tag's name with prefix.
+// accountCSVType is a row of the exported accounts.csv: the snapshot, then the figure table's
+// history figures, each a column under its key.
+func accountCSVType() reflect.Type {
+	fields := []reflect.StructField{
+		{Name: "ID", Type: reflect.TypeFor[string](), Tag: `csv:"snapshot_id" db:"a.snapshot_id"`},
+		{Name: "AsOf", Type: reflect.TypeFor[string](), Tag: `csv:"as_of" db:"s.as_of"`},
+		{Name: "Title", Type: reflect.TypeFor[string](), Tag: `csv:"title" db:"s.title"`},
+	}
+	for i, f := range figures.In(figures.History, nil) {
+		fields = append(fields, reflect.StructField{Name: "F" + strconv.Itoa(i), Type: reflect.TypeFor[string](),
+			Tag: reflect.StructTag(`csv:"` + f.Key + `"`)})
+	}
+	return reflect.StructOf(fields)
+}
+
+// exportTable writes the rows of query (FROM … ORDER BY …) as T's CSV: see exportRows.
 func exportTable[T any](s *Store, path, query, prefix string) error {
-	typ := reflect.TypeFor[T]()
+	return exportRows(s, reflect.TypeFor[T](), path, query, prefix)
+}
+
+// exportRows writes the rows of query (FROM … ORDER BY …) as CSV, a row of type typ each, through
+// a temporary file renamed into place. A column without a db tag is the csv tag's name with
+// prefix.
+func exportRows(s *Store, typ reflect.Type, path, query, prefix string) error {
 	cols := make([]string, typ.NumField())
 	for i := range cols {
 		f := typ.Field(i)
@@ -125,29 +116,29 @@ func exportTable[T any](s *Store, path, query, prefix string) error {
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	batch := make([]T, 0, exportBatch)
+	batch := reflect.MakeSlice(reflect.SliceOf(typ), 0, exportBatch)
 	dst := make([]any, len(cols))
 	header := true
 	flush := func() error {
 		var err error
 		if header {
-			err = gocsv.Marshal(batch, tmp) // the header, even with no rows
+			err = gocsv.Marshal(batch.Interface(), tmp) // the header, even with no rows
 		} else {
-			err = gocsv.MarshalWithoutHeaders(batch, tmp)
+			err = gocsv.MarshalWithoutHeaders(batch.Interface(), tmp)
 		}
-		header, batch = false, batch[:0]
+		header, batch = false, batch.Slice(0, 0)
 		return err
 	}
 	for rows.Next() {
-		batch = append(batch, *new(T))
-		v := reflect.ValueOf(&batch[len(batch)-1]).Elem()
+		batch = reflect.Append(batch, reflect.New(typ).Elem())
+		v := batch.Index(batch.Len() - 1)
 		for i := range dst {
 			dst[i] = text{v.Field(i).Addr().Interface().(*string)}
 		}
 		if err := rows.Scan(dst...); err != nil {
 			return err
 		}
-		if len(batch) == exportBatch {
+		if batch.Len() == exportBatch {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -156,7 +147,7 @@ func exportTable[T any](s *Store, path, query, prefix string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if len(batch) > 0 || header {
+	if batch.Len() > 0 || header {
 		if err := flush(); err != nil {
 			return err
 		}

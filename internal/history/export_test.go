@@ -3,11 +3,12 @@ package history
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/vet-tool/vet/internal/synth"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/vet-tool/vet/internal/synth"
 )
 
 // readCSV reads a file back as a spreadsheet tool would: a header, then rows by column name.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -29,8 +30,9 @@ func (s *Store) Load(before time.Time, points int) (map[string][]scoring.Point, 
 	for i, id := range ids {
 		list[i] = strconv.FormatInt(id, 10)
 	}
-	rows, err := s.db.QueryContext(context.Background(), `SELECT snapshot_id, handle_key, followers, follower_er, verdict
-		FROM accounts WHERE snapshot_id IN (`+strings.Join(list, ",")+`) ORDER BY snapshot_id`)
+	rows, err := s.db.QueryContext(context.Background(), "SELECT snapshot_id, handle_key, "+
+		columns("", figures.Followers, figures.FollowerER, figures.Verdict)+
+		" FROM accounts WHERE snapshot_id IN ("+strings.Join(list, ",")+") ORDER BY snapshot_id")
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading the history: %w", s.name, err)
 	}
@@ -164,10 +166,10 @@ type Entry struct {
 // Series is one account's entries across the history, oldest first; handle is folded first
 // (@Mila.Bakes finds mila.bakes).
 func (s *Store) Series(handle string) ([]Entry, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT s.as_of, s.title, a.handle, a.followers,
-		a.follower_er, a.ratio, a.verdict, a.signals
-		FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id
-		WHERE a.handle_key = ? ORDER BY s.as_of, s.id`, ingest.FoldHandle(handle))
+	rows, err := s.db.QueryContext(context.Background(), "SELECT s.as_of, s.title, "+
+		columns("a.", figures.Handle, figures.Followers, figures.FollowerER, figures.Ratio, figures.Verdict, figures.Signals)+
+		" FROM accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE a.handle_key = ? ORDER BY s.as_of, s.id",
+		ingest.FoldHandle(handle))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.name, err)
 	}
@@ -195,4 +197,14 @@ func (s *Store) Series(handle string) ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// columns names the figures' columns of accounts for a SELECT, each with prefix (a table's
+// alias and a dot, or "").
+func columns(prefix string, figs ...*figures.Figure) string {
+	names := make([]string, len(figs))
+	for i, f := range figs {
+		names[i] = prefix + f.Key
+	}
+	return strings.Join(names, ", ")
 }

@@ -64,6 +64,14 @@ CREATE TABLE posts (
 	saves       INTEGER,
 	PRIMARY KEY (snapshot_id, post_no)
 ) WITHOUT ROWID; -- each account's window (the posts its verdict rests on), in snapshot order`,
+	// 2: the figures the report showed and the history lacked (internal/figures): the columns
+	// of accounts are the figure table's history figures, each under its key.
+	`ALTER TABLE accounts ADD COLUMN follower_er_posts INTEGER; -- posts with likes and comments, which follower_er rests on
+ALTER TABLE accounts ADD COLUMN view_er_posts INTEGER;     -- posts with views, likes, comments and shares
+ALTER TABLE accounts ADD COLUMN benchmark_er REAL;         -- the tier's benchmark ER, percent; NULL without a tier
+ALTER TABLE accounts ADD COLUMN grade TEXT;                -- above, below or far_below
+ALTER TABLE accounts ADD COLUMN rounded_counts INTEGER;    -- 1 when a count in the window was written rounded (1.2K)
+ALTER TABLE accounts ADD COLUMN pinned_out INTEGER;        -- pinned posts left out of the window`,
 }
 
 // schemaVersion is the schema this vet writes (PRAGMA user_version).

@@ -3,106 +3,83 @@ package report
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vet-tool/vet/internal/figures"
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
-// AccountColumns are the Accounts sheet's headers, in order; HistoryColumns follow them when
-// the run had a history, and BaselineColumns last when it compared with a baseline.
-var AccountColumns = []string{
-	"Rank", "Handle", "Followers", "Tier", "Posts in window", "Follower ER", "Median view ER",
-	"Pooled view ER", "Benchmark", "Ratio", "Grade", "Verdict", "Confidence", "Signals", "Reason",
-	"Days since last post", "Rounded counts",
-	"Posts behind follower ER", "Posts behind view ER", "Pinned posts left out",
-	"Median views", "Average views", "Views per follower", "Posts per week",
-	"Sponsored posts", "Sponsored share", "Paid post performance", "Save rate", "Share rate",
-	"Price", "CPE", "CPM", "Top hashtags", "Notes",
+// The Accounts sheet is the figure table's Sheet figures, in order (internal/figures), then,
+// with a history of two snapshots or more, the trend columns.
+
+// trendColumns are each account's trend over the history's snapshots: sparklines of its
+// followers and follower ER (drawn from the hidden History sheet) and its verdicts in words.
+var trendColumns = []string{"sheet.accounts.followers_trend", "sheet.accounts.follower_er_trend", "sheet.accounts.verdicts_over_time"}
+
+// accountSheet is the Accounts sheet's layout for one report: its figures and columns.
+type accountSheet struct {
+	figs   []*figures.Figure
+	cols   []column
+	trends int // the first trend column (0-based); len(figs) when there are none
 }
 
-// The Accounts sheet's columns by their place (0-based) in AccountColumns.
-const (
-	colHandle = 1
-	colTier   = 3
-	// accountVerdictCol is the Verdict column (1-based), coloured by conditional formats.
-	accountVerdictCol = 12
-	colSignals        = 13
-	colReason         = 14
-	colMedianViews    = 20
-	colHashtags       = 32
-	colNotes          = 33
-)
+// at is the column (0-based) of figure f; -1 when the sheet does not show it.
+func (s *accountSheet) at(f *figures.Figure) int {
+	for i, g := range s.figs {
+		if g == f {
+			return i
+		}
+	}
+	return -1
+}
 
-// HistoryColumns are each account's trend over the history's snapshots: sparklines of its
-// followers and follower ER (drawn from the hidden History sheet) and its verdicts in words.
-var HistoryColumns = []string{"Followers trend", "Follower ER trend", "Verdicts over time"}
-
-// BaselineColumns are the changes since --baseline's report: the follower change in accounts
-// and as a share of then, the follower ER's change in percentage points, and the verdict then
-// ("new" for an account the baseline did not have).
-var BaselineColumns = []string{"Δ followers", "Δ followers %", "Δ follower ER", "Previous verdict"}
-
-func accountColumns(st styles, withHistory, withBaseline bool) []column {
-	names := slices.Clip(AccountColumns)
-	if withHistory {
-		names = append(names, HistoryColumns...)
+func newAccountSheet(wb *workbook) *accountSheet {
+	res, p := wb.r.Result, wb.p
+	s := &accountSheet{figs: figures.In(figures.Sheet, res)}
+	for _, f := range s.figs {
+		name := f.Label(p)
+		c := column{name: name, width: float64(len([]rune(name))) + 4, style: wb.fst.of(f)} // room for the filter button
+		if f == figures.Reason {
+			c.width, c.style = 60, wb.st.wrap // wrapped: the row grows instead
+		}
+		s.cols = append(s.cols, c)
 	}
-	if withBaseline {
-		names = append(names, BaselineColumns...)
+	s.trends = len(s.cols)
+	if hasTrends(res) {
+		for _, k := range trendColumns {
+			s.cols = append(s.cols, column{name: p.T(k), width: 18})
+		}
 	}
-	cols := make([]column, len(names))
-	for i, n := range names {
-		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4} // room for the filter button
-	}
-	formats := map[string]int{
-		"Rank": st.count, "Followers": st.count, "Posts in window": st.count, "Follower ER": st.percent,
-		"Median view ER": st.percent, "Pooled view ER": st.percent, "Benchmark": st.percent, "Ratio": st.ratio,
-		"Reason": st.wrap, "Days since last post": st.count, "Posts behind follower ER": st.count,
-		"Posts behind view ER": st.count, "Pinned posts left out": st.count, "Median views": st.count,
-		"Average views": st.count, "Views per follower": st.percent, "Posts per week": st.decimal,
-		"Sponsored posts": st.count, "Sponsored share": st.percent, "Paid post performance": st.ratio,
-		"Save rate": st.percent, "Share rate": st.percent, "Price": st.money, "CPE": st.money, "CPM": st.money,
-	}
-	for i := range cols {
-		cols[i].style = formats[cols[i].name]
-	}
-	if withHistory {
-		h := len(AccountColumns)
-		cols[h].width, cols[h+1].width = 18, 18
-	}
-	if withBaseline {
-		base := len(names) - len(BaselineColumns)
-		cols[base].style, cols[base+1].style, cols[base+2].style = st.delta, st.deltaPercent, st.points
-	}
-	return cols
+	return s
 }
 
 func writeAccountsSheet(wb *workbook) error {
-	res, st := wb.r.Result, wb.st
-	cols := accountColumns(st, hasTrends(res), res.HasBaseline)
-	fitWidths(cols, func(yield func(int, string)) {
+	res, st, p := wb.r.Result, wb.st, wb.p
+	s := newAccountSheet(wb)
+	ctx := &figures.Context{Result: res, P: p}
+	fitWidths(s.cols, func(yield func(int, string)) {
 		for i := range res.Accounts {
-			a := &res.Accounts[i]
-			yield(colHandle, a.Handle)
-			yield(colTier, tierOf(a))
-			yield(colSignals, signalNames(a.Signals))
-			yield(colHashtags, hashtags(a.TopHashtags))
-			yield(colNotes, accountNotes(a))
+			ctx.Rank = i + 1
+			for j, f := range s.figs {
+				if wordy(f) && f != figures.Reason {
+					yield(j, f.Format(p, f.Value(&res.Accounts[i], ctx)))
+				}
+			}
 		}
 	})
-	cols[colReason].width = 60 // wrapped: the row grows instead
-	sw, err := streamSheet(wb, SheetAccounts, cols, 2)
+	sw, err := streamSheet(wb, SheetAccounts, s.cols, s.at(figures.Handle)+1)
 	if err != nil {
 		return err
 	}
 	// Printed one page wide, all the columns would be too small to read: a printout holds the
-	// verdict's columns, Rank to Reason; the buyer's figures after them stay on screen and in
-	// accounts.csv.
-	last, _ := excelize.ColumnNumberToName(colReason + 1)
+	// verdict's columns, up to the reason; the buyer's figures after them stay on screen and
+	// in accounts.csv.
+	last, _ := excelize.ColumnNumberToName(s.at(figures.Reason) + 1)
 	err = wb.f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Area", RefersTo: SheetAccounts + "!$A:$" + last, Scope: SheetAccounts,
 	})
@@ -110,158 +87,86 @@ func writeAccountsSheet(wb *workbook) error {
 		return err
 	}
 	links := wb.linksOf(SheetAccounts)
+	handleCol := s.at(figures.Handle)
+	row := make([]any, len(s.cols))
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
-		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		handle := st.text(a.Handle)
-		if u, ok := linkable(profileURL(a.Handle)); ok {
-			ref, _ := excelize.CoordinatesToCellName(2, i+2)
-			if links.add(ref, u) {
-				handle = excelize.Cell{StyleID: st.link, Value: cellText(handle)}
+		ctx.Rank = i + 1
+		for j, f := range s.figs {
+			row[j] = wb.cell(f, f.Value(a, ctx))
+		}
+		if handleCol >= 0 {
+			ref, _ := excelize.CoordinatesToCellName(handleCol+1, i+2)
+			if u, ok := linkable(ingest.ProfileURL(a.Handle)); ok && links.add(ref, u) {
+				row[handleCol] = excelize.Cell{StyleID: st.link, Value: a.Handle}
 			}
 		}
-		row := accountRow(i+1, a, handle, st)
 		if hasTrends(res) {
-			row = append(row, nil, nil, verdictsOverTime(historyPoints(a, res.Config)))
+			row[s.trends], row[s.trends+1], row[s.trends+2] = nil, nil, verdictsOverTime(historyPoints(a, res.Config), p)
 		}
-		if res.HasBaseline {
-			row = append(row, baselineCells(a)...)
-		}
-		if err := sw.SetRow(ref, row); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
 			return err
 		}
 	}
 	lastRow := len(res.Accounts) + 1
-	col, _ := excelize.ColumnNumberToName(accountVerdictCol)
-	if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
-		return err
+	for _, f := range []*figures.Figure{figures.Verdict, figures.PreviousVerdict} {
+		if at := s.at(f); at >= 0 {
+			col, _ := excelize.ColumnNumberToName(at + 1)
+			if err := verdictFormats(wb, SheetAccounts, col+"2:"+col+strconv.Itoa(max(lastRow, 2))); err != nil {
+				return err
+			}
+		}
 	}
 	if hasTrends(res) {
-		if err := addTrendSparklines(wb); err != nil {
+		if err := addTrendSparklines(wb, s.trends+1); err != nil {
 			return err
 		}
 	}
-	return finishTable(sw, tableName(SheetAccounts), len(cols), lastRow)
+	if wb.fst.err != nil {
+		return wb.fst.err
+	}
+	return finishTable(sw, tableName(SheetAccounts), len(s.cols), lastRow)
 }
 
-func accountRow(rank int, a *scoring.Account, handle any, st styles) []any {
-	var tier, benchmark, days, ratio any
-	if a.HasTier {
-		tier, benchmark = a.Tier.Name, percentFraction(a.Tier.Benchmark)
+// wordy reports whether a figure is words, whose column is as wide as its longest value.
+func wordy(f *figures.Figure) bool {
+	switch f.Unit {
+	case figures.Text, figures.Code, figures.Codes, figures.List:
+		return true
 	}
-	if a.DaysSinceLast >= 0 {
-		days = a.DaysSinceLast
-	}
-	if a.Ratio.OK {
-		ratio = a.Ratio.Value
-	}
-	rounded := ""
-	if a.Rounded {
-		rounded = "yes"
-	}
-	na := func(m scoring.Metric, value func(float64) any) any {
-		if !m.OK || math.IsNaN(m.Value) || math.IsInf(m.Value, 0) { // no number a cell can hold
-			return excelize.Cell{StyleID: st.na, Value: "n/a"}
-		}
-		return value(m.Value)
-	}
-	plain := func(v float64) any { return v }
-	percent := func(v float64) any { return percentFraction(v) }
-	views := func(v float64) any {
-		if a.Rounded && v >= 1_000 {
-			return excelize.Cell{StyleID: st.approx, Value: v}
-		}
-		return v
-	}
-	return []any{
-		rank, handle, approxCount(a.Followers, a.Rounded, st), tier, a.Window,
-		fraction(a.FollowerER), fraction(a.MedianViewER), fraction(a.PooledViewER), benchmark, ratio,
-		string(a.Grade), a.Verdict.String(), string(a.Confidence), signalNames(a.Signals),
-		excelize.Cell{StyleID: st.wrap, Value: a.Reason}, days, rounded,
-		a.FollowerERPosts, a.ViewERPosts, a.PinnedOut,
-		na(a.MedianViews, views), na(a.AvgViews, views), na(a.ViewRate, percent), na(a.PostsPerWeek, plain),
-		a.SponsoredPosts, na(a.SponsoredShare, percent), na(a.PaidERRatio, plain),
-		na(a.SaveRate, percent), na(a.ShareRate, percent),
-		na(a.Price, plain), na(a.CPE, plain), na(a.CPM, plain),
-		st.text(hashtags(a.TopHashtags)), accountNotes(a),
-	}
+	return false
 }
 
-// buyerMetrics are the Accounts sheet's metrics that may be n/a, by the name the notes give.
-func buyerMetrics(a *scoring.Account) []struct {
-	name string
-	m    scoring.Metric
-} {
-	return []struct {
-		name string
-		m    scoring.Metric
-	}{
-		{"median views", a.MedianViews}, {"average views", a.AvgViews}, {"views per follower", a.ViewRate},
-		{"posts per week", a.PostsPerWeek}, {"sponsored share", a.SponsoredShare},
-		{"paid post performance", a.PaidERRatio}, {"save rate", a.SaveRate}, {"share rate", a.ShareRate},
-		{"price", a.Price}, {"CPE", a.CPE}, {"CPM", a.CPM},
-	}
-}
-
-// accountNotes are what the account's row needs said: where its follower count came from, how
-// its window was chosen, and why each metric that is n/a is (metrics sharing a reason named
-// together: "price, CPE, CPM n/a: no price given").
-func accountNotes(a *scoring.Account) string {
-	var ns []string
-	for _, n := range []string{a.FollowersNote, a.WindowNote} {
-		if n != "" {
-			ns = append(ns, n)
+// cell is a figure's value as the workbook stores it: a number in the figure's format (a
+// percentage as the fraction Excel's percent formats show), words in the reader's language,
+// n/a in grey when the figure has a reason to be missing, else an empty cell.
+func (wb *workbook) cell(f *figures.Figure, v figures.Value) any {
+	st, p := wb.st, wb.p
+	if !v.OK {
+		if v.NA != "" {
+			return excelize.Cell{StyleID: st.na, Value: p.T("word.na")}
 		}
+		return nil
 	}
-	var reasons []string
-	named := map[string][]string{}
-	for _, bm := range buyerMetrics(a) {
-		if bm.m.OK || bm.m.NA == "" {
-			continue
+	switch f.Unit {
+	case figures.Text, figures.List:
+		return st.text(f.Format(p, v))
+	case figures.Code, figures.Codes:
+		return f.Format(p, v)
+	case figures.Flag:
+		if v.Num == 0 {
+			return nil
 		}
-		if named[bm.m.NA] == nil {
-			reasons = append(reasons, bm.m.NA)
+		return p.T("word.yes")
+	case figures.Count, figures.Signed:
+		if v.Approx {
+			return excelize.Cell{StyleID: wb.fst.code(approxFormatOf(p)), Value: int64(math.Round(v.Num))}
 		}
-		named[bm.m.NA] = append(named[bm.m.NA], bm.name)
+		return int64(math.Round(v.Num))
+	case figures.Percent, figures.SignedPercent:
+		return percentFraction(v.Num)
 	}
-	for _, r := range reasons {
-		ns = append(ns, strings.Join(named[r], ", ")+" n/a: "+r)
-	}
-	return strings.Join(ns, "; ")
-}
-
-// hashtags are the account's top hashtags as a client reads them: "#grwm #travel".
-func hashtags(tags []string) string {
-	var b strings.Builder
-	for i, t := range tags {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		if !strings.HasPrefix(t, "#") {
-			b.WriteByte('#')
-		}
-		b.WriteString(t)
-	}
-	return b.String()
-}
-
-// baselineCells are an account's BaselineColumns.
-func baselineCells(a *scoring.Account) []any {
-	if a.New || a.Change == nil {
-		return []any{nil, nil, nil, "new"}
-	}
-	c := a.Change
-	var followers, share, er any
-	if c.FollowersDelta != nil {
-		followers = *c.FollowersDelta
-	}
-	if c.FollowersPercent.OK {
-		share = percentFraction(c.FollowersPercent.Value)
-	}
-	if c.FollowerERDelta.OK {
-		er = c.FollowerERDelta.Value
-	}
-	return []any{followers, share, er, c.Before.Verdict.String()}
+	return v.Num
 }
 
 // cellText is the string inside a value made by styles.text.
@@ -309,10 +214,11 @@ func historyPoints(a *scoring.Account, cfg scoring.Config) []scoring.Point {
 	return a.History
 }
 
-func verdictsOverTime(ps []scoring.Point) string {
+// verdictsOverTime are an account's verdicts, snapshot by snapshot, in the reader's words.
+func verdictsOverTime(ps []scoring.Point, p *lang.Printer) string {
 	vs := make([]string, len(ps))
-	for i, p := range ps {
-		vs[i] = p.Verdict.String()
+	for i, pt := range ps {
+		vs[i] = figures.Verdict.CodeWords(p, pt.Verdict.String())
 	}
 	return strings.Join(vs, " → ")
 }
@@ -363,14 +269,13 @@ func historyWidth(res *scoring.Result) int {
 	return n
 }
 
-// addTrendSparklines draws each account's followers and follower ER over its snapshots in the
+// addTrendSparklines draws, from column first (1-based) on, each account's followers and follower ER over its snapshots in the
 // Accounts sheet's trend columns, from its row of the History sheet. The StreamWriter cannot
 // write sparklines, so excelize's AddSparkline draws them on a scratch sheet and sortedZip
 // moves them into Accounts (extFilter).
-func addTrendSparklines(wb *workbook) error {
+func addTrendSparklines(wb *workbook, first int) error {
 	res := wb.r.Result
 	n := historyWidth(res)
-	first := len(AccountColumns) + 1
 	var groups []*excelize.SparklineOptions
 	for k, from := range []int{2, 2 + n} {
 		g := &excelize.SparklineOptions{Type: "line", Markers: true, Last: true}

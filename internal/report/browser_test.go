@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -299,7 +300,7 @@ func TestPageInARealBrowser(t *testing.T) {
 				target, _ = url.PathUnescape(link[0])
 			}
 			if target != "https://www.tiktok.com/@"+h || link[1] != "noopener" || link[2] != "_blank" {
-				t.Errorf("link = %q, want %s opening apart", link, profileURL(h))
+				t.Errorf("link = %q, want %s opening apart", link, ingest.ProfileURL(h))
 			}
 		})
 		for _, chart := range []string{"chart-scatter", "chart-flagged"} {
@@ -327,7 +328,7 @@ func TestPageInARealBrowser(t *testing.T) {
 		if len(got) != 4 {
 			t.Fatalf("detail = %q", got)
 		}
-		for _, want := range []string{"Far below its tier", "Follower ER0.42% on 5 posts", "Median views40,000", "CPEn/a — no price given",
+		for _, want := range []string{"Far below its tier", "Follower ER0.42%", "Posts behind follower ER5", "Median views40,000", "CPEn/a — no price given",
 			"20 Nov 2026 · 40,000 views · view ER 0.55%", "Followers and follower ER, report by report"} {
 			if !strings.Contains(got[0], want) {
 				t.Errorf("the detail does not say %q: %s", want, got[0])
@@ -339,7 +340,7 @@ func TestPageInARealBrowser(t *testing.T) {
 		if strings.Contains(got[0], "NaN") || strings.Contains(got[0], "undefined") {
 			t.Errorf("the detail shows a number it does not have: %s", got[0])
 		}
-		if !strings.Contains(got[0], "Paid posts0 posts (0.0% of the window)") {
+		if !strings.Contains(got[0], "Sponsored posts0Sponsored share0.0%") {
 			t.Errorf("the detail does not count its paid posts: %s", got[0])
 		}
 		if got[1] != "2" || got[2] != "0" {

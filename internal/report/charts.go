@@ -6,10 +6,13 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/vet-tool/vet/internal/figures"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -177,7 +180,7 @@ func planScatter(res *scoring.Result, limit int) scatterPlan {
 
 // scatterChart plots followers (log axis) against follower ER, one series per verdict, with
 // each tier's benchmark drawn as a step.
-func scatterChart(res *scoring.Result) (pageChart, error) {
+func scatterChart(res *scoring.Result, lp *lang.Printer) (pageChart, error) {
 	p := planScatter(res, maxScatterPoints)
 	y := opts.YAxis{Type: "value", Name: "follower ER %", Min: 0}
 	if p.clipped {
@@ -188,7 +191,7 @@ func scatterChart(res *scoring.Result) (pageChart, error) {
 		initOpts("chart-scatter"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "followers", NameLocation: "middle", NameGap: 28}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: strings.ToLower(figures.Followers.Label(lp)), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(y),
 	)
 	for _, v := range p.ratedVerdicts {
@@ -247,7 +250,7 @@ func benchmarkSteps(b scoring.Benchmarks) map[string]any {
 }
 
 // tierChart stacks each tier's accounts by verdict.
-func tierChart(res *scoring.Result) (pageChart, error) {
+func tierChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		initOpts("chart-tiers"),

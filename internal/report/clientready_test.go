@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -67,6 +68,9 @@ func brandedReport(t *testing.T) *Report {
 	a.Price, a.CPE, a.CPM = scoring.Metric{Value: 250, OK: true}, scoring.Metric{Value: 0.156, OK: true}, scoring.Metric{Value: 6.25, OK: true}
 	a.TopHashtags = []string{"grwm", "#travel"}
 	a.Rounded = true
+	for j := range a.Posts { // its counts, its followers among them, were written rounded (50K)
+		a.Posts[j].Rounded = true
+	}
 	res.Warnings = []scoring.Warning{{Code: "no_followers", Text: "2 accounts have no follower count", Fix: "pass them with --accounts"}}
 	res.HasHistory = true
 	week := func(n int) time.Time { return time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*n) }
@@ -356,18 +360,20 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 			if got := raw("CPE", row); got != "n/a" {
 				t.Errorf("row %d's CPE = %q", row, got)
 			}
-			if got := raw("Notes", row); !strings.Contains(got, "price, CPE, CPM n/a: no price given") {
+			if got := raw("Notes", row); !strings.Contains(got, "Price, CPE, CPM n/a: no price given") {
 				t.Errorf("row %d's notes = %q", row, got)
 			}
 		}
-		if got := raw("Notes", 2); !strings.Contains(got, "paid post performance n/a: fewer than 2 posts") {
+		if got := raw("Notes", 2); !strings.Contains(got, "Paid post performance n/a: fewer than 2 posts") {
 			t.Errorf("first account's notes = %q", got)
 		}
 	})
-	t.Run("prices are numbers in a sortable, currency-less format", func(t *testing.T) {
-		id, _ := f.GetCellStyle(SheetAccounts, cellAt(t, f, SheetAccounts, "CPE", 2))
-		if st, _ := f.GetStyle(id); st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "#,##0.00" {
-			t.Errorf("CPE format = %+v", st)
+	t.Run("prices are numbers in a sortable format, without a currency when none is known", func(t *testing.T) {
+		for h, want := range map[string]string{"Price": "#,##0.00", "CPE": "#,##0.000", "CPM": "#,##0.00"} {
+			id, _ := f.GetCellStyle(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
+			if st, _ := f.GetStyle(id); st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != want {
+				t.Errorf("%s format = %+v, want %s", h, st, want)
+			}
 		}
 	})
 	t.Run("rounded counts are shown as approximate", func(t *testing.T) {
@@ -375,7 +381,7 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 			id, _ := f.GetCellStyle(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
 			st, _ := f.GetStyle(id)
 			v, _ := f.GetCellValue(SheetAccounts, cellAt(t, f, SheetAccounts, h, 2))
-			if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != approxFormat || !strings.HasPrefix(v, "~") {
+			if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != approxFormatOf(lang.New(lang.English, "")) || !strings.HasPrefix(v, "~") {
 				t.Errorf("%s = %q in %+v, want ~", h, v, st)
 			}
 		}

@@ -4,12 +4,17 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"math"
+	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -42,8 +47,20 @@ func (n csvNumber) MarshalCSV() (string, error) {
 	return strconv.FormatFloat(n.v, 'f', -1, 64), nil
 }
 
-func rateNumber(r scoring.Rate) csvNumber     { return csvNumber{r.Value, r.OK} }
-func metricNumber(m scoring.Metric) csvNumber { return csvNumber{m.Value, m.OK} }
+// viewERNumber is a post's view ER as posts.csv writes it: to four decimals of a percent, the
+// precision the counts it comes from give it (a million posts written to 17 digits made the
+// file a third bigger than the export it came from).
+func viewERNumber(r scoring.Rate) csvDecimal {
+	if !r.OK {
+		return ""
+	}
+	return csvDecimal(strings.TrimSuffix(strings.TrimRight(lang.Round(r.Value, 4), "0"), "."))
+}
+
+// csvDecimal is a number already written out.
+type csvDecimal string
+
+func (d csvDecimal) MarshalCSV() (string, error) { return string(d), nil }
 
 // csvInt is a whole number, or empty when absent.
 type csvInt struct {
@@ -88,44 +105,6 @@ func (t csvTime) MarshalCSV() (string, error) {
 	return time.Time(t).UTC().Format(time.RFC3339), nil
 }
 
-// accountCSVRow is one line of accounts.csv.
-type accountCSVRow struct {
-	Rank            csvInt    `csv:"rank"`
-	Handle          csvText   `csv:"handle"`
-	Profile         csvText   `csv:"profile_url"`
-	Followers       csvInt    `csv:"followers"`
-	Tier            csvText   `csv:"tier"`
-	Verdict         csvText   `csv:"verdict"`
-	Confidence      csvText   `csv:"confidence"`
-	Signals         csvText   `csv:"signals"`
-	Reason          csvText   `csv:"reason"`
-	Window          csvInt    `csv:"posts_in_window"`
-	FollowerER      csvNumber `csv:"follower_er_pct"`
-	FollowerERPosts csvInt    `csv:"follower_er_posts"`
-	MedianViewER    csvNumber `csv:"median_view_er_pct"`
-	PooledViewER    csvNumber `csv:"pooled_view_er_pct"`
-	ViewERPosts     csvInt    `csv:"view_er_posts"`
-	Benchmark       csvNumber `csv:"benchmark_er_pct"`
-	Ratio           csvNumber `csv:"ratio"`
-	Grade           csvText   `csv:"grade"`
-	DaysSinceLast   csvInt    `csv:"days_since_last_post"`
-	Rounded         csvBool   `csv:"rounded_counts"`
-	PinnedOut       csvInt    `csv:"pinned_out"`
-	MedianViews     csvNumber `csv:"median_views"`
-	AvgViews        csvNumber `csv:"avg_views"`
-	ViewRate        csvNumber `csv:"view_rate_pct"`
-	PostsPerWeek    csvNumber `csv:"posts_per_week"`
-	SponsoredPosts  csvInt    `csv:"sponsored_posts"`
-	SponsoredShare  csvNumber `csv:"sponsored_share_pct"`
-	PaidERRatio     csvNumber `csv:"paid_er_ratio"`
-	SaveRate        csvNumber `csv:"save_rate_pct"`
-	ShareRate       csvNumber `csv:"share_rate_pct"`
-	Price           csvNumber `csv:"price"`
-	CPE             csvNumber `csv:"cpe"`
-	CPM             csvNumber `csv:"cpm"`
-	TopHashtags     csvText   `csv:"top_hashtags"`
-}
-
 // signalCSVRow is one line of signals.csv: a signal raised on an account.
 type signalCSVRow struct {
 	Rank    csvInt    `csv:"rank"`
@@ -141,24 +120,24 @@ type signalCSVRow struct {
 // postCSVRow is one line of posts.csv: a post used, with its view ER and whether the account's
 // verdict rests on it (in its window).
 type postCSVRow struct {
-	Account   csvText   `csv:"account"`
-	VideoID   csvText   `csv:"video_id"`
-	PostedAt  csvTime   `csv:"posted_at"`
-	Views     csvInt    `csv:"views"`
-	Likes     csvInt    `csv:"likes"`
-	Comments  csvInt    `csv:"comments"`
-	Shares    csvInt    `csv:"shares"`
-	Saves     csvInt    `csv:"saves"`
-	ViewER    csvNumber `csv:"view_er_pct"`
-	Above     csvText   `csv:"above_platform_er"` // true, false, or empty without a view ER
-	InWindow  csvBool   `csv:"in_window"`
-	Pinned    csvBool   `csv:"pinned"`
-	Sponsored csvBool   `csv:"sponsored_flag"` // as the export marked it
-	Rounded   csvBool   `csv:"rounded_counts"`
-	URL       csvText   `csv:"url"`
-	Caption   csvText   `csv:"caption"`
-	File      csvText   `csv:"file"`
-	Line      csvInt    `csv:"line"`
+	Account   csvText    `csv:"account"`
+	VideoID   csvText    `csv:"video_id"`
+	PostedAt  csvTime    `csv:"posted_at"`
+	Views     csvInt     `csv:"views"`
+	Likes     csvInt     `csv:"likes"`
+	Comments  csvInt     `csv:"comments"`
+	Shares    csvInt     `csv:"shares"`
+	Saves     csvInt     `csv:"saves"`
+	ViewER    csvDecimal `csv:"view_er_pct"`
+	Above     csvText    `csv:"above_platform_er"` // true, false, or empty without a view ER
+	InWindow  csvBool    `csv:"in_window"`
+	Pinned    csvBool    `csv:"pinned"`
+	Sponsored csvBool    `csv:"sponsored_flag"` // as the export marked it
+	Rounded   csvBool    `csv:"rounded_counts"`
+	URL       csvText    `csv:"url"` // the video's TikTok address, made from the handle and id
+	Caption   csvText    `csv:"caption"`
+	File      csvText    `csv:"file"`
+	Line      csvInt     `csv:"line"`
 }
 
 // csvChunks marshals rows through gocsv a few thousand at a time, reusing one slice, so a
@@ -208,40 +187,89 @@ func (c *csvChunks[T]) close() error {
 	return c.bw.Flush()
 }
 
-// writeAccountsCSV writes accounts.csv: one row per account, in rank order.
+// writeAccountsCSV writes accounts.csv: one row per account, in rank order, a column per CSV
+// figure of the table (internal/figures). gocsv marshals a row type built from the table: one
+// field per figure, tagged with its header.
 func writeAccountsCSV(w io.Writer, r *Report) error {
-	c := newCSVChunks[accountCSVRow](w)
-	for i := range r.Result.Accounts {
-		if err := c.add(accountCSV(i+1, &r.Result.Accounts[i])); err != nil {
+	res, p := r.Result, r.printer()
+	figs := figures.In(figures.CSV, res)
+	fields := make([]reflect.StructField, len(figs))
+	for i, f := range figs {
+		fields[i] = reflect.StructField{Name: "F" + strconv.Itoa(i), Type: reflect.TypeFor[csvCell](),
+			Tag: reflect.StructTag(`csv:"` + f.CSVHeader(p.Currency()) + `"`)}
+	}
+	rowType := reflect.StructOf(fields)
+	bw := bufio.NewWriterSize(w, 256<<10)
+	cw := csv.NewWriter(bw)
+	ctx := &figures.Context{Result: res, P: p}
+	const chunk = 2048
+	rows := reflect.MakeSlice(reflect.SliceOf(rowType), 0, chunk)
+	flush := func(first bool) error {
+		var err error
+		if first {
+			err = gocsv.MarshalCSV(rows.Interface(), cw) // the header row, even with no accounts
+		} else if rows.Len() > 0 {
+			err = gocsv.MarshalCSVWithoutHeaders(rows.Interface(), cw)
+		}
+		rows = rows.Slice(0, 0)
+		return err
+	}
+	first := true
+	for i := range res.Accounts {
+		ctx.Rank = i + 1
+		row := reflect.New(rowType).Elem()
+		for j, f := range figs {
+			row.Field(j).SetString(csvValue(f, f.Value(&res.Accounts[i], ctx)))
+		}
+		rows = reflect.Append(rows, row)
+		if rows.Len() == chunk {
+			if err := flush(first); err != nil {
+				return err
+			}
+			first = false
+		}
+	}
+	if first || rows.Len() > 0 {
+		if err := flush(first); err != nil {
 			return err
 		}
 	}
-	return c.close()
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
-func accountCSV(rank int, a *scoring.Account) accountCSVRow {
-	row := accountCSVRow{
-		Rank: plainInt(rank), Handle: csvText(a.Handle), Profile: csvText(profileURL(a.Handle)),
-		Followers: countInt(a.Followers), Verdict: csvText(a.Verdict.String()), Confidence: csvText(a.Confidence),
-		Signals: csvText(signalCodes(a.Signals)), Reason: csvText(a.Reason), Window: plainInt(a.Window),
-		FollowerER: rateNumber(a.FollowerER), FollowerERPosts: plainInt(a.FollowerERPosts),
-		MedianViewER: rateNumber(a.MedianViewER), PooledViewER: rateNumber(a.PooledViewER),
-		ViewERPosts: plainInt(a.ViewERPosts), Ratio: rateNumber(a.Ratio), Grade: csvText(a.Grade),
-		Rounded: csvBool(a.Rounded), PinnedOut: plainInt(a.PinnedOut),
-		MedianViews: metricNumber(a.MedianViews), AvgViews: metricNumber(a.AvgViews),
-		ViewRate: metricNumber(a.ViewRate), PostsPerWeek: metricNumber(a.PostsPerWeek),
-		SponsoredPosts: plainInt(a.SponsoredPosts), SponsoredShare: metricNumber(a.SponsoredShare),
-		PaidERRatio: metricNumber(a.PaidERRatio), SaveRate: metricNumber(a.SaveRate),
-		ShareRate: metricNumber(a.ShareRate), Price: metricNumber(a.Price), CPE: metricNumber(a.CPE),
-		CPM: metricNumber(a.CPM), TopHashtags: csvText(hashtags(a.TopHashtags)),
+// csvCell is one field of accounts.csv, already written as text.
+type csvCell string
+
+func (c csvCell) MarshalCSV() (string, error) { return string(c), nil }
+
+// csvValue writes a figure's value for a tool: numbers in full (the precision they have, so a
+// tool rounds them as the workbook shows them), codes as codes, a list of codes separated by
+// commas, yes/no as true/false, and n/a as an empty field.
+func csvValue(f *figures.Figure, v figures.Value) string {
+	if !v.OK {
+		return ""
 	}
-	if a.HasTier {
-		row.Tier, row.Benchmark = csvText(a.Tier.Name), csvNumber{a.Tier.Benchmark, true}
+	switch f.Unit {
+	case figures.Text:
+		t, _ := csvText(v.Text).MarshalCSV()
+		return t
+	case figures.Code:
+		return v.Text
+	case figures.Codes:
+		return strings.Join(v.List, ", ")
+	case figures.List:
+		t, _ := csvText(strings.Join(v.List, " ")).MarshalCSV()
+		return t
+	case figures.Flag:
+		return strconv.FormatBool(v.Num != 0)
+	case figures.Count, figures.Signed:
+		return strconv.FormatInt(int64(math.Round(v.Num)), 10)
 	}
-	if a.DaysSinceLast >= 0 {
-		row.DaysSinceLast = plainInt(a.DaysSinceLast)
-	}
-	return row
+	return strconv.FormatFloat(v.Num, 'f', -1, 64)
 }
 
 // writeSignalsCSV writes signals.csv: one row per signal raised, accounts in rank order.
@@ -280,9 +308,9 @@ func writePostsCSV(w io.Writer, r *Report) error {
 			err := c.add(postCSVRow{
 				Account: csvText(a.Handle), VideoID: csvText(p.VideoID), PostedAt: csvTime(p.PostedAt),
 				Views: countInt(p.Views), Likes: countInt(p.Likes), Comments: countInt(p.Comments),
-				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: rateNumber(er), Above: csvText(above),
+				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: viewERNumber(er), Above: csvText(above),
 				InWindow: j < a.Window, Pinned: csvBool(p.Pinned), Sponsored: csvBool(p.Sponsored), Rounded: csvBool(p.Rounded),
-				URL: csvText(videoURL(p, a.Handle)), Caption: csvText(p.Caption),
+				URL: csvText(ingest.VideoLink(a.Handle, p.VideoID)), Caption: csvText(p.Caption),
 				File: csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
 			})
 			if err != nil {

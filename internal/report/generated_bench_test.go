@@ -74,7 +74,7 @@ func BenchmarkWritePostsCSVBare(b *testing.B) {
 				rec[3], rec[4], rec[5] = strconv.FormatInt(int64(p.Views), 10), strconv.FormatInt(int64(p.Likes), 10), strconv.FormatInt(int64(p.Comments), 10)
 				rec[6], rec[7], rec[8] = strconv.FormatInt(int64(p.Shares), 10), strconv.FormatInt(int64(p.Saves), 10), strconv.FormatFloat(er.Value, 'f', -1, 64)
 				rec[9], rec[10], rec[11] = strconv.FormatBool(er.Value > 3.3), strconv.FormatBool(j < a.Window), strconv.FormatBool(p.Pinned)
-				rec[12], rec[13], rec[14] = strconv.FormatBool(p.Sponsored), strconv.FormatBool(p.Rounded), videoURL(p, a.Handle)
+				rec[12], rec[13], rec[14] = strconv.FormatBool(p.Sponsored), strconv.FormatBool(p.Rounded), ingest.VideoLink(a.Handle, p.VideoID)
 				rec[15], rec[16], rec[17] = p.Caption, p.File, strconv.Itoa(int(p.Line))
 				if err := cw.Write(rec); err != nil {
 					return err

@@ -15,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/templates"
 )
@@ -131,14 +132,14 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), scoring.Commas(int64(res.Count(v)))})
 	}
 	d.Flagged = scoring.Commas(int64(res.Count(scoring.Review) + res.Count(scoring.Fail)))
-	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart} {
-		c, err := build(res)
+	for _, build := range []func(*scoring.Result, *lang.Printer) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart} {
+		c, err := build(res, r.printer())
 		if err != nil {
 			return nil, err
 		}
 		d.Charts = append(d.Charts, c)
 	}
-	js, err := json.Marshal(newPageJSON(res, d.Charts))
+	js, err := json.Marshal(newPageJSON(res, r.printer(), d.Charts))
 	if err != nil {
 		return nil, fmt.Errorf("page data: %w", err)
 	}

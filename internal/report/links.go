@@ -181,11 +181,6 @@ func (f *sheetLinkFilter) Close() error {
 	return err
 }
 
-// profileURL is the TikTok profile of a handle.
-func profileURL(handle string) string {
-	return "https://www.tiktok.com/@" + url.PathEscape(strings.TrimPrefix(strings.TrimSpace(handle), "@"))
-}
-
 // linkable returns u as a link target Excel accepts, and false when it should stay plain text:
 // only absolute http(s) URLs, re-encoded to plain ASCII (Excel asks to repair a workbook whose
 // link targets are not valid URIs).

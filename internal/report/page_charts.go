@@ -8,12 +8,13 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
 // distributionChart is a box plot of the rated accounts' follower ER per tier, whiskers at
 // 1.5 × IQR, outliers as points, and the tier's benchmark as a marker.
-func distributionChart(res *scoring.Result) (pageChart, error) {
+func distributionChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	tiers := res.Config.Benchmarks.Tiers
 	var all []float64
 	for i := range res.Accounts {
@@ -106,7 +107,7 @@ func distributionChart(res *scoring.Result) (pageChart, error) {
 }
 
 // histogramChart counts the posts used by view ER, with the platform average as a line.
-func histogramChart(res *scoring.Result) (pageChart, error) {
+func histogramChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	cfg := res.Config
 	ers := make([]float64, 0, postCount(res))
 	for i := range res.Accounts {
@@ -191,7 +192,7 @@ func worstFlagged(res *scoring.Result, n int) (idx []int, total int) {
 
 // flaggedChart draws the worst flagged accounts' posts over time, each on a small chart of its
 // own with the platform average as a line: legible however many are flagged.
-func flaggedChart(res *scoring.Result) (pageChart, error) {
+func flaggedChart(res *scoring.Result, p *lang.Printer) (pageChart, error) {
 	cfg := res.Config
 	idx, total := worstFlagged(res, flaggedMultiples)
 	const cols = 4
@@ -285,4 +286,10 @@ func cut(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// roundTo rounds a chart's coordinate: what a chart draws needs no more digits than a pixel.
+func roundTo(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
 }

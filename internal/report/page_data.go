@@ -3,17 +3,25 @@ package report
 import (
 	"encoding/json"
 	"math"
-	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
 // What the page's script gets: every account, with short keys (at 20,000 accounts each byte
 // of a key is 20 KB of page), and the tables the accounts index into.
 //
-// Numbers are rounded to what the page shows or sorts on; a figure an account lacks is null,
-// or, for a buyer metric, [i] with i the index of its reason in Meta.NA.
+// An account's figures are a list in the order of Meta.Figures (the figure table's page
+// figures, internal/figures). A number is rounded once, here, to the decimals the workbook
+// shows (lang.Round), and the script writes it with the language's separators and nothing
+// else: the page shows the digits the workbook and the CSV show. Words (the handle, a verdict,
+// the signals) come written; a count the export rounded comes as {"n": number, "t": "~18.3K"};
+// a figure the account lacks is null, or [i] with i the index of why in Meta.NA.
 
 type pageJSON struct {
 	Meta     pageMeta      `json:"meta"`
@@ -27,62 +35,50 @@ type chartJSON struct {
 }
 
 type pageMeta struct {
-	Verdicts []string   `json:"verdicts"` // by Verdict value
-	Tiers    []pageTier `json:"tiers"`
-	Signals  []string   `json:"signals"` // names in words, indexed by pageAccount.S[i].K
-	Codes    []string   `json:"codes"`   // the same signals' codes, for data attributes
-	NA       []string   `json:"na"`      // why a metric is missing
-	Platform float64    `json:"platform"`
-	Columns  []string   `json:"columns"` // optional columns that have something to show
-	Baseline bool       `json:"baseline"`
+	Verdicts []string          `json:"verdicts"` // verdict codes by Verdict value, for the filters
+	Words    []string          `json:"vw"`       // the same verdicts in the reader's words
+	Figures  []pageFigure      `json:"figures"`
+	Signals  []string          `json:"sigs"`  // names in words, indexed by pageAccount.S[i].K
+	Codes    []string          `json:"codes"` // the same signals' codes, for data attributes
+	NA       []string          `json:"na"`    // why a figure is missing
+	Platform float64           `json:"platform"`
+	Baseline bool              `json:"baseline"`
+	Format   pageFormat        `json:"format"`
+	Profile  string            `json:"profile"` // a profile's address without the handle
+	Script   map[string]string `json:"words"`   // the script's words in the reader's language (page.js.* in the catalogs)
 }
 
-type pageTier struct {
-	Name      string  `json:"n"`
-	Benchmark float64 `json:"b"`
+// pageFigure is one figure as the script shows it.
+type pageFigure struct {
+	Label    string `json:"l"`
+	Unit     string `json:"u"`           // count, percent, multiple, decimal, money, signed, signed_percent, points; "" for words
+	Decimals int    `json:"d"`           // decimals of a number
+	Table    bool   `json:"t,omitempty"` // a column of the table (some account has it)
+	Detail   bool   `json:"dt,omitempty"`
+	Role     string `json:"r,omitempty"` // link (the handle), pill (the verdict) or wrap (the reason): drawn in their own way
+}
+
+// pageFormat is how the script writes a number in the report's language and currency, as
+// lang.Printer does.
+type pageFormat struct {
+	Decimal  string `json:"dec"`   // the decimal mark
+	Group    string `json:"group"` // the thousands separator
+	Currency string `json:"cur"`   // "{n}" with the currency around it: "€{n}", "€ {n}", "{n} CHF"
+	Points   string `json:"pts"`   // "{n} pts"
+	NA       string `json:"na"`    // "n/a"
+	Lang     string `json:"lang"`
 }
 
 type pageAccount struct {
-	Rank       int          `json:"r"`
-	Handle     string       `json:"h"`
-	Followers  *int64       `json:"f"`
-	Approx     int          `json:"fa,omitempty"` // 1: the follower count was written rounded
-	Rounded    int          `json:"ro,omitempty"` // 1: some count in the window was written rounded
-	Tier       int          `json:"t"`            // index into Meta.Tiers; -1: none
-	Verdict    int          `json:"v"`
-	Confidence string       `json:"c,omitempty"`
-	Window     int          `json:"w"`
-	FollowerER *float64     `json:"fe"`
-	FERPosts   int          `json:"fp"`
-	MedianVER  *float64     `json:"mv"`
-	PooledVER  *float64     `json:"pv"`
-	VERPosts   int          `json:"vp"`
-	Ratio      *float64     `json:"ra"`
-	Signals    []pageSignal `json:"s,omitempty"`
-	Reason     string       `json:"rs"`
-	Days       int          `json:"d"` // since the last post; -1: undated
-	Notes      []string     `json:"n,omitempty"`
-
-	MedianViews  any `json:"mvw"`
-	AvgViews     any `json:"avw"`
-	ViewRate     any `json:"vr"`
-	PostsPerWeek any `json:"ppw"`
-	Sponsored    int `json:"sp,omitempty"`
-	SponsoredPct any `json:"ss"`
-	PaidRatio    any `json:"pe"`
-	SaveRate     any `json:"svr"`
-	ShareRate    any `json:"shr"`
-	Price        any `json:"pr"`
-	CPE          any `json:"cpe"`
-	CPM          any `json:"cpm"`
-
+	Rank    int           `json:"r"`
+	Handle  string        `json:"h"`
+	Verdict int           `json:"v"`
+	Figures []any         `json:"f"`
+	Signals []pageSignal  `json:"s,omitempty"`
+	Notes   []string      `json:"n,omitempty"` // where its follower count came from, how its window was chosen
 	Top     []pageTopPost `json:"tp,omitempty"`
 	Posts   []float64     `json:"p,omitempty"`  // the window's dated posts, oldest first: hours since 1970 and view ER, then for each next post the hours since the one before and its view ER
 	History [][3]any      `json:"hi,omitempty"` // [date, followers, follower ER]
-
-	Previous  string `json:"was,omitempty"` // the verdict in the baseline, or "new"
-	Delta     *int64 `json:"dl,omitempty"`  // followers since the baseline
-	DeltaText string `json:"dt,omitempty"`
 }
 
 type pageSignal struct {
@@ -91,14 +87,14 @@ type pageSignal struct {
 }
 
 // pageTopPost is one of an account's best posts, written as a short array:
-// [link, day, views, view ER], where link is the video's id when its address is TikTok's own
-// for the handle, else the address ("" when none a browser may open); day is days since 1970
+// [link, day, views, view ER], where link is the video's id ("" when it has none TikTok's
+// address can be made from); day is days since 1970
 // (null when undated); views is a number, or text when the export wrote it rounded (~18.3K).
 type pageTopPost struct {
 	Link   string
 	Day    *int64
 	Views  any
-	ViewER *float64
+	ViewER *json.Number
 }
 
 func (p pageTopPost) MarshalJSON() ([]byte, error) {
@@ -137,161 +133,139 @@ func (s *interned) index(v string) int {
 	return len(s.list) - 1
 }
 
-func newPageJSON(res *scoring.Result, charts []pageChart) *pageJSON {
+// unitNames are the units as the script knows them; words have none.
+var unitNames = map[figures.Unit]string{
+	figures.Count: "count", figures.Percent: "percent", figures.Multiple: "multiple", figures.Decimal: "decimal",
+	figures.Money: "money", figures.Signed: "signed", figures.SignedPercent: "signed_percent", figures.Points: "points",
+}
+
+// roles are the figures the script draws in their own way.
+var roles = map[*figures.Figure]string{figures.Handle: "link", figures.Verdict: "pill", figures.Reason: "wrap"}
+
+func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *pageJSON {
 	cfg := res.Config
-	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline,
-		Signals: []string{}, Codes: []string{}, NA: []string{}, Columns: []string{}, Tiers: []pageTier{}},
-		Charts: []chartJSON{}}
+	figs := figures.In(figures.Page, res)
+	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."),
+		Signals: []string{}, Codes: []string{}, NA: []string{}}, Charts: []chartJSON{}}
 	for _, v := range scoring.Verdicts() {
 		j.Meta.Verdicts = append(j.Meta.Verdicts, v.String())
+		j.Meta.Words = append(j.Meta.Words, figures.Verdict.CodeWords(p, v.String()))
 	}
-	tiers := map[string]int{}
-	for i, t := range cfg.Benchmarks.Tiers {
-		tiers[t.Name] = i
-		j.Meta.Tiers = append(j.Meta.Tiers, pageTier{t.Name, t.Benchmark})
+	for _, f := range figs {
+		j.Meta.Figures = append(j.Meta.Figures, pageFigure{Label: f.Label(p), Unit: unitNames[f.Unit], Decimals: f.Decimals,
+			Detail: f.Where&figures.Detail != 0, Role: roles[f]})
 	}
 	var codes, na interned
-	metric := func(m scoring.Metric, digits int) any {
-		if m.OK && !math.IsNaN(m.Value) && !math.IsInf(m.Value, 0) {
-			return roundTo(m.Value, digits)
-		}
-		reason := m.NA
-		if reason == "" {
-			reason = "not measured"
-		}
-		return [1]int{na.index(reason)}
-	}
-	has := map[string]bool{}
+	ctx := &figures.Context{Result: res, P: p}
 	j.Accounts = make([]pageAccount, len(res.Accounts))
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
-		p := &j.Accounts[i]
-		*p = pageAccount{
-			Rank: i + 1, Handle: a.Handle, Tier: -1, Verdict: int(a.Verdict), Confidence: string(a.Confidence),
-			Window: a.Window, FollowerER: rate(a.FollowerER), FERPosts: a.FollowerERPosts,
-			MedianVER: rate(a.MedianViewER), PooledVER: rate(a.PooledViewER), VERPosts: a.ViewERPosts,
-			Ratio: rate(a.Ratio), Reason: a.Reason, Days: a.DaysSinceLast,
-			MedianViews: metric(a.MedianViews, 0), AvgViews: metric(a.AvgViews, 0), ViewRate: metric(a.ViewRate, 2),
-			PostsPerWeek: metric(a.PostsPerWeek, 2), Sponsored: a.SponsoredPosts, SponsoredPct: metric(a.SponsoredShare, 1),
-			PaidRatio: metric(a.PaidERRatio, 2), SaveRate: metric(a.SaveRate, 2), ShareRate: metric(a.ShareRate, 2),
-			Price: metric(a.Price, 2), CPE: metric(a.CPE, 4), CPM: metric(a.CPM, 2),
-		}
-		if a.Followers.Known() {
-			f := int64(a.Followers)
-			p.Followers = &f
-			if followersRounded(a) {
-				p.Approx = 1
+		ctx.Rank = i + 1
+		pa := &j.Accounts[i]
+		*pa = pageAccount{Rank: i + 1, Handle: a.Handle, Verdict: int(a.Verdict), Figures: make([]any, len(figs))}
+		for k, f := range figs {
+			v := f.Value(a, ctx)
+			pa.Figures[k] = pageValue(f, v, p, &na)
+			if v.OK && f.Where&figures.Table != 0 {
+				j.Meta.Figures[k].Table = true // a column only when some account has something in it
 			}
 		}
-		if a.Rounded {
-			p.Rounded = 1
-		}
-		if t, ok := tiers[a.Tier.Name]; ok && a.HasTier {
-			p.Tier = t
-		}
 		for _, s := range a.Signals {
-			p.Signals = append(p.Signals, pageSignal{K: codes.index(s.Code), Plain: s.Plain})
+			pa.Signals = append(pa.Signals, pageSignal{K: codes.index(s.Code), Plain: s.Plain})
 		}
 		for _, n := range []string{a.FollowersNote, a.WindowNote} {
 			if n != "" {
-				p.Notes = append(p.Notes, n)
+				pa.Notes = append(pa.Notes, n)
 			}
 		}
-		has["confidence"] = has["confidence"] || a.Confidence != ""
-		has["views"] = has["views"] || a.MedianViews.OK
-		has["ppw"] = has["ppw"] || a.PostsPerWeek.OK
-		has["price"] = has["price"] || a.Price.OK || a.CPE.OK || a.CPM.OK
-		p.Top = topPosts(a)
-		p.Posts = deltaSeries(postSeries(a, cfg.IncludeSaves))
-		for _, h := range a.History {
+		pa.Top = topPosts(a, p)
+		pa.Posts = deltaSeries(postSeries(a, cfg.IncludeSaves))
+		for _, h := range historyPoints(a, cfg) {
 			var f any
 			if h.Followers.Known() {
 				f = int64(h.Followers)
 			}
-			p.History = append(p.History, [3]any{h.AsOf.Format("2006-01-02"), f, rate(h.FollowerER)})
-		}
-		switch {
-		case a.New:
-			p.Previous = "new"
-		case a.Change != nil:
-			p.Previous = a.Change.Before.Verdict.String()
-			if dl := a.Change.FollowersDelta; dl != nil {
-				v := *dl
-				p.Delta, p.DeltaText = &v, signed(v)
-				if pc := a.Change.FollowersPercent; pc.OK {
-					p.DeltaText += " (" + signedPercent(pc.Value) + ")"
-				}
-			}
+			pa.History = append(pa.History, [3]any{h.AsOf.Format("2006-01-02"), f, rate(h.FollowerER)})
 		}
 	}
 	for _, c := range codes.list {
 		j.Meta.Codes = append(j.Meta.Codes, c)
-		j.Meta.Signals = append(j.Meta.Signals, signalName(c))
+		j.Meta.Signals = append(j.Meta.Signals, capitalised(figures.Signals.CodeWords(p, c)))
 	}
 	j.Meta.NA = append(j.Meta.NA, na.list...)
-	for _, c := range []string{"confidence", "views", "ppw", "price"} {
-		if has[c] {
-			j.Meta.Columns = append(j.Meta.Columns, c)
-		}
-	}
 	for _, c := range charts {
 		j.Charts = append(j.Charts, chartJSON{c.ID, c.option})
 	}
 	return j
 }
 
-// rate is a rate rounded to what the page sorts on, or nil when there is none.
-func rate(r scoring.Rate) *float64 {
+// pageValue is a figure's value as the script takes it (see pageJSON).
+func pageValue(f *figures.Figure, v figures.Value, p *lang.Printer, na *interned) any {
+	switch {
+	case !v.OK && v.NA != "":
+		return [1]int{na.index(v.NA)}
+	case !v.OK:
+		return nil
+	case !f.Numeric():
+		return f.Format(p, v)
+	case v.Approx:
+		return approxJSON{N: json.Number(lang.Round(v.Num, 0)), T: f.Format(p, v)}
+	}
+	return json.Number(lang.Round(v.Num, f.Decimals))
+}
+
+// approxJSON is a count the export wrote rounded: sorted by n, shown as t.
+type approxJSON struct {
+	N json.Number `json:"n"`
+	T string      `json:"t"`
+}
+
+// formatOf tells the script how p writes numbers.
+func formatOf(p *lang.Printer) pageFormat {
+	// The marks and the currency's place, read off the printer itself so the two cannot differ.
+	one := p.Decimal(1234.5, 1) // 1,234.5 or 1.234,5
+	return pageFormat{Decimal: one[5:6], Group: one[1:2], Currency: strings.Replace(p.Money(1, 0), "1", "{n}", 1),
+		Points: p.T("unit.points", "n", "{n}"), NA: p.T("word.na"), Lang: p.Locale()}
+}
+
+// rate is a rate rounded to what the page shows, or nil when there is none.
+func rate(r scoring.Rate) *json.Number {
 	if !r.OK || math.IsNaN(r.Value) || math.IsInf(r.Value, 0) {
 		return nil
 	}
-	v := roundTo(r.Value, 3)
-	return &v
+	n := json.Number(lang.Round(r.Value, 2))
+	return &n
 }
 
-func roundTo(x float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
-	return math.Round(x*p) / p
-}
-
-// followersRounded reports whether the account's follower count is one the export wrote
-// rounded (18.3K): it is taken from the newest post stating one, unless the accounts file gave it.
-func followersRounded(a *scoring.Account) bool {
-	if !a.Rounded {
-		return false
+// capitalised is s with its first letter upper case: "Ghost followers".
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	for i := range a.Posts {
-		if a.Posts[i].Followers.Known() {
-			return a.Posts[i].Followers == a.Followers && a.Posts[i].Rounded
-		}
-	}
-	return false
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// topPosts are the account's best posts, linked when the export gave an address a browser may
-// open.
-func topPosts(a *scoring.Account) []pageTopPost {
+// topPosts are the account's best posts, linked to TikTok by their id.
+func topPosts(a *scoring.Account, p *lang.Printer) []pageTopPost {
 	var out []pageTopPost
 	for _, t := range a.TopPosts {
-		p := pageTopPost{ViewER: rate(t.ViewER)}
+		tp := pageTopPost{ViewER: rate(t.ViewER)}
 		switch {
 		case !t.Views.Known():
 		case postRounded(a, t.VideoID):
-			p.Views = approx(int64(t.Views))
+			tp.Views = p.Approx(int64(t.Views))
 		default:
-			p.Views = int64(t.Views)
+			tp.Views = int64(t.Views)
 		}
-		if u, ok := linkable(t.URL); ok {
-			p.Link = u
-			if t.VideoID != "" && u == "https://www.tiktok.com/@"+a.Handle+"/video/"+t.VideoID {
-				p.Link = t.VideoID
-			}
+		if ingest.VideoLink(a.Handle, t.VideoID) != "" {
+			tp.Link = t.VideoID
 		}
 		if !t.PostedAt.IsZero() {
 			d := t.PostedAt.Unix() / 86400
-			p.Day = &d
+			tp.Day = &d
 		}
-		out = append(out, p)
+		out = append(out, tp)
 	}
 	return out
 }
@@ -333,45 +307,4 @@ func deltaSeries(s [][2]float64) []float64 {
 		prev = p[0]
 	}
 	return out
-}
-
-// countText writes a count with separators, or as approximate (~18.3K) when the export wrote
-// it rounded; "n/a" when unknown.
-func countText(c ingest.Count, rounded bool) string {
-	if !c.Known() {
-		return "n/a"
-	}
-	if rounded {
-		return approx(int64(c))
-	}
-	return scoring.Commas(int64(c))
-}
-
-// approx writes a rounded count the way the export did, marked approximate: ~18.3K, ~2M.
-func approx(n int64) string {
-	f := float64(n)
-	unit := ""
-	switch {
-	case n >= 1_000_000_000:
-		f, unit = f/1e9, "B"
-	case n >= 1_000_000:
-		f, unit = f/1e6, "M"
-	case n >= 1_000:
-		f, unit = f/1e3, "K"
-	default:
-		return "~" + scoring.Commas(n)
-	}
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		s = s[:len(s)-2]
-	}
-	return "~" + s + unit
-}
-
-// signedPercent writes a change in percent with its sign: +1.5%, −0.3%.
-func signedPercent(v float64) string {
-	if v < 0 {
-		return "−" + strconv.FormatFloat(-v, 'f', 1, 64) + "%"
-	}
-	return "+" + strconv.FormatFloat(v, 'f', 1, 64) + "%"
 }

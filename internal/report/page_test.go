@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/templates"
 )
@@ -197,26 +199,19 @@ func TestPageBrand(t *testing.T) {
 }
 
 func TestPageWords(t *testing.T) {
+	en := lang.New(lang.English, "")
 	for _, tc := range []struct{ got, want string }{
 		{plural(1, "post"), "1 post"},
 		{plural(0, "post"), "0 posts"},
 		{plural(2_000, "post"), "2,000 posts"},
-		{approx(18_300), "~18.3K"},
-		{approx(2_000_000), "~2M"},
-		{approx(1_260_000_000), "~1.3B"},
-		{approx(999), "~999"},
-		{countText(18_300, true), "~18.3K"},
-		{countText(18_300, false), "18,300"},
-		{countText(ingest.Missing, false), "n/a"},
 		{fileName("/tmp/x/posts.csv"), "posts.csv"},
 		{fileName(`D:\exports\posts.csv`), "posts.csv"},
 		{fileName("exports/posts.csv"), "exports/posts.csv"},
 		{fileName("../../exports/posts.csv"), "posts.csv"},
 		{fileName(`..\exports\posts.csv`), "posts.csv"},
 		{reconciliation(&ingest.Batch{Read: 1_002, Posts: make([]ingest.Post, 1_000), Duplicates: 1, Rejected: make([]ingest.RowError, 1)}), "1,002 read = 1,000 used + 1 duplicate + 1 rejected"},
-		{signalName(scoring.GhostFollowers), "Ghost followers"},
-		{signalName("brand_new_signal"), "Brand new signal"},
-		{benchmarkName(scoring.Benchmarks{Name: "TikTok engagement by follower tier (seed)"}), "TikTok engagement by follower tier"},
+		{capitalised(figures.Signals.CodeWords(en, scoring.GhostFollowers)), "Ghost followers"},
+		{figures.BenchmarkName(scoring.Benchmarks{Name: "TikTok engagement by follower tier (seed)"}, en), "TikTok engagement by follower tier"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
@@ -250,8 +245,13 @@ func TestRoundedCountsShowApproximate(t *testing.T) {
 	}
 	a.Rounded = true
 	d := pageDataOf(t, renderPage(t, r, defaultPageOptions()))
-	if d.Accounts[0].Approx != 1 || d.Accounts[1].Approx != 0 {
-		t.Errorf("approximate followers = %d, %d; want only the first", d.Accounts[0].Approx, d.Accounts[1].Approx)
+	at := pageFig(d.Meta, "Followers")
+	first, second := d.Accounts[0].Figures[at], d.Accounts[1].Figures[at]
+	if m, ok := first.(map[string]any); !ok || m["t"] != "~50K" {
+		t.Errorf("the first account's followers = %#v, want them shown approximate: ~50K", first)
+	}
+	if _, ok := second.(float64); !ok {
+		t.Errorf("the second account's followers = %#v, want a plain number", second)
 	}
 }
 
@@ -373,7 +373,7 @@ func TestFlaggedChartIsLegible(t *testing.T) {
 		a.Window = len(a.Posts)
 	}
 	res.Config = scoring.Default()
-	c, err := flaggedChart(res)
+	c, err := flaggedChart(res, lang.New(lang.English, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,11 +424,15 @@ func TestPageBaselineColumns(t *testing.T) {
 	if !d.Meta.Baseline {
 		t.Error("the page does not know there is a baseline")
 	}
-	if a := d.Accounts[0]; a.Previous != "REVIEW" || a.Delta == nil || *a.Delta != -1_250 || a.DeltaText != "−1,250 (−2.4%)" {
-		t.Errorf("first account: previous %q, delta %v %q", a.Previous, a.Delta, a.DeltaText)
+	prev, delta, pct := pageFig(d.Meta, "Previous verdict"), pageFig(d.Meta, "Δ followers"), pageFig(d.Meta, "Δ followers %")
+	if prev < 0 || delta < 0 || pct < 0 || !d.Meta.Figures[prev].Table || !d.Meta.Figures[delta].Table {
+		t.Fatalf("the page lacks the baseline's columns: %+v", d.Meta.Figures)
 	}
-	if a := d.Accounts[1]; a.Previous != "new" || a.Delta != nil {
-		t.Errorf("new account: previous %q, delta %v", a.Previous, a.Delta)
+	if a := d.Accounts[0].Figures; a[prev] != "REVIEW" || a[delta] != -1_250.0 || a[pct] != -2.4 {
+		t.Errorf("first account: previous %v, delta %v (%v%%)", a[prev], a[delta], a[pct])
+	}
+	if a := d.Accounts[1].Figures; a[prev] != "new" || a[delta] != nil {
+		t.Errorf("new account: previous %v, delta %v", a[prev], a[delta])
 	}
 }
 
@@ -444,8 +448,8 @@ func TestThinAccountsStayOffTheRateCharts(t *testing.T) {
 	if p.top >= 4_000 {
 		t.Errorf("the axis reaches %v: the thin account still stretches it", p.top)
 	}
-	for _, build := range []func(*scoring.Result) (pageChart, error){scatterChart, distributionChart} {
-		c, err := build(res)
+	for _, build := range []func(*scoring.Result, *lang.Printer) (pageChart, error){scatterChart, distributionChart} {
+		c, err := build(res, lang.New(lang.English, ""))
 		if err != nil {
 			t.Fatal(err)
 		}

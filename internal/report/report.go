@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -24,6 +25,17 @@ type Report struct {
 	// --out, so that an interrupted run's files go with it). "" stages each file beside its
 	// final name.
 	Staging string
+	// Printer writes the report's words and numbers: its language and currency (--lang,
+	// --currency). Nil is English without a currency.
+	Printer *lang.Printer
+}
+
+// printer is the report's Printer, English without a currency when none was given.
+func (r *Report) printer() *lang.Printer {
+	if r.Printer == nil {
+		return lang.New(lang.English, "")
+	}
+	return r.Printer
 }
 
 // Brand is what puts the sender's name on the report.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -99,9 +100,9 @@ func TestWorkbookReadsBack(t *testing.T) {
 		rows, _ := f.GetRows(SheetAccounts)
 		var found bool
 		for _, r := range rows {
-			if len(r) > colReason && r[1] == "sleepy" {
+			if len(r) > sheetCol(figures.Reason) && r[1] == "sleepy" {
 				found = true
-				if r[11] != "FAIL" || !strings.Contains(r[colReason], "0.20× the 20K–100K benchmark 2.15%") {
+				if r[11] != "FAIL" || !strings.Contains(r[sheetCol(figures.Reason)], "0.20× the 20K–100K benchmark 2.15%") {
 					t.Errorf("sleepy = %q", r)
 				}
 			}
@@ -136,7 +137,7 @@ func TestSummaryRoundTrips(t *testing.T) {
 		t.Fatalf("summary = %+v", s)
 	}
 	a := s.Accounts[0]
-	if a.Handle != "healthy" || *a.Followers != 50_000 || a.FollowerER.Value != 3.2 || a.Verdict != scoring.Pass {
+	if a.Text(figures.Handle) != "healthy" || a.Count(figures.Followers) != 50_000 || a.Rate(figures.FollowerER).Value != 3.2 || a.Verdict() != scoring.Pass {
 		t.Errorf("first account = %+v", a)
 	}
 }
@@ -195,10 +196,10 @@ func TestSummaryCarriesTheBuyersFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := s.Accounts[0]
-	if len(a.History) != 1 || a.History[0].Followers != 50_000 || !a.CPE.OK || a.CPE.Value != 0.156 || a.PaidERRatio.OK {
+	if h, cpe := a.History(), a.Rate(figures.CPE); len(h) != 1 || h[0].Followers != 50_000 || !cpe.OK || cpe.Value != 0.156 || a.Rate(figures.PaidERRatio).OK {
 		t.Errorf("first account read back = %+v", a)
 	}
-	if h := s.Accounts[2].History; len(h) != 12 || h[0].Followers != 50_200 {
+	if h := s.Accounts[2].History(); len(h) != 12 || h[0].Followers != 50_200 {
 		t.Errorf("the 14-snapshot account's history = %+v, want its last 12", h)
 	}
 }
@@ -215,7 +216,7 @@ func TestBaselineReadsASummaryFromBeforeTheBuyersFigures(t *testing.T) {
 	if alpha.Followers != 10_000 || alpha.Verdict != scoring.Pass || beta.Followers != 50_000 || !alpha.FollowerER.OK {
 		t.Errorf("baseline = %+v", b.Accounts)
 	}
-	if a := s.Accounts[0]; a.CPE.OK || a.Confidence != "" || a.TopHashtags != nil {
+	if a := s.Accounts[0]; a.Rate(figures.CPE).OK || a.Text(figures.Confidence) != "" || a.List(figures.TopHashtags) != nil {
 		t.Errorf("an old account reads back with figures it never had: %+v", a)
 	}
 }

@@ -134,13 +134,9 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			p := &a.Posts[j]
 			videoRow(row, p, handle, j < a.Window, cfg, st)
 			if !links.full() { // past the sheet's limit the ID stays plain text
-				if u, ok := linkable(videoURL(p, a.Handle)); ok {
-					id := p.VideoID
-					if id == "" {
-						id = u
-					}
+				if u, ok := linkable(ingest.VideoLink(a.Handle, p.VideoID)); ok {
 					links.add(videoLinkName+strconv.Itoa(n), u)
-					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: id}
+					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: p.VideoID}
 				}
 			}
 			// "A"+n, not CoordinatesToCellName: at a million rows its checks cost a second.
@@ -203,17 +199,6 @@ func cutText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// videoURL is the post's link: its URL, else one made from the handle and a numeric video ID.
-func videoURL(p *ingest.Post, handle string) string {
-	if u := p.VideoURL(); u != "" {
-		return u
-	}
-	if p.VideoID == "" || strings.Trim(p.VideoID, "0123456789") != "" {
-		return ""
-	}
-	return profileURL(handle) + "/video/" + p.VideoID
 }
 
 // tableName is a sheet's table name: letters, digits and _ only, and unlike any sheet name or

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -60,56 +62,123 @@ type SummaryInput struct {
 	Duplicates int    `json:"duplicates"`
 }
 
-// SummaryAccount is one account's line. Followers is null when unknown; rates are percents
-// (6.4 means 6.4%) or null when there is none.
+// SummaryAccount is one account's object in summary.json: a key per JSON figure of the table
+// (internal/figures), in its order, then what is more than one figure: the handle folded for
+// matching (key), the best posts, the changes since a baseline
+// and the history's last snapshots. A figure the account lacks is null; rates are percents
+// (6.4 means 6.4%). Read back (ReadSummary), it answers by figure (Rate, Metric, …), so a file
+// of an older vet, which lacked some figures, reads back with those missing.
 type SummaryAccount struct {
-	Rank          int              `json:"rank"`
-	Handle        string           `json:"handle"`
-	Key           string           `json:"key"`
-	Followers     *int64           `json:"followers"`
-	Tier          string           `json:"tier,omitempty"`
-	Posts         int              `json:"posts_in_window"`
-	FollowerER    scoring.Rate     `json:"follower_er"`
-	MedianViewER  scoring.Rate     `json:"median_view_er"`
-	PooledViewER  scoring.Rate     `json:"pooled_view_er"`
-	Ratio         scoring.Rate     `json:"ratio"`
-	Grade         scoring.Grade    `json:"grade,omitempty"`
-	Verdict       scoring.Verdict  `json:"verdict"`
-	Signals       []scoring.Signal `json:"signals"`
-	Reason        string           `json:"reason"`
-	DaysSinceLast *int             `json:"days_since_last_post"`
-	Rounded       bool             `json:"rounded_counts"`
-	Change        *scoring.Change  `json:"change,omitempty"` // since --baseline
-	New           bool             `json:"new,omitempty"`    // not in --baseline
-
-	// Added with confidence and the buyer's figures: a summary.json written before them reads
-	// back with these empty (null metrics, no confidence), which --baseline does not use.
-	Confidence      scoring.Confidence `json:"confidence,omitempty"`
-	FollowerERPosts int                `json:"follower_er_posts"`
-	ViewERPosts     int                `json:"view_er_posts"`
-	PinnedOut       int                `json:"pinned_out,omitempty"`
-	MedianViews     scoring.Metric     `json:"median_views"`
-	AvgViews        scoring.Metric     `json:"avg_views"`
-	ViewRate        scoring.Metric     `json:"view_rate"`
-	PostsPerWeek    scoring.Metric     `json:"posts_per_week"`
-	SponsoredPosts  int                `json:"sponsored_posts"`
-	SponsoredShare  scoring.Metric     `json:"sponsored_share"`
-	PaidERRatio     scoring.Metric     `json:"paid_er_ratio"`
-	SaveRate        scoring.Metric     `json:"save_rate"`
-	ShareRate       scoring.Metric     `json:"share_rate"`
-	Price           scoring.Metric     `json:"price"`
-	CPE             scoring.Metric     `json:"cpe"`
-	CPM             scoring.Metric     `json:"cpm"`
-	TopPosts        []scoring.TopPost  `json:"top_posts"`
-	TopHashtags     []string           `json:"top_hashtags"`
-	History         []scoring.Point    `json:"history,omitempty"` // the last snapshots, oldest first
+	members []member                   // as written, in order
+	raw     map[string]json.RawMessage // as read
 }
+
+// member is one key of a JSON object and its value.
+type member struct {
+	key   string
+	value any
+}
+
+// MarshalJSON writes the account's keys in order.
+func (a SummaryAccount) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range a.members {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		v, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.key, err)
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads an account's object, whatever keys it has.
+func (a *SummaryAccount) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, &a.raw) }
+
+// get decodes the value of key into dst; false when the account has none (absent or null).
+func (a SummaryAccount) get(key string, dst any) bool {
+	v, ok := a.raw[key]
+	if !ok || string(v) == "null" {
+		return false
+	}
+	return json.Unmarshal(v, dst) == nil
+}
+
+// Rate is a rate figure of the account, as written.
+func (a SummaryAccount) Rate(f *figures.Figure) scoring.Rate {
+	var r scoring.Rate
+	a.get(f.Key, &r)
+	return r
+}
+
+// Count is a count figure of the account; Missing when it has none.
+func (a SummaryAccount) Count(f *figures.Figure) ingest.Count {
+	var n int64
+	if !a.get(f.Key, &n) {
+		return ingest.Missing
+	}
+	return ingest.Count(n)
+}
+
+// Text is a text or code figure of the account; "" when it has none.
+func (a SummaryAccount) Text(f *figures.Figure) string {
+	var s string
+	a.get(f.Key, &s)
+	return s
+}
+
+// List is a list figure of the account; nil when it has none.
+func (a SummaryAccount) List(f *figures.Figure) []string {
+	var l []string
+	a.get(f.Key, &l)
+	return l
+}
+
+// Key is the account's handle folded for matching.
+func (a SummaryAccount) Key() string {
+	var s string
+	a.get(keyKey, &s)
+	return s
+}
+
+// Verdict is the account's verdict; Unrated when the file has none it knows.
+func (a SummaryAccount) Verdict() scoring.Verdict {
+	v := scoring.Unrated
+	a.get(figures.Verdict.Key, &v)
+	return v
+}
+
+// History is the account's last snapshots, oldest first.
+func (a SummaryAccount) History() []scoring.Point {
+	var h []scoring.Point
+	a.get(historyKey, &h)
+	return h
+}
+
+// The keys of an account's object that are not figures of the table.
+const (
+	keyKey      = "key"       // the handle folded for matching, which --baseline joins on
+	topPostsKey = "top_posts" // the window's best posts
+	changeKey   = "change"    // since the baseline
+	newKey      = "new"       // not in the baseline
+	historyKey  = "history"   // the last snapshots
+)
 
 // NewSummary builds summary.json's content from a report.
 func NewSummary(r *Report) *Summary {
 	s := summaryHead(r)
+	ctx, figs := summaryFigures(r)
 	for i := range r.Result.Accounts {
-		s.Accounts = append(s.Accounts, summaryAccount(i+1, &r.Result.Accounts[i], r.Result.Config))
+		ctx.Rank = i + 1
+		s.Accounts = append(s.Accounts, summaryAccount(ctx, figs, &r.Result.Accounts[i]))
 	}
 	return s
 }
@@ -145,39 +214,80 @@ func summaryHead(r *Report) *Summary {
 	return s
 }
 
-// summaryAccount is one account's line of summary.json.
-func summaryAccount(rank int, a *scoring.Account, cfg scoring.Config) SummaryAccount {
-	sa := SummaryAccount{
-		Rank: rank, Handle: a.Handle, Key: a.Key, Posts: a.Window,
-		FollowerER: a.FollowerER, MedianViewER: a.MedianViewER, PooledViewER: a.PooledViewER,
-		Ratio: a.Ratio, Grade: a.Grade, Verdict: a.Verdict, Signals: a.Signals, Reason: a.Reason,
-		Rounded: a.Rounded, Change: a.Change, New: a.New,
-		Confidence: a.Confidence, FollowerERPosts: a.FollowerERPosts, ViewERPosts: a.ViewERPosts,
-		PinnedOut: a.PinnedOut, MedianViews: a.MedianViews, AvgViews: a.AvgViews, ViewRate: a.ViewRate,
-		PostsPerWeek: a.PostsPerWeek, SponsoredPosts: a.SponsoredPosts, SponsoredShare: a.SponsoredShare,
-		PaidERRatio: a.PaidERRatio, SaveRate: a.SaveRate, ShareRate: a.ShareRate,
-		Price: a.Price, CPE: a.CPE, CPM: a.CPM, TopPosts: a.TopPosts, TopHashtags: a.TopHashtags,
-		History: historyPoints(a, cfg),
+// summaryAccount is one account's object in summary.json.
+func summaryAccount(ctx *figures.Context, figs []*figures.Figure, a *scoring.Account) SummaryAccount {
+	sa := SummaryAccount{members: make([]member, 0, len(figs)+6)}
+	for _, f := range figs {
+		var v any
+		switch {
+		case f != figures.Signals:
+			v = jsonValue(f, f.Value(a, ctx))
+		case a.Signals == nil:
+			v = []scoring.Signal{}
+		default: // each signal with the numbers that raised it, not its code alone
+			v = a.Signals
+		}
+		sa.members = append(sa.members, member{f.Key, v})
 	}
-	if sa.TopPosts == nil {
-		sa.TopPosts = []scoring.TopPost{}
+	sa.members = append(sa.members, member{keyKey, a.Key}, member{topPostsKey, topPostsJSON(a)})
+	if a.Change != nil {
+		sa.members = append(sa.members, member{changeKey, a.Change})
 	}
-	if sa.TopHashtags == nil {
-		sa.TopHashtags = []string{}
+	if a.New {
+		sa.members = append(sa.members, member{newKey, true})
 	}
-	if sa.Signals == nil {
-		sa.Signals = []scoring.Signal{}
-	}
-	if a.Followers.Known() {
-		sa.Followers = ptr(int64(a.Followers))
-	}
-	if a.HasTier {
-		sa.Tier = a.Tier.Name
-	}
-	if a.DaysSinceLast >= 0 {
-		sa.DaysSinceLast = ptr(a.DaysSinceLast)
+	if h := historyPoints(a, ctx.Result.Config); len(h) > 0 {
+		sa.members = append(sa.members, member{historyKey, h})
 	}
 	return sa
+}
+
+// jsonValue is a figure's value as summary.json holds it: numbers in full, counts as whole
+// numbers, codes as codes, lists as lists, yes/no as true/false, and null for n/a.
+func jsonValue(f *figures.Figure, v figures.Value) any {
+	if !v.OK {
+		return nil
+	}
+	switch f.Unit {
+	case figures.Text, figures.Code:
+		return v.Text
+	case figures.Codes, figures.List:
+		if v.List == nil {
+			return []string{}
+		}
+		return v.List
+	case figures.Flag:
+		return v.Num != 0
+	case figures.Count, figures.Signed:
+		return int64(math.Round(v.Num))
+	}
+	return v.Num
+}
+
+// topPostJSON is one of an account's best posts in summary.json.
+type topPostJSON struct {
+	VideoID  string       `json:"video_id"`
+	URL      string       `json:"url"` // made from the handle and the id; "" when the id is not TikTok's
+	PostedAt time.Time    `json:"posted_at"`
+	Views    *int64       `json:"views"`
+	ViewER   scoring.Rate `json:"view_er"`
+}
+
+func topPostsJSON(a *scoring.Account) []topPostJSON {
+	out := make([]topPostJSON, 0, len(a.TopPosts))
+	for _, t := range a.TopPosts {
+		j := topPostJSON{VideoID: t.VideoID, URL: ingest.VideoLink(a.Handle, t.VideoID), PostedAt: t.PostedAt, ViewER: t.ViewER}
+		if t.Views.Known() {
+			j.Views = ptr(int64(t.Views))
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// summaryFigures are the figures summary.json writes, and their context.
+func summaryFigures(r *Report) (*figures.Context, []*figures.Figure) {
+	return &figures.Context{Result: r.Result, P: r.printer()}, figures.In(figures.JSON, r.Result)
 }
 
 // accountsPlaceholder is where the accounts go in summary.json's head as encoding/json writes
@@ -200,8 +310,10 @@ func writeSummary(w io.Writer, r *Report) error {
 	open := at + len(accountsPlaceholder) - 1 // the ']'
 	bw.Write(head[:open])
 	res := r.Result
+	ctx, figs := summaryFigures(r)
 	for i := range res.Accounts {
-		line, err := json.MarshalIndent(summaryAccount(i+1, &res.Accounts[i], res.Config), "    ", "  ")
+		ctx.Rank = i + 1
+		line, err := json.MarshalIndent(summaryAccount(ctx, figs, &res.Accounts[i]), "    ", "  ")
 		if err != nil {
 			return err
 		}
@@ -243,11 +355,8 @@ func ReadSummary(path string) (*Summary, error) {
 func (s *Summary) Baseline() *scoring.Baseline {
 	b := &scoring.Baseline{AsOf: s.AsOf, Accounts: make(map[string]scoring.Previous, len(s.Accounts))}
 	for _, a := range s.Accounts {
-		p := scoring.Previous{Handle: a.Handle, Followers: ingest.Missing, FollowerER: a.FollowerER, Verdict: a.Verdict}
-		if a.Followers != nil {
-			p.Followers = ingest.Count(*a.Followers)
-		}
-		b.Accounts[a.Key] = p
+		b.Accounts[a.Key()] = scoring.Previous{Handle: a.Text(figures.Handle), Followers: a.Count(figures.Followers),
+			FollowerER: a.Rate(figures.FollowerER), Verdict: a.Verdict()}
 	}
 	return b
 }

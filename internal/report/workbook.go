@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -136,6 +137,8 @@ type workbook struct {
 	f           *excelize.File
 	r           *Report
 	st          styles
+	p           *lang.Printer // the report's language and currency
+	fst         *figureStyles // the figures' number formats
 	lim         limits
 	plan        videoPlan
 	videoSheets []string
@@ -173,7 +176,8 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 			return nil, err
 		}
 	}
-	wb := &workbook{f: f, r: r, st: st, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
+	p := r.printer()
+	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
 	steps := []func(*workbook) error{
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
 		writeSignalsSheet, writeRejectedSheet, writeAboutSheet,
