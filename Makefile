@@ -1,7 +1,8 @@
 # vet's front door: `make demo` vets the examples, `make test` runs every test.
 # Each target installs what it needs: Go modules through the Go module proxy, the ECharts
 # script from the npm registry (checked against a pinned checksum), and Chromium and
-# poppler-utils (pdftotext) from Debian's packages for the browser test.
+# poppler-utils (pdftotext) and LibreOffice Calc from Debian's packages for the browser and
+# spreadsheet tests.
 
 GO              ?= go
 # templates/echarts.version is the one place the ECharts version is written (line 1), with the
@@ -68,9 +69,11 @@ echarts:
 	rm -rf $(ECHARTS_LICDIR)
 	for f in $(ECHARTS_LICENCES); do mkdir -p $(ECHARTS_LICDIR)/$$(dirname $$f) && cp $(NPM_CACHE)/package/$$f $(ECHARTS_LICDIR)/$$f || exit 1; done
 
-## browser: Debian's Chromium and poppler-utils, for the test that opens and prints the page
+## browser: Debian's Chromium, poppler-utils and LibreOffice Calc, for the tests that open and
+## print the page and read the workbook as a spreadsheet shows it
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils libreoffice-calc; }
 
 include bench.mk
 

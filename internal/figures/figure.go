@@ -127,8 +127,9 @@ func (f *Figure) CodeWords(p *lang.Printer, code string) string {
 	return p.T(f.Words + "." + code)
 }
 
-// Format writes v as people read it in p's language: the sheet's text cells, the page, the
-// PDF. n/a is "n/a", with nothing of why (the notes say that).
+// Format writes v as people read it in p's language, as the workbook's cell shows it: the
+// page's table, the PDF. A count the export wrote rounded is ~18,300 (prose says ~18.3K:
+// lang.Printer.Approx). n/a is "n/a", with nothing of why (the notes say that).
 func (f *Figure) Format(p *lang.Printer, v Value) string {
 	if !v.OK {
 		return p.T("word.na")
@@ -152,8 +153,8 @@ func (f *Figure) Format(p *lang.Printer, v Value) string {
 		}
 		return p.T("word.no")
 	case Count:
-		if v.Approx {
-			return p.Approx(int64(v.Num))
+		if v.Approx { // as the workbook's cell shows it: a number, marked approximate
+			return "~" + p.Decimal(v.Num, 0)
 		}
 		return p.Decimal(v.Num, 0)
 	case Percent:

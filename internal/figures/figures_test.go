@@ -97,7 +97,7 @@ func TestFiguresFormatInTheReadersLanguage(t *testing.T) {
 		{FollowerER, number(6.4), "6.40%", "6,40%"},
 		{Ratio, number(0.2), "0.20×", "0,20×"},
 		{Followers, number(12345), "12,345", "12.345"},
-		{Followers, Value{Num: 18_300, OK: true, Approx: true}, "~18.3K", "~18,3K"},
+		{Followers, Value{Num: 18_300, OK: true, Approx: true}, "~18,300", "~18.300"},
 		{Price, number(5071), "€5,071.00", "€ 5.071,00"},
 		{CPE, number(3.0214), "€3.021", "€ 3,021"},
 		{PostsPerWeek, number(3.45), "3.5", "3,5"},

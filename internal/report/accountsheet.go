@@ -139,14 +139,11 @@ func wordy(f *figures.Figure) bool {
 
 // cell is a figure's value as the workbook stores it: a number in the figure's format (a
 // percentage as the fraction Excel's percent formats show), words in the reader's language,
-// n/a in grey when the figure has a reason to be missing, else an empty cell.
+// and n/a in grey for a figure the account lacks (the notes say why), as the page shows it.
 func (wb *workbook) cell(f *figures.Figure, v figures.Value) any {
 	st, p := wb.st, wb.p
 	if !v.OK {
-		if v.NA != "" {
-			return excelize.Cell{StyleID: st.na, Value: p.T("word.na")}
-		}
-		return nil
+		return excelize.Cell{StyleID: st.na, Value: p.T("word.na")}
 	}
 	switch f.Unit {
 	case figures.Text, figures.List:

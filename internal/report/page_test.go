@@ -247,8 +247,8 @@ func TestRoundedCountsShowApproximate(t *testing.T) {
 	d := pageDataOf(t, renderPage(t, r, defaultPageOptions()))
 	at := pageFig(d.Meta, "Followers")
 	first, second := d.Accounts[0].Figures[at], d.Accounts[1].Figures[at]
-	if m, ok := first.(map[string]any); !ok || m["t"] != "~50K" {
-		t.Errorf("the first account's followers = %#v, want them shown approximate: ~50K", first)
+	if m, ok := first.(map[string]any); !ok || m["t"] != "~50,000" {
+		t.Errorf("the first account's followers = %#v, want them shown approximate, as the workbook does: ~50,000", first)
 	}
 	if _, ok := second.(float64); !ok {
 		t.Errorf("the second account's followers = %#v, want a plain number", second)
