@@ -40,10 +40,17 @@
     }
     return fixed(v, f.d);
   }
-  // show writes figure f's value v: a number, words vet wrote, a rounded count, or n/a.
+  // val is account a's value of figure i: the rank and the handle are the account's own.
+  function val(a, i) {
+    var f = M.figures[i];
+    return f.r === "rank" ? a.r : f.r === "link" ? a.h : a.f[i];
+  }
+  // show writes figure f's value v: a number, words vet wrote, a code's words, a rounded
+  // count, or n/a.
   function show(f, v) {
     if (v === null || v === undefined) { return null; }
     if (Array.isArray(v)) { return null; }
+    if (f.vals && typeof v === "number") { return f.vals[v]; }
     if (typeof v === "object") { return v.t; }
     if (typeof v === "string") { return v; }
     return number(f, v);
@@ -52,6 +59,7 @@
   function why(v) { return Array.isArray(v) && M.na[v[0]] !== undefined ? M.na[v[0]] : ""; }
   function sortKey(f, v) {
     if (v === null || v === undefined || Array.isArray(v)) { return null; }
+    if (f.vals && typeof v === "number") { return f.o ? v : f.vals[v].toLowerCase(); }
     if (typeof v === "object") { return v.n; }
     if (typeof v === "string") { return v.toLowerCase(); }
     return v;
@@ -99,7 +107,7 @@
     if (f.r === "wrap") { reasonAt = i; }
     if (!f.t) { return; }
     var c = { label: f.l, num: !!f.u, fig: f, at: i,
-      key: function (a) { return sortKey(f, a.f[i]); }, text: function (a) { return show(f, a.f[i]); } };
+      key: function (a) { return sortKey(f, val(a, i)); }, text: function (a) { return show(f, val(a, i)); } };
     if (f.r === "link") { c.cls = "who"; c.cell = handleCell; }
     if (f.r === "pill") { c.cls = "nowrap"; c.cell = verdictCell; c.key = function (a) { return a.v; }; }
     if (f.r === "wrap") { c.cls = "why"; }
@@ -247,7 +255,7 @@
     var dl = el("dl");
     M.figures.forEach(function (f, i) {
       if (!f.dt) { return; }
-      var v = a.f[i], t = show(f, v);
+      var v = val(a, i), t = show(f, v);
       if (t === "") { return; } // no notes, no hashtags: nothing to say
       dl.appendChild(el("dt", null, f.l));
       var na = t === null;
@@ -264,7 +272,7 @@
     mid.appendChild(el("h4", null, W("detail.verdict")));
     var p = el("p");
     p.appendChild(el("span", "v " + M.verdicts[a.v], M.vw[a.v]));
-    p.appendChild(document.createTextNode(" " + (reasonAt >= 0 ? a.f[reasonAt] : "")));
+    p.appendChild(document.createTextNode(" " + (reasonAt >= 0 ? val(a, reasonAt) : "")));
     mid.appendChild(p);
     mid.appendChild(el("h4", null, W("detail.signals")));
     if (a.s && a.s.length) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,6 +59,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsx":     cmdXLSX,
 			"xlsxcell": cmdXLSXCell,
+			"pagefig":  cmdPageFig,
 		},
 	})
 }
@@ -88,6 +90,61 @@ func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
 		fmt.Fprintln(&b, strings.Join(r, "\t"))
 	}
 	ts.Stdout().Write([]byte(b.String()))
+}
+
+// cmdPageFig prints what the page's data holds for one account's figure: `pagefig FILE HANDLE
+// LABEL` finds the account whose handle is HANDLE in the page's window.VET and the figure
+// labelled LABEL, and prints its value: a code's words (resolved from the figure's vals), else
+// the value as JSON (a number rounded as the page shows it, null, [i] for n/a with a reason).
+func cmdPageFig(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: pagefig FILE HANDLE LABEL")
+	}
+	page := ts.ReadFile(args[0])
+	const start = "window.VET = "
+	i := strings.Index(page, start)
+	j := strings.Index(page[i+1:], ";</script>")
+	if i < 0 || j < 0 {
+		ts.Fatalf("%s holds no window.VET", args[0])
+	}
+	var d struct {
+		Meta struct {
+			Figures []struct {
+				Label string   `json:"l"`
+				Vals  []string `json:"vals"`
+			} `json:"figures"`
+		} `json:"meta"`
+		Accounts []struct {
+			Handle  string            `json:"h"`
+			Figures []json.RawMessage `json:"f"`
+		} `json:"accounts"`
+	}
+	if err := json.Unmarshal([]byte(page[i+len(start):i+1+j]), &d); err != nil {
+		ts.Fatalf("window.VET: %v", err)
+	}
+	at := slices.IndexFunc(d.Meta.Figures, func(f struct {
+		Label string   `json:"l"`
+		Vals  []string `json:"vals"`
+	}) bool {
+		return f.Label == args[2]
+	})
+	if at < 0 {
+		ts.Fatalf("the page has no figure %q", args[2])
+	}
+	for _, a := range d.Accounts {
+		if a.Handle != args[1] {
+			continue
+		}
+		v := a.Figures[at]
+		var k int
+		if vals := d.Meta.Figures[at].Vals; vals != nil && json.Unmarshal(v, &k) == nil && k < len(vals) {
+			fmt.Fprintln(ts.Stdout(), vals[k])
+			return
+		}
+		fmt.Fprintln(ts.Stdout(), string(v))
+		return
+	}
+	ts.Fatalf("the page has no account %s", args[1])
 }
 
 // cmdXLSXCell prints one cell of a table sheet as stored, with its type: `xlsxcell FILE SHEET

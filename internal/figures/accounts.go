@@ -23,12 +23,12 @@ var (
 			v.Approx = v.OK && followersRounded(a)
 			return v
 		}}
-	Tier = &Figure{Key: "tier", Unit: Text, Where: All,
+	Tier = &Figure{Key: "tier", Unit: Code, Where: All, Order: tierOrder,
 		Value: func(a *scoring.Account, c *Context) Value {
 			if !a.HasTier {
 				return Value{}
 			}
-			return text(a.Tier.Name)
+			return code(a.Tier.Name)
 		}}
 	PostsInWindow = &Figure{Key: "posts_in_window", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.Window)) }}
@@ -51,11 +51,11 @@ var (
 		}}
 	Ratio = &Figure{Key: "ratio", Unit: Multiple, Decimals: 2, Where: All,
 		Value: func(a *scoring.Account, c *Context) Value { return rate(a.Ratio) }}
-	Grade = &Figure{Key: "grade", Unit: Code, Words: "grade", Where: Sheet | CSV | JSON | Detail | History,
+	Grade = &Figure{Key: "grade", Unit: Code, Words: "grade", Order: gradeOrder, Where: Sheet | CSV | JSON | Detail | History,
 		Value: func(a *scoring.Account, c *Context) Value { return code(gradeCode(a.Grade)) }}
-	Verdict = &Figure{Key: "verdict", Unit: Code, Words: "verdict", Where: All,
+	Verdict = &Figure{Key: "verdict", Unit: Code, Words: "verdict", Where: All, Order: verdictOrder,
 		Value: func(a *scoring.Account, c *Context) Value { return code(a.Verdict.String()) }}
-	Confidence = &Figure{Key: "confidence", Unit: Code, Words: "confidence", Where: All,
+	Confidence = &Figure{Key: "confidence", Unit: Code, Words: "confidence", Where: All, Order: confidenceOrder,
 		Value: func(a *scoring.Account, c *Context) Value { return code(string(a.Confidence)) }}
 	Signals = &Figure{Key: "signals", Unit: Codes, Words: "signal.name", Where: Sheet | CSV | JSON | Table | History, // summary.json: each signal with its numbers
 		Value: func(a *scoring.Account, c *Context) Value {
@@ -154,6 +154,31 @@ func init() {
 }
 
 func withBaseline(res *scoring.Result) bool { return res.HasBaseline }
+
+// The orders of the codes that have one.
+func tierOrder(res *scoring.Result) []string {
+	var out []string
+	for _, t := range res.Config.Benchmarks.Tiers {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+func verdictOrder(*scoring.Result) []string {
+	var out []string
+	for _, v := range scoring.Verdicts() {
+		out = append(out, v.String())
+	}
+	return out
+}
+
+func confidenceOrder(*scoring.Result) []string {
+	return []string{string(scoring.Firm), string(scoring.Borderline), string(scoring.Thin)}
+}
+
+func gradeOrder(*scoring.Result) []string {
+	return []string{gradeCode(scoring.Above), gradeCode(scoring.Below), gradeCode(scoring.FarBelow)}
+}
 
 func number(v float64) Value { return Value{Num: v, OK: true} }
 func text(s string) Value    { return Value{Text: s, OK: true} }

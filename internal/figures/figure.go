@@ -50,8 +50,12 @@ type Figure struct {
 	Decimals int   // shown with this many: the sheet's number format, the page, the PDF
 	Where    Where // the outputs that show it
 	// Words, for a Code or Codes, is the catalog prefix of the codes' words: the verdict's
-	// prefix, verdict, writes PASS as the catalog's verdict.PASS.
+	// prefix, verdict, writes PASS as the catalog's verdict.PASS; "" shows a code as it is
+	// written (a tier's name, from the benchmark table).
 	Words string
+	// Order, for a Code, is its codes in their natural order (the tiers from the smallest, the
+	// verdicts from PASS), for the outputs that sort by it; nil when they have none.
+	Order func(*scoring.Result) []string
 	// When, when set, says whether a batch shows the figure at all (the changes since a
 	// baseline, only with a baseline).
 	When func(*scoring.Result) bool

@@ -23,3 +23,17 @@ func pageFig(m pageMeta, label string) int {
 	}
 	return -1
 }
+
+// pageShown is account a's value of the page's figure labelled label, a code resolved to its
+// words: what the script is given to show.
+func pageShown(m pageMeta, a pageAccount, label string) any {
+	i := pageFig(m, label)
+	if i < 0 {
+		return "no figure " + label
+	}
+	v := a.Figures[i]
+	if k, ok := v.(float64); ok && m.Figures[i].Vals != nil && int(k) < len(m.Figures[i].Vals) {
+		return m.Figures[i].Vals[int(k)]
+	}
+	return v
+}

@@ -19,9 +19,11 @@ import (
 // An account's figures are a list in the order of Meta.Figures (the figure table's page
 // figures, internal/figures). A number is rounded once, here, to the decimals the workbook
 // shows (lang.Round), and the script writes it with the language's separators and nothing
-// else: the page shows the digits the workbook and the CSV show. Words (the handle, a verdict,
-// the signals) come written; a count the export rounded comes as {"n": number, "t": "~18.3K"};
-// a figure the account lacks is null, or [i] with i the index of why in Meta.NA.
+// else: the page shows the digits the workbook and the CSV show. Words come written; a code
+// (a tier, a verdict, the signals) as the index of its words in its figure's Vals, so that
+// 20,000 accounts do not repeat them; a count the export rounded as {"n": number, "t":
+// "~18,300"}; a figure the account lacks is null, or [i] with i the index of why in Meta.NA.
+// The rank and the handle are the account's r and h, not repeated among its figures.
 
 type pageJSON struct {
 	Meta     pageMeta      `json:"meta"`
@@ -50,12 +52,14 @@ type pageMeta struct {
 
 // pageFigure is one figure as the script shows it.
 type pageFigure struct {
-	Label    string `json:"l"`
-	Unit     string `json:"u"`           // count, percent, multiple, decimal, money, signed, signed_percent, points; "" for words
-	Decimals int    `json:"d"`           // decimals of a number
-	Table    bool   `json:"t,omitempty"` // a column of the table (some account has it)
-	Detail   bool   `json:"dt,omitempty"`
-	Role     string `json:"r,omitempty"` // link (the handle), pill (the verdict) or wrap (the reason): drawn in their own way
+	Label    string   `json:"l"`
+	Unit     string   `json:"u"`           // count, percent, multiple, decimal, money, signed, signed_percent, points; "" for words
+	Decimals int      `json:"d"`           // decimals of a number
+	Table    bool     `json:"t,omitempty"` // a column of the table (some account has it)
+	Detail   bool     `json:"dt,omitempty"`
+	Role     string   `json:"r,omitempty"`    // rank, link (the handle), pill (the verdict) or wrap (the reason): drawn in their own way
+	Vals     []string `json:"vals,omitempty"` // a code's words, which the accounts' values index
+	Ordered  bool     `json:"o,omitempty"`    // the codes' order is theirs (tiers from the smallest): sort by index
 }
 
 // pageFormat is how the script writes a number in the report's language and currency, as
@@ -140,7 +144,7 @@ var unitNames = map[figures.Unit]string{
 }
 
 // roles are the figures the script draws in their own way.
-var roles = map[*figures.Figure]string{figures.Handle: "link", figures.Verdict: "pill", figures.Reason: "wrap"}
+var roles = map[*figures.Figure]string{figures.Rank: "rank", figures.Handle: "link", figures.Verdict: "pill", figures.Reason: "wrap"}
 
 func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *pageJSON {
 	cfg := res.Config
@@ -151,9 +155,15 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 		j.Meta.Verdicts = append(j.Meta.Verdicts, v.String())
 		j.Meta.Words = append(j.Meta.Words, figures.Verdict.CodeWords(p, v.String()))
 	}
-	for _, f := range figs {
+	codeWords := make([]interned, len(figs)) // by figure: the words its codes were given
+	for k, f := range figs {
 		j.Meta.Figures = append(j.Meta.Figures, pageFigure{Label: f.Label(p), Unit: unitNames[f.Unit], Decimals: f.Decimals,
-			Detail: f.Where&figures.Detail != 0, Role: roles[f]})
+			Detail: f.Where&figures.Detail != 0, Role: roles[f], Ordered: f.Order != nil})
+		if f.Order != nil {
+			for _, c := range f.Order(res) {
+				codeWords[k].index(f.CodeWords(p, c))
+			}
+		}
 	}
 	var codes, na interned
 	ctx := &figures.Context{Result: res, P: p}
@@ -165,7 +175,14 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 		*pa = pageAccount{Rank: i + 1, Handle: a.Handle, Verdict: int(a.Verdict), Figures: make([]any, len(figs))}
 		for k, f := range figs {
 			v := f.Value(a, ctx)
-			pa.Figures[k] = pageValue(f, v, p, &na)
+			switch {
+			case f == figures.Rank || f == figures.Handle: // the account's r and h
+				pa.Figures[k] = 0
+			case v.OK && (f.Unit == figures.Code || f.Unit == figures.Codes):
+				pa.Figures[k] = codeWords[k].index(f.Format(p, v))
+			default:
+				pa.Figures[k] = pageValue(f, v, p, &na)
+			}
 			if v.OK && f.Where&figures.Table != 0 {
 				j.Meta.Figures[k].Table = true // a column only when some account has something in it
 			}
@@ -193,6 +210,9 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 		j.Meta.Signals = append(j.Meta.Signals, capitalised(figures.Signals.CodeWords(p, c)))
 	}
 	j.Meta.NA = append(j.Meta.NA, na.list...)
+	for k := range j.Meta.Figures {
+		j.Meta.Figures[k].Vals = codeWords[k].list
+	}
 	for _, c := range charts {
 		j.Charts = append(j.Charts, chartJSON{c.ID, c.option})
 	}

@@ -428,11 +428,11 @@ func TestPageBaselineColumns(t *testing.T) {
 	if prev < 0 || delta < 0 || pct < 0 || !d.Meta.Figures[prev].Table || !d.Meta.Figures[delta].Table {
 		t.Fatalf("the page lacks the baseline's columns: %+v", d.Meta.Figures)
 	}
-	if a := d.Accounts[0].Figures; a[prev] != "REVIEW" || a[delta] != -1_250.0 || a[pct] != -2.4 {
-		t.Errorf("first account: previous %v, delta %v (%v%%)", a[prev], a[delta], a[pct])
+	if a := d.Accounts[0]; pageShown(d.Meta, a, "Previous verdict") != "REVIEW" || a.Figures[delta] != -1_250.0 || a.Figures[pct] != -2.4 {
+		t.Errorf("first account: previous %v, delta %v (%v%%)", pageShown(d.Meta, a, "Previous verdict"), a.Figures[delta], a.Figures[pct])
 	}
-	if a := d.Accounts[1].Figures; a[prev] != "new" || a[delta] != nil {
-		t.Errorf("new account: previous %v, delta %v", a[prev], a[delta])
+	if a := d.Accounts[1]; pageShown(d.Meta, a, "Previous verdict") != "new" || a.Figures[delta] != nil {
+		t.Errorf("new account: previous %v, delta %v", pageShown(d.Meta, a, "Previous verdict"), a.Figures[delta])
 	}
 }
 
