@@ -43,7 +43,7 @@
   // val is account a's value of figure i: the rank and the handle are the account's own.
   function val(a, i) {
     var f = M.figures[i];
-    return f.r === "rank" ? a.r : f.r === "link" ? a.h : a.f[i];
+    return f.r === "place" ? a.r : f.r === "link" ? a.h : a.f[i];
   }
   // show writes figure f's value v: a number, words vet wrote, a code's words, a rounded
   // count, or n/a.

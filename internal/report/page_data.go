@@ -57,7 +57,7 @@ type pageFigure struct {
 	Decimals int      `json:"d"`           // decimals of a number
 	Table    bool     `json:"t,omitempty"` // a column of the table (some account has it)
 	Detail   bool     `json:"dt,omitempty"`
-	Role     string   `json:"r,omitempty"`    // rank, link (the handle), pill (the verdict) or wrap (the reason): drawn in their own way
+	Role     string   `json:"r,omitempty"`    // place (the rank), link (the handle), pill (the verdict) or wrap (the reason): drawn in their own way
 	Vals     []string `json:"vals,omitempty"` // a code's words, which the accounts' values index
 	Ordered  bool     `json:"o,omitempty"`    // the codes' order is theirs (tiers from the smallest): sort by index
 }
@@ -144,7 +144,7 @@ var unitNames = map[figures.Unit]string{
 }
 
 // roles are the figures the script draws in their own way.
-var roles = map[*figures.Figure]string{figures.Rank: "rank", figures.Handle: "link", figures.Verdict: "pill", figures.Reason: "wrap"}
+var roles = map[*figures.Figure]string{figures.Rank: "place", figures.Handle: "link", figures.Verdict: "pill", figures.Reason: "wrap"}
 
 func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *pageJSON {
 	cfg := res.Config
