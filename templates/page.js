@@ -490,6 +490,7 @@
     });
   } else {
     document.getElementById("nocharts").hidden = false;
+    document.getElementById("charts").hidden = true; // no empty frames
   }
   refresh();
   done();

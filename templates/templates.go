@@ -26,9 +26,10 @@ var PageJS string
 //go:embed assets
 var assets embed.FS
 
-// echartsVersion is echarts.version: the version of Apache ECharts on its first line and the
-// SHA-256 of its dist/echarts.min.js on the second. It is the one place the version is
-// written: the Makefile's assets target reads the same file.
+// echartsVersion is echarts.version: the version of Apache ECharts on its first line, then the
+// SHA-256 of each file vet takes from its npm package (dist/echarts.min.js, then its licence
+// files), as `sha256sum -c` reads them. It is the one place the version is written: the
+// Makefile's assets target and cmd/vet-dist read the same file.
 //
 //go:embed echarts.version
 var echartsVersion string

@@ -9,9 +9,6 @@ import (
 	"time"
 )
 
-// version is vet's version, shown by `vet version` and written into every report.
-const version = "0.1.0"
-
 // Exit codes (SPEC §1).
 const (
 	exitOK     = 0
@@ -28,7 +25,7 @@ Usage:
   vet benchmarks [--config F]     print the tier table and thresholds in force
   vet init [DIR]                  write a commented vet.yaml with every default (DIR is created)
   vet history [--history FILE]    the snapshots kept; --account HANDLE, --export DIR
-  vet version                     print vet's version
+  vet version                     vet's version, commit, Go version and chart script (also --version)
 
 INPUT is a file (.csv, .tsv, .txt, .xlsx, .json, .jsonl), a folder of them (a TikTok Studio
 export folder is read as one account), or - for CSV on standard input. A folder's file that
@@ -112,8 +109,7 @@ func command(cmd string, rest []string, e *env) error {
 	case "history":
 		return historyCmd(rest, e)
 	case "version", "--version", "-version":
-		fmt.Fprintf(e.stdout, "vet %s\n", version)
-		return nil
+		return versionCmd(rest, e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return nil

@@ -146,7 +146,7 @@ func beginHistory(st *history.Store, f *config.File, b *ingest.Batch, res *scori
 	if st == nil {
 		return nil
 	}
-	return st.Begin(history.Run{Title: f.Run.Title, Version: version, Created: created, Batch: b, Result: res})
+	return st.Begin(history.Run{Title: f.Run.Title, Version: vetVersion(), Created: created, Batch: b, Result: res})
 }
 
 // keepHistory makes the snapshot part of the history once the report is written: a run that

@@ -11,6 +11,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/report"
+	"github.com/vet-tool/vet/templates"
 )
 
 // TestMain lets the scripts run `vet` as a real subprocess: testscript re-executes this test
@@ -41,11 +44,15 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("REALDATA", realdata)
+			env.Setenv("ECHARTS_VERSION", templates.EChartsVersion())
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "realdata" {
+			switch cond {
+			case "realdata":
 				return realdata != "", nil
+			case "charts": // this build inlines the chart script (templates/assets; `make assets`)
+				return report.ChartsInlined(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

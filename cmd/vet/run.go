@@ -179,7 +179,7 @@ func runCmd(args []string, e *env) error {
 	opts.Progress = bar.posts
 	timer.stage = bar.setStage
 	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
-		fmt.Fprintln(e.stderr, "vet: warning: this vet was built without its chart script (run `make assets`, then rebuild): the page will have no charts")
+		fmt.Fprintln(e.stderr, "vet: warning: this vet has no chart script built in, so vetting.html will have no charts (the rest of the report is complete): use a release download or `make build` (see Install in the README)")
 	}
 
 	restore, err := useScratch(e.cleanup)
@@ -223,7 +223,7 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
-	rep := &report.Report{Version: version, Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer}
+	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {

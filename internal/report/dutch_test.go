@@ -75,10 +75,12 @@ func englishOnly(t *testing.T) map[string]bool {
 }
 
 // loanwords are the English words Dutch uses as they are, which the Dutch catalog writes where
-// the English one does: the months spelled alike, and the trade's own terms.
+// the English one does: the months spelled alike, the trade's own terms, and the names of the
+// README's section a page without charts points to ("Install in de README").
 var loanwords = []string{
 	"april", "september", "november", "december", "account", "accounts", "benchmark", "benchmarks", "code", "export", "hashtags", "javascript",
-	"likes", "links", "minimum", "platform", "post", "posts", "rest", "tiktok", "video", "week",
+	"likes", "links", "minimum", "platform", "post", "posts", "rest", "tiktok", "video", "week", "script", "download", "release",
+	"readme", "install",
 }
 
 // wordRE is a word: letters, and underscores so that a code (far_below_tier) is one word; a
@@ -147,6 +149,7 @@ func catalogLess(r *Report) []string {
 	}
 	add(b.Warnings...) // ingest
 	add(r.Brand.Title, r.Brand.Client)
+	add(Files()...) // the report's own files, by name
 	// The longest first, so that a string holding another goes whole.
 	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out

@@ -50,6 +50,7 @@ type pageData struct {
 	Logo                        template.URL // a data: URI; "" for none
 	AsOf, Generated, Version    string
 	Accounts, Reconciliation    string // "34 accounts", and the line that accounts for every row read
+	Workbook                    string // the workbook's file name, which the page refers to
 	AccountCount, FlaggedLabel  string // "34", "Flagged (REVIEW + FAIL)"
 	Inputs                      []string
 	NotRead                     []string // files of an input folder that could not be read, with why
@@ -112,9 +113,9 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		Version: r.Version, AsOf: p.Date(res.AsOf),
 		Accounts: p.Plural(int64(len(res.Accounts)), "account"), AccountCount: p.Int(len(res.Accounts)),
 		FlaggedLabel: p.T("page.accounts.flagged", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail)),
-		Generated:    p.DateTime(r.Generated),
-		Warnings:     res.Warnings,
-		CSS:          template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
+		Generated:    p.DateTime(r.Generated), Workbook: WorkbookFile,
+		Warnings: res.Warnings,
+		CSS:      template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
 	}
 	d.DocTitle = d.Title
 	if d.Client != "" {

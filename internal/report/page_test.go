@@ -144,8 +144,26 @@ func TestPageIsReproducible(t *testing.T) {
 func TestPageWithoutTheChartScriptSaysSo(t *testing.T) {
 	page := renderPage(t, testReport(t), pageOptions{ECharts: func() ([]byte, bool) { return nil, false }})
 	t.Run("the banner is shown, not hidden", func(t *testing.T) {
-		if !strings.Contains(page, `<div id="nocharts" class="banner" >`) {
+		if !strings.Contains(page, `<div id="nocharts" class="banner">`) {
 			t.Error("the no-charts banner is hidden")
+		}
+	})
+	t.Run("the banner says what to do, to whoever made the report and to whoever was sent it", func(t *testing.T) {
+		for _, want := range []string{"no charts", "Every account, figure and verdict is still here", "release download", "ask the sender"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the banner does not say %q", want)
+			}
+		}
+	})
+	t.Run("the empty chart frames are hidden", func(t *testing.T) {
+		if !strings.Contains(page, `<div class="grid" id="charts" hidden>`) {
+			t.Error("the chart frames are shown, empty")
+		}
+	})
+	t.Run("with the script, the charts are shown and the banner is not", func(t *testing.T) {
+		with := renderPage(t, testReport(t), pageOptions{ECharts: func() ([]byte, bool) { return []byte("var echarts = {};"), true }})
+		if !strings.Contains(with, `<div id="nocharts" class="banner" hidden>`) || !strings.Contains(with, `<div class="grid" id="charts">`) {
+			t.Error("a page with its chart script hides its charts or shows the no-charts banner")
 		}
 	})
 	t.Run("the table still has every account", func(t *testing.T) {
