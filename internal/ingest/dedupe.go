@@ -1,19 +1,34 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
 
 // dedupe keeps one copy of each video: the one with the most views, since counts only grow
-// between exports. A video is known by its id (the video_id column, else the number in its
-// /video/ url), else its url, else (exports such as Apify's XLSX carry neither) its account and
-// posting time to the second: no one posts two videos in the same second, while a date without
-// a time never identifies a video. Numeric ids go through a table of integers (idTable): at a
-// million posts a map of strings costs more than reading the file.
+// between exports. A video is known within its account (two creators never share a video, and
+// a spreadsheet may number each creator's videos 1..N): by its id (the video_id column, else
+// the number in its /video/ url), else its url, else (exports such as Apify's XLSX carry
+// neither) its posting time to the second: no one posts two videos in the same second, while a
+// date without a time never identifies a video. Numeric ids go through a table of integers
+// (idTable): at a million posts a map of strings costs more than reading the file. An id met
+// again under another account is no duplicate: that copy is keyed by account and id in the
+// map instead, and a warning names both rows (sharedIDs).
 func (b *Batch) dedupe() {
 	ids := newIDTable(len(b.Posts))
 	var others map[videoKey]int32
+	var shared sharedIDs
+	add := func(key videoKey, pos int32) (int32, bool) {
+		if others == nil {
+			others = map[videoKey]int32{}
+		}
+		i, seen := others[key]
+		if !seen {
+			others[key] = pos
+		}
+		return i, seen
+	}
 	kept := 0 // b.Posts[:kept] are the posts kept so far; a post moves only once one was dropped
 	for j := range b.Posts {
 		p := &b.Posts[j]
@@ -23,13 +38,14 @@ func (b *Batch) dedupe() {
 		)
 		if id, ok := numericID(p); ok {
 			i, seen = ids.add(id, int32(kept))
+			if seen && b.Posts[i].Key != p.Key {
+				first := &b.Posts[i]
+				if i, seen = add(videoKey{kind: 'n', s: p.Key, t: int64(id)}, int32(kept)); !seen {
+					shared.add(first, p)
+				}
+			}
 		} else if key, ok := keyOf(p); ok {
-			if others == nil {
-				others = map[videoKey]int32{}
-			}
-			if i, seen = others[key]; !seen {
-				others[key] = int32(kept)
-			}
+			i, seen = add(key, int32(kept))
 		}
 		if !seen {
 			if kept != j {
@@ -47,6 +63,36 @@ func (b *Batch) dedupe() {
 		b.countDuplicate(dropped)
 	}
 	b.truncatePosts(kept)
+	b.Warnings = append(b.Warnings, shared.warnings()...)
+}
+
+// sharedIDs are the video ids met under two accounts: each is said with both rows, up to
+// maxSharedSaid of them, then how many more there were.
+type sharedIDs struct {
+	said []string
+	more int
+}
+
+const maxSharedSaid = 5
+
+func (s *sharedIDs) add(first, p *Post) {
+	if len(s.said) == maxSharedSaid {
+		s.more++
+		return
+	}
+	id := p.VideoID
+	if id == "" {
+		id = first.VideoID
+	}
+	s.said = append(s.said, fmt.Sprintf("%s:%d (@%s) and %s:%d (@%s) share the video id %q: two accounts never share a video, so both are kept",
+		first.File, first.Line, first.Account, p.File, p.Line, p.Account, clip(id)))
+}
+
+func (s *sharedIDs) warnings() []string {
+	if s.more > 0 {
+		return append(s.said, fmt.Sprintf("%d more video ids are shared by two accounts; each copy is kept under its own account", s.more))
+	}
+	return s.said
 }
 
 // moreViews reports whether a copy with views a beats the copy kept with views k: a known
@@ -97,21 +143,98 @@ func numericID(p *Post) (uint64, bool) {
 	return n, true
 }
 
-// videoKey identifies a video whose id is not a number.
+// videoKey identifies a video within its account: by an id that is not a number, by a
+// numeric id met under another account first, by its url, or by its posting time.
 type videoKey struct {
-	kind byte // 'i' id, 'u' url, 't' account + time
-	s    string
+	kind byte   // 'i' id, 'n' numeric id (in t), 'u' url, 't' time
+	s    string // the account's key, then (for 'i' and 'u') NUL and the id or url
 	t    int64
 }
 
 func keyOf(p *Post) (videoKey, bool) {
 	switch {
 	case p.VideoID != "":
-		return videoKey{kind: 'i', s: p.VideoID}, true
+		return videoKey{kind: 'i', s: p.Key + "\x00" + p.VideoID}, true
 	case p.URL != "":
-		return videoKey{kind: 'u', s: p.URL}, true
+		return videoKey{kind: 'u', s: p.Key + "\x00" + p.URL}, true
 	case p.Key != "" && !p.PostedAt.IsZero() && !p.PostedAt.Equal(p.PostedAt.Truncate(24*time.Hour)):
 		return videoKey{kind: 't', s: p.Key, t: p.PostedAt.UnixNano()}, true
 	}
 	return videoKey{}, false
+}
+
+// forgetFalseIDs treats as no id the ids of a table that cannot be TikTok's, so that they do
+// not merge videos or build links: ids in scientific notation (7.30E+18: Excel rounded a
+// 19-digit id to a float, and a dozen videos then share one), and short numbers where the
+// table's other ids are TikTok's 19 digits (a row or a per-creator number). Such posts are then
+// told apart by their url, else their account and posting time. One warning says why.
+func (t *table) forgetFalseIDs() {
+	posts := t.b.Posts[t.first:]
+	long := 0
+	for i := range posts {
+		if id := posts[i].VideoID; len(id) >= tiktokIDDigits && allDigits(id) {
+			long++
+		}
+	}
+	var sci, short int
+	var sciEx, shortEx string
+	for i := range posts {
+		p := &posts[i]
+		id := p.VideoID
+		switch {
+		case id == "":
+			continue
+		case scientific(id):
+			sci++
+			if sciEx == "" {
+				sciEx = id
+			}
+		case long > 0 && len(id) < shortID && allDigits(id):
+			short++
+			if shortEx == "" {
+				shortEx = id
+			}
+		default:
+			continue
+		}
+		if p.canonical {
+			p.URL, p.canonical = t.text.keep(p.VideoURL()), false
+		}
+		p.VideoID = ""
+	}
+	col := clip(t.columnName(FieldVideoID))
+	then := "those posts are told apart by their url, else by their account and posting time"
+	if sci > 0 {
+		t.b.warn(fmt.Sprintf("%s: %s: %d %s written in scientific notation, such as %q (Excel rounded them: they no longer tell videos apart); %s",
+			t.file, col, sci, plural(sci, "id is", "ids are"), clip(sciEx), then))
+	}
+	if short > 0 {
+		t.b.warn(fmt.Sprintf("%s: %s: %d %s short numbers, such as %q, where the file's other ids have TikTok's 19 digits (a row number, not a video id); %s",
+			t.file, col, short, plural(short, "id is", "ids are"), clip(shortEx), then))
+	}
+}
+
+// tiktokIDDigits is how many digits a TikTok video id has at least (they have 19 since 2016;
+// 18 allows for the oldest), and shortID how few make a number that cannot be one.
+const (
+	tiktokIDDigits = 18
+	shortID        = 12
+)
+
+// scientific reports a number in scientific notation: 7.30E+18, 7.3e18, 7E+18.
+func scientific(s string) bool {
+	i := strings.IndexAny(s, "eE")
+	if i < 1 || i == len(s)-1 {
+		return false
+	}
+	mant, exp := s[:i], strings.TrimPrefix(s[i+1:], "+")
+	intPart, frac, _ := strings.Cut(mant, ".")
+	return allDigits(intPart) && (frac == "" || allDigits(frac)) && exp != "" && allDigits(exp)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -32,8 +32,10 @@ func TestSourcesAtOnce(t *testing.T) {
 			if j%50 == 7 {
 				views = "lots" // rejected
 			}
-			// ids 0-99 are in every workbook: the later copies have more views
-			rows = append(rows, []any{fmt.Sprintf("acct%d", j%9), fmt.Sprint(100*i + j%200), views, 10, 1, 1})
+			// ids 0-99 are in every workbook: the later copies have more views (a video is one
+			// account's: the account follows the id)
+			id := 100*i + j%200
+			rows = append(rows, []any{fmt.Sprintf("acct%d", id%9), fmt.Sprint(id), views, 10, 1, 1})
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("week%d.xlsx", i)), workbook(t, "Posts", rows), 0o644); err != nil {
 			t.Fatal(err)
@@ -42,12 +44,12 @@ func TestSourcesAtOnce(t *testing.T) {
 	var js strings.Builder
 	js.WriteString("[")
 	for j := range 200 {
-		fmt.Fprintf(&js, `{"authorMeta":{"name":"acct%d","fans":%d},"id":"%d","playCount":%d,"diggCount":1,"commentCount":1,"shareCount":1},`, j%9, 5000+j, 50+j, 9000+j)
+		fmt.Fprintf(&js, `{"authorMeta":{"name":"acct%d","fans":%d},"id":"%d","playCount":%d,"diggCount":1,"commentCount":1,"shareCount":1},`, (50+j)%9, 5000+j, 50+j, 9000+j)
 	}
 	js.WriteString(`{"authorMeta":{"name":"late"},"id":"x","playCount":"n/a","diggCount":1,"commentCount":1,"shareCount":1}]`)
 	os.WriteFile(filepath.Join(dir, "apify.json"), []byte(js.String()), 0o644)
 	// a title line above the header, and a column twice: warnings
-	os.WriteFile(filepath.Join(dir, "plain.csv"), []byte("Export of 3 May\naccount,video_id,views,likes,comments,shares,shares\nacct1,5,99999,1,1,1,1\nacct2,6,1,1,1,1,1\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "plain.csv"), []byte("Export of 3 May\naccount,video_id,views,likes,comments,shares,shares\nacct5,5,99999,1,1,1,1\nacct6,6,1,1,1,1,1\n"), 0o644)
 
 	inTurn, err := readWith(t, 1, []string{dir})
 	if err != nil {

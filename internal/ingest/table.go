@@ -307,6 +307,7 @@ func (t *table) finish() {
 	if in := t.b.Inputs[t.in]; in.Read == 0 {
 		t.b.warn(fmt.Sprintf("%s: has a header but no rows", t.file))
 	}
+	t.forgetFalseIDs()
 	d := &t.dates
 	if len(d.entries) == 0 {
 		return

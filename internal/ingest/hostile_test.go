@@ -1,0 +1,129 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The second hostile battery (issue 23): each class of input that lost posts, or said nothing,
+// fed to Read, and the outcome checked: the posts kept, or the refusal or warning.
+
+// readText reads files given as name → content from a temporary folder, named as given.
+func readText(t *testing.T, files map[string]string, opts Options, names ...string) (*Batch, error) {
+	t.Helper()
+	dir := t.TempDir()
+	for n, c := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, n)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	return Read(names, opts)
+}
+
+func mustRead(t *testing.T, files map[string]string, opts Options, names ...string) *Batch {
+	t.Helper()
+	b, err := readText(t, files, opts, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.Reconciles() {
+		t.Fatalf("read %d != used %d + duplicates %d + rejected %d", b.Read, b.Used(), b.Duplicates, len(b.Rejected))
+	}
+	return b
+}
+
+func warned(b *Batch, parts ...string) bool {
+	for _, w := range b.Warnings {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(w, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func accountsOf(b *Batch) map[string]int {
+	n := map[string]int{}
+	for _, p := range b.Posts {
+		n[p.Key]++
+	}
+	return n
+}
+
+func TestDuplicatesAreKeyedWithinAnAccount(t *testing.T) {
+	t.Run("two handles sharing an id are two videos, and a warning names both rows", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"posts.csv": "account,views,likes,comments,shares,video_id\n" +
+			"alice,100,5,1,1,7301234567890123456\nbob,200,5,1,1,7301234567890123456\nbob,300,5,1,1,7301234567890123456\n"}, Options{}, "posts.csv")
+		if b.Used() != 2 || b.Duplicates != 1 || accountsOf(b)["alice"] != 1 || accountsOf(b)["bob"] != 1 {
+			t.Fatalf("used %d, duplicates %d, accounts %v", b.Used(), b.Duplicates, accountsOf(b))
+		}
+		if !warned(b, "posts.csv:2 (@alice)", "posts.csv:3 (@bob)", "7301234567890123456") {
+			t.Errorf("warnings %q", b.Warnings)
+		}
+		if n := strings.Count(strings.Join(b.Warnings, "\n"), "share the video id"); n != 1 {
+			t.Errorf("the shared id is said %d times: %q", n, b.Warnings)
+		}
+	})
+	t.Run("a spreadsheet numbering each creator's videos 1..N keeps every creator", func(t *testing.T) {
+		var s strings.Builder
+		s.WriteString("account,views,likes,comments,shares,id\n")
+		for _, a := range []string{"ann", "ben", "cat"} {
+			for i := 1; i <= 4; i++ {
+				fmt.Fprintf(&s, "%s,%d,5,1,1,%d\n", a, 100*i, i)
+			}
+		}
+		b := mustRead(t, map[string]string{"sheet.csv": s.String()}, Options{}, "sheet.csv")
+		if b.Used() != 12 || b.Duplicates != 0 || len(accountsOf(b)) != 3 {
+			t.Errorf("used %d, duplicates %d, accounts %v", b.Used(), b.Duplicates, accountsOf(b))
+		}
+	})
+	t.Run("ids Excel rounded to 7.30E+18 are no ids: twelve posts stay twelve", func(t *testing.T) {
+		var s strings.Builder
+		s.WriteString("account,views,likes,comments,shares,video_id,date\n")
+		for i := 0; i < 12; i++ {
+			fmt.Fprintf(&s, "ann,%d,5,1,1,7.30E+18,2024-03-%02dT10:00:00Z\n", 100+i, i+1)
+		}
+		b := mustRead(t, map[string]string{"rounded.csv": s.String()}, Options{}, "rounded.csv")
+		if b.Used() != 12 || b.Duplicates != 0 {
+			t.Errorf("used %d, duplicates %d", b.Used(), b.Duplicates)
+		}
+		for _, p := range b.Posts {
+			if p.VideoID != "" || p.VideoURL() != "" {
+				t.Fatalf("a rounded id is kept: %+v", p)
+			}
+		}
+		if !warned(b, "rounded.csv: video_id: 12 ids are written in scientific notation", `"7.30E+18"`) {
+			t.Errorf("warnings %q", b.Warnings)
+		}
+	})
+	t.Run("short numbers among 19-digit ids are no ids, and the url tells those videos apart", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"mixed.csv": "account,views,likes,comments,shares,video_id,url\n" +
+			"ann,100,5,1,1,7301234567890123456,\n" +
+			"ann,100,5,1,1,3,https://www.tiktok.com/@ann/video/7301234567890123457\n" +
+			"ann,100,5,1,1,3,https://www.tiktok.com/@ann/video/7301234567890123458\n"}, Options{}, "mixed.csv")
+		if b.Used() != 3 || b.Duplicates != 0 {
+			t.Errorf("used %d, duplicates %d", b.Used(), b.Duplicates)
+		}
+		if !warned(b, "mixed.csv: video_id: 2 ids are short numbers", `"3"`) {
+			t.Errorf("warnings %q", b.Warnings)
+		}
+	})
+	t.Run("the same video in two weekly exports is still one", func(t *testing.T) {
+		b := mustRead(t, map[string]string{
+			"w1.csv": "account,views,likes,comments,shares,video_id\nAnn,100,5,1,1,7301234567890123456\n",
+			"w2.csv": "account,views,likes,comments,shares,video_id\n@ann,150,5,1,1,7301234567890123456\n"}, Options{}, "w1.csv", "w2.csv")
+		if b.Used() != 1 || b.Duplicates != 1 || b.Posts[0].Views != 150 {
+			t.Errorf("used %d, duplicates %d", b.Used(), b.Duplicates)
+		}
+	})
+}
