@@ -34,9 +34,9 @@ func vetCmd(t *testing.T, env []string, args ...string) *exec.Cmd {
 func writeAccount(t *testing.T, dir, handle string) string {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("account,followers,views,likes,comments,shares,video_id\n")
+	b.WriteString("account,followers,views,likes,comments,shares,video_id,caption\n")
 	for i := range 50 {
-		fmt.Fprintf(&b, "%s,10000,%d,%d,%d,%d,%s%d\n", handle, 5000+i, 300+i, 20, 5, handle, i)
+		fmt.Fprintf(&b, "%s,10000,%d,%d,%d,%d,%s%d,post %d\n", handle, 5000+i, 300+i, 20, 5, handle, i, i)
 	}
 	path := filepath.Join(dir, handle+".csv")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {

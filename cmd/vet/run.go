@@ -323,6 +323,9 @@ func listRejected(w io.Writer, b *ingest.Batch) {
 	for _, msg := range b.Warnings {
 		fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
 	}
+	if msg := b.NoCaptionWarning(); msg != "" {
+		fmt.Fprintf(w, "vet: warning: %s\n", msg)
+	}
 }
 
 // listSkipped names every input vet did not read: the files of a folder that could not be read

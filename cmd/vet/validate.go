@@ -45,6 +45,9 @@ func validateCmd(args []string, e *env) error {
 	for _, msg := range b.Warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
 	}
+	if msg := b.NoCaptionWarning(); msg != "" {
+		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
+	}
 	if f.Run.Strict && len(b.Rejected) > 0 {
 		return fmt.Errorf("%s rejected and --strict is set", rows(len(b.Rejected)))
 	}

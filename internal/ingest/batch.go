@@ -76,6 +76,9 @@ type Batch struct {
 	// price column (price, fee, rate, cost, prijs, tarief), in the batch's currency.
 	Prices   map[string]float64
 	Warnings []string // things the user should know that reject no row
+	// NoCaption are the tables of posts without a caption column: their sponsored posts
+	// (#ad, #samenwerking…) and hashtags cannot be found. NoCaptionWarning says it once.
+	NoCaption []string
 	// Skipped are the files of input folders that could not be read at all, each with its
 	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
@@ -224,4 +227,19 @@ func postKeys(posts []Post) map[string]bool {
 		}
 	}
 	return keys
+}
+
+// NoCaptionWarning says which tables have no caption column and what is then missing; "" when
+// every table has one.
+func (b *Batch) NoCaptionWarning() string {
+	if len(b.NoCaption) == 0 {
+		return ""
+	}
+	names := b.NoCaption
+	more := ""
+	if len(names) > 3 {
+		names, more = names[:3], fmt.Sprintf(" and %d more", len(b.NoCaption)-3)
+	}
+	return fmt.Sprintf("no caption column in %s%s (tried %s): sponsored posts marked in captions (#ad, #samenwerking…) and hashtags cannot be found; name the column with --map caption=HEADER",
+		strings.Join(names, ", "), more, strings.Join(defaultAliases[FieldCaption], ", "))
 }

@@ -55,6 +55,13 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	if looksBinary(sample) {
 		return nil, fmt.Errorf("%s: %w", name, errBinary)
 	}
+	if bytes.IndexByte(sample, '\n') < 0 && bytes.IndexByte(sample, '\r') >= 0 {
+		// Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR: read each as a line.
+		text = bufio.NewReaderSize(crLines{text}, sniffWindow)
+		if sample, err = text.Peek(sniffWindow); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	delim := SniffDelimiter(sample, len(sample) < sniffWindow)
 	if strings.EqualFold(filepath.Ext(name), ".tsv") {
 		delim = '\t'
@@ -250,4 +257,17 @@ func excelSepLine(sample []byte) (rune, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// crLines reads a file whose lines end with a lone CR (classic Mac OS) as lines ending in LF.
+type crLines struct{ r io.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }

@@ -60,21 +60,21 @@ func ParseField(name string) (Field, bool) {
 // from a URL holding /@handle/.
 var required = []Field{FieldAccount, FieldViews, FieldLikes, FieldComments, FieldShares}
 
-// defaultAliases are the headers each field is known by, English and Dutch, in order of
+// defaultAliases are the headers each field is known by, English, Dutch and German, in order of
 // preference: the generic preset, a superset of every named layout. Headers are compared after
 // foldHeader.
 var defaultAliases = map[Field][]string{
-	FieldAccount:     {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name"},
-	FieldFollowers:   {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers"},
-	FieldViews:       {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven"},
-	FieldLikes:       {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks"},
-	FieldComments:    {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties"},
-	FieldShares:      {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld"},
-	FieldSaves:       {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites"},
-	FieldPostedAt:    {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum"},
-	FieldVideoID:     {"video_id", "id", "aweme_id", "vid_id"},
-	FieldURL:         {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url"},
-	FieldCaption:     {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving"},
+	FieldAccount:     {"account", "handle", "username", "creator", "author", "authorMeta.name", "unique_id", "uniqueId", "author.uniqueId", "author_unique_id", "gebruikersnaam", "user_name", "accountnaam", "benutzername", "konto", "ersteller"},
+	FieldFollowers:   {"followers", "fans", "authorMeta.fans", "follower_count", "followerCount", "authorStats.followerCount", "author_followerCount", "user_nfollower", "volgers", "aantal volgers", "follower", "abonnenten"},
+	FieldViews:       {"views", "plays", "play_count", "playCount", "video_views", "stats.playCount", "video_playCount", "vid_nview", "total_views", "weergaven", "videoweergaven", "aufrufe", "wiedergaben"},
+	FieldLikes:       {"likes", "diggCount", "digg_count", "hearts", "stats.diggCount", "video_diggCount", "vid_nlike", "total_likes", "vind-ik-leuks", "vind ik leuks", "gefällt mir", "gefaellt mir"},
+	FieldComments:    {"comments", "commentCount", "comment_count", "stats.commentCount", "video_commentCount", "vid_ncomment", "total_comments", "reacties", "opmerkingen", "kommentare"},
+	FieldShares:      {"shares", "shareCount", "share_count", "stats.shareCount", "video_shareCount", "vid_nshare", "total_shares", "gedeeld", "keer gedeeld", "shares (gedeeld)", "geteilt", "teilen"},
+	FieldSaves:       {"saves", "collectCount", "collect_count", "stats.collectCount", "video_collectCount", "favorites", "favorieten", "bookmarks", "vid_nsave", "Add to Favorites", "opgeslagen", "gespeichert", "favoriten"},
+	FieldPostedAt:    {"posted_at", "date", "createTimeISO", "createTime", "create_time", "posted", "post_time", "vid_postTime", "datum", "geplaatst", "publicatiedatum", "gepostet", "veröffentlicht", "veroeffentlicht"},
+	FieldVideoID:     {"video_id", "id", "aweme_id", "vid_id", "video-id"},
+	FieldURL:         {"url", "webVideoUrl", "link", "video_url", "video_link", "vid_url", "videolink"},
+	FieldCaption:     {"caption", "text", "desc", "description", "title", "video_title", "video_desc", "vid_caption", "beschrijving", "bijschrift", "omschrijving", "tekst", "onderschrift", "beschreibung", "bildunterschrift"},
 	FieldPinned:      {"isPinned", "pinned", "is_pinned"},
 	FieldSponsored:   {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
 	FieldLikesHidden: {"likesHidden", "likes_hidden", "hideLikes"},

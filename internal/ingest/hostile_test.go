@@ -127,3 +127,37 @@ func TestDuplicatesAreKeyedWithinAnAccount(t *testing.T) {
 		}
 	})
 }
+
+func TestCROnlyLineEndingsAreRead(t *testing.T) {
+	csv := "account,views,likes,comments,shares,caption\rann,100,5,1,1,\"two\rlines\"\rben,200,6,2,1,b\r"
+	b := mustRead(t, map[string]string{"mac.csv": csv}, Options{}, "mac.csv")
+	if b.Used() != 2 || b.Posts[0].Caption != "two\nlines" || b.Posts[1].Line != 4 {
+		t.Errorf("used %d, posts %+v, warnings %q", b.Used(), b.Posts, b.Warnings)
+	}
+}
+
+func TestDutchAndGermanHeaders(t *testing.T) {
+	for _, tc := range []struct{ name, header string }{
+		{"Dutch: Bijschrift is the caption", "Gebruikersnaam,Volgers,Weergaven,Vind-ik-leuks,Reacties,Gedeeld,Bijschrift,Datum"},
+		{"Dutch: Omschrijving is the caption", "account,volgers,weergaven,vind ik leuks,opmerkingen,keer gedeeld,Omschrijving,geplaatst"},
+		{"Dutch: Tekst is the caption", "account,followers,views,likes,comments,shares,Tekst,date"},
+		{"German: Beschreibung, Aufrufe, Gefällt mir, Kommentare, Geteilt", "Benutzername,Abonnenten,Aufrufe,Gefällt mir,Kommentare,Geteilt,Beschreibung,Veröffentlicht"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := mustRead(t, map[string]string{"nl.csv": tc.header + "\nann,2000,100,5,1,1,#samenwerking met X,2024-03-01\n"}, Options{}, "nl.csv")
+			if b.Used() != 1 || b.Posts[0].Caption != "#samenwerking met X" || b.Posts[0].Followers != 2000 || b.Posts[0].PostedAt.IsZero() {
+				t.Errorf("posts %+v, inputs %+v", b.Posts, b.Inputs)
+			}
+			if len(b.NoCaption) != 0 || b.NoCaptionWarning() != "" {
+				t.Errorf("no caption said: %q", b.NoCaption)
+			}
+		})
+	}
+	t.Run("without a caption column the warning says what is missing", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"plain.csv": "account,views,likes,comments,shares,Notitie\nann,100,5,1,1,x\n"}, Options{}, "plain.csv")
+		w := b.NoCaptionWarning()
+		if !strings.Contains(w, "no caption column in plain.csv") || !strings.Contains(w, "sponsored posts") || !strings.Contains(w, "hashtags") || !strings.Contains(w, "bijschrift") {
+			t.Errorf("warning %q", w)
+		}
+	})
+}

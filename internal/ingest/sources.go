@@ -340,6 +340,7 @@ func (b *Batch) join(p *Batch) {
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read
 	b.Warnings = append(b.Warnings, p.Warnings...)
+	b.NoCaption = append(b.NoCaption, p.NoCaption...)
 	for k, n := range p.Followers {
 		b.setFollowers(k, n)
 	}
@@ -370,13 +371,13 @@ func (b *Batch) skip(name string, err error) {
 // mark is how far a batch had got before a source was read into it, so that a source that
 // fails halfway leaves nothing behind (rollback).
 type mark struct {
-	inputs, posts, rejected, read, warnings int
-	followers                               map[string]Count
-	prices                                  map[string]float64
+	inputs, posts, rejected, read, warnings, noCaption int
+	followers                                          map[string]Count
+	prices                                             map[string]float64
 }
 
 func (b *Batch) mark() mark {
-	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), maps.Clone(b.Followers), maps.Clone(b.Prices)}
+	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.Prices)}
 }
 
 // rollback takes out whatever was read since m.
@@ -386,5 +387,6 @@ func (b *Batch) rollback(m mark) {
 	b.Rejected = b.Rejected[:m.rejected]
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]
+	b.NoCaption = b.NoCaption[:m.noCaption]
 	b.Followers, b.Prices = m.followers, m.prices
 }

@@ -63,6 +63,11 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 	info.Kind = KindPosts
 	b.Inputs = append(b.Inputs, info)
 	warnDuplicateHeaders(b, info.Name, header, m)
+	if m[FieldCaption] < 0 {
+		// Without captions the #ad/#samenwerking posts and the hashtags are not found, and
+		// nothing else would say so (a Dutch "Bijschrift" went unread this way).
+		b.NoCaption = append(b.NoCaption, info.Name)
+	}
 	t := &table{
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
