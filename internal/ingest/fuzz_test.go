@@ -94,6 +94,13 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("account,caption,views,likes,comments,shares\nann,\"open,1,1,1,1\nbob,b,2,2,2,2\ncid,\"c\",3,3,3,3\n"), false)
 	f.Add([]byte("account,caption,views,likes,comments,shares\nann,\"a\nb\",1,1,1,1\nbob,\"never closed,2,2,2,2\ncid,c,3,3,3,3"), false)
 	f.Add([]byte("[{\"authorMeta\":{\"name\":\"a\\u0000\"},\"playCount\":1,\"diggCount\":1,\"commentCount\":1,\"shareCount\":1}]"), true)
+	// issue 23's JSON shapes: arrays one after the other, data after one, a wrapping object,
+	// an array of arrays, counts given as an array, an object or a boolean; and CR-only lines.
+	f.Add([]byte(`[{"authorMeta.name":"a","playCount":5,"diggCount":1,"commentCount":1,"shareCount":1}][{"authorMeta.name":"b","playCount":[1],"diggCount":{},"commentCount":true,"shareCount":1}]`), true)
+	f.Add([]byte(`[{"authorMeta.name":"a","playCount":5,"diggCount":1,"commentCount":1,"shareCount":1}] {"x":1}`), true)
+	f.Add([]byte(`{"count":1,"items":[{"authorMeta.name":"a","playCount":5,"diggCount":1,"commentCount":1,"shareCount":1}]}`), true)
+	f.Add([]byte(`[["account","views"],["a",1]]`), true)
+	f.Add([]byte("account,views,likes,comments,shares,video_idann,1,1,1,1,7.30E+18bob,2,2,2,2,7.30E+18"), false)
 	x := excelize.NewFile()
 	x.SetSheetRow("Sheet1", "A1", &[]any{"account", "views", "likes", "comments", "shares", "date"})
 	x.SetSheetRow("Sheet1", "A2", &[]any{"ann", 1, "1.2K", 3, 4, 45658.5})

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -158,6 +159,65 @@ func TestDutchAndGermanHeaders(t *testing.T) {
 		w := b.NoCaptionWarning()
 		if !strings.Contains(w, "no caption column in plain.csv") || !strings.Contains(w, "sponsored posts") || !strings.Contains(w, "hashtags") || !strings.Contains(w, "bijschrift") {
 			t.Errorf("warning %q", w)
+		}
+	})
+}
+
+func TestJSONIsReadCompletelyOrRefused(t *testing.T) {
+	post := func(h string, views any) string {
+		v, _ := json.Marshal(views)
+		return fmt.Sprintf(`{"authorMeta":{"name":%q,"fans":5000},"playCount":%s,"diggCount":10,"commentCount":2,"shareCount":1,"text":"hi"}`, h, v)
+	}
+	t.Run("two arrays one after the other are both read", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"two.json": "[" + post("ann", 100) + "]\n[" + post("ben", 200) + "," + post("cat", 300) + "]\n"}, Options{}, "two.json")
+		if b.Used() != 3 {
+			t.Errorf("used %d", b.Used())
+		}
+	})
+	t.Run("data after the array is refused, naming its line", func(t *testing.T) {
+		_, err := readText(t, map[string]string{"tail.json": "[" + post("ann", 100) + "]\n\n" + post("ben", 200) + "\n"}, Options{}, "tail.json")
+		if err == nil || !strings.Contains(err.Error(), "tail.json:3: has data after the array (an object)") {
+			t.Errorf("err %v", err)
+		}
+	})
+	t.Run("an object holding one array of posts is read, and the key said", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"items.json": `{"count": 2, "items": [` + post("ann", 100) + "," + post("ben", 200) + "]}"}, Options{}, "items.json")
+		if b.Used() != 2 || !warned(b, `items.json: the posts are read from the object's "items" array`) {
+			t.Errorf("used %d, warnings %q", b.Used(), b.Warnings)
+		}
+	})
+	t.Run("an object of two arrays, or none, is refused in one short line", func(t *testing.T) {
+		for file, content := range map[string]string{
+			"two.json":  `{"a": [` + post("ann", 1) + `], "b": [` + post("ben", 2) + `]}`,
+			"none.json": `{"status": "ok", "data": {"x": 1}}` + "\n",
+		} {
+			_, err := readText(t, map[string]string{file: content}, Options{}, file)
+			if err == nil || len(err.Error()) > 240 || !strings.Contains(err.Error(), "is one JSON object") {
+				t.Errorf("%s: err %v", file, err)
+			}
+		}
+	})
+	t.Run("an array of arrays is refused as such", func(t *testing.T) {
+		_, err := readText(t, map[string]string{"rows.json": `[["account","views"],["ann",1]]`}, Options{}, "rows.json")
+		if err == nil || !strings.Contains(err.Error(), "rows.json: is an array of arrays") {
+			t.Errorf("err %v", err)
+		}
+	})
+	t.Run("a bare value is refused naming it", func(t *testing.T) {
+		_, err := readText(t, map[string]string{"s.json": `"hello"`}, Options{}, "s.json")
+		if err == nil || !strings.Contains(err.Error(), "is a single JSON string") {
+			t.Errorf("err %v", err)
+		}
+	})
+	t.Run("a count given as an array, an object or a boolean rejects its row, naming the value", func(t *testing.T) {
+		b := mustRead(t, map[string]string{"odd.json": "[" + strings.Join([]string{post("ann", 100), post("ann", []int{1}), post("ann", map[string]int{}), post("ann", true)}, ",\n") + "]"}, Options{}, "odd.json")
+		if b.Used() != 1 || len(b.Rejected) != 3 {
+			t.Fatalf("used %d, rejected %v", b.Used(), b.Rejected)
+		}
+		for i, want := range []string{"[1]", "{}", "true"} {
+			if r := b.Rejected[i]; r.Column != "playCount" || r.Value != want || r.Line != i+2 {
+				t.Errorf("rejected %+v, want playCount %s on line %d", r, want, i+2)
+			}
 		}
 	})
 }
