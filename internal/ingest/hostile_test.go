@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The second hostile battery (issue 23): each class of input that lost posts, or said nothing,
@@ -218,6 +221,77 @@ func TestJSONIsReadCompletelyOrRefused(t *testing.T) {
 			if r := b.Rejected[i]; r.Column != "playCount" || r.Value != want || r.Line != i+2 {
 				t.Errorf("rejected %+v, want playCount %s on line %d", r, want, i+2)
 			}
+		}
+	})
+}
+
+// twoSheets is a workbook with a sheet of posts "Good" and a sheet "Bad" whose XML edit
+// changes, each declaring no dimension (as excelize's StreamWriter writes them).
+func twoSheets(t *testing.T, edit func([]byte) []byte) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Good")
+	f.NewSheet("Bad")
+	for _, sh := range []string{"Good", "Bad"} {
+		f.SetSheetRow(sh, "A1", &[]any{"account", "views", "likes", "comments", "shares", "caption"})
+		for i := 2; i <= 11; i++ {
+			f.SetSheetRow(sh, fmt.Sprintf("A%d", i), &[]any{strings.ToLower(sh), 100 + i, 5, 1, 1, "hi"})
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return rezip(t, buf.Bytes(), func(n string, b []byte) []byte {
+		if n == "xl/worksheets/sheet2.xml" {
+			return edit(b)
+		}
+		return b
+	})
+}
+
+func TestASheetIsReadCompletelyOrRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		edit       func([]byte) []byte
+	}{
+		{"an undefined entity such as &nbsp;", "is damaged at row 6: an undefined entity &nbsp;",
+			func(b []byte) []byte {
+				return bytes.Replace(b, []byte(`<c r="A6"`), []byte(`<c r="G6" t="inlineStr"><is><t>a&nbsp;b</t></is></c><c r="A6"`), 1)
+			}},
+		{"a broken tag mid-sheet", "is damaged at row 6: a broken tag",
+			func(b []byte) []byte { return bytes.Replace(b, []byte(`<c r="A6"`), []byte(`<c </row><c r="A6"`), 1) }},
+		{"a row past Excel's limit", "is damaged at row 1048577: row 1048577 is past Excel's limit",
+			func(b []byte) []byte { return bytes.Replace(b, []byte(`<row r="6"`), []byte(`<row r="1048577"`), 1) }},
+	} {
+		t.Run(tc.name+" refuses that sheet, named, and the other is read", func(t *testing.T) {
+			data := twoSheets(t, tc.edit)
+			if bytes.Equal(data, twoSheets(t, func(b []byte) []byte { return b })) {
+				t.Fatal("the edit changed nothing")
+			}
+			b := mustRead(t, map[string]string{"w.xlsx": string(data)}, Options{}, "w.xlsx")
+			if b.Used() != 10 || accountsOf(b)["good"] != 10 {
+				t.Errorf("used %d: %v", b.Used(), accountsOf(b))
+			}
+			if len(b.Skipped) != 1 || b.Skipped[0].Name != "w.xlsx[Bad]" || !strings.Contains(b.Skipped[0].Reason, tc.want) {
+				t.Errorf("skipped %+v, want %q", b.Skipped, tc.want)
+			}
+		})
+	}
+	t.Run("a DOCTYPE refuses the workbook", func(t *testing.T) {
+		data := twoSheets(t, func(b []byte) []byte {
+			return bytes.Replace(b, []byte("<worksheet"), []byte(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet`), 1)
+		})
+		_, err := readText(t, map[string]string{"w.xlsx": string(data)}, Options{}, "w.xlsx")
+		if err == nil || !strings.Contains(err.Error(), "w.xlsx: is refused: its part xl/worksheets/sheet2.xml holds a DOCTYPE") {
+			t.Errorf("err %v", err)
+		}
+	})
+	t.Run("with --strict the damaged sheet fails the run", func(t *testing.T) {
+		data := twoSheets(t, func(b []byte) []byte { return bytes.Replace(b, []byte(`<c r="A6"`), []byte(`<c </row><c r="A6"`), 1) })
+		_, err := readText(t, map[string]string{"w.xlsx": string(data)}, Options{Strict: true}, "w.xlsx")
+		if err == nil || !strings.Contains(err.Error(), "w.xlsx[Bad]") {
+			t.Errorf("err %v", err)
 		}
 	})
 }
