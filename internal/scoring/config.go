@@ -80,10 +80,11 @@ type Config struct {
 
 	// Week over week from the history (issue 14).
 	HistoryPoints     int     `json:"history_points"`      // snapshots shown per account (sparklines, detail, summary.json)
-	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: falling over at least this many snapshots…
-	DeclineNoise      float64 `json:"decline_noise"`       // …by more than this many times the account's own week-to-week noise
-	DeclineMinPercent float64 `json:"decline_min_percent"` // …and by at least this % of where it started
-	DeclineMaxStep    float64 `json:"decline_max_step"`    // …with no single step more than this share of the fall (not one jump)
+	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: judged once at least this many snapshots (this run's included) have a follower ER…
+	DeclineNoise      float64 `json:"decline_noise"`       // …its log follower ER's slope below zero by more than this many standard errors (from the account's own noise)
+	DeclineMinPercent float64 `json:"decline_min_percent"` // …and the fitted line down at least this % over the span
+	DeclineMaxStep    float64 `json:"decline_max_step"`    // …with no single step down more than this share of the fitted fall (not one jump)
+	DeclineSpan       int     `json:"decline_span"`        // …the line fitted over the last this many snapshots (at least DeclineSnapshots)
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -139,9 +140,10 @@ func Default() Config {
 
 		HistoryPoints:     12,
 		DeclineSnapshots:  3,
-		DeclineNoise:      2,
+		DeclineNoise:      1.5,
 		DeclineMinPercent: 25,
-		DeclineMaxStep:    0.75,
+		DeclineMaxStep:    0.9,
+		DeclineSpan:       4,
 	}
 }
 

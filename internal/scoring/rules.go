@@ -30,8 +30,8 @@ func Rules(c Config) []Rule {
 		{FollowerDrop, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},
 		{SponsoredUnderperform, Review, fmt.Sprintf("median view ER of sponsored posts ÷ that of the others < %s (with %d of each or more)",
 			exact(c.SponsoredUnderperform), c.SponsoredMinPosts)},
-		{EngagementDecline, Review, fmt.Sprintf("follower ER lower at each of the last %d+ snapshots, by ≥ %s%% and > %s× its week-to-week noise, no step > %s of the fall",
-			c.DeclineSnapshots, exact(c.DeclineMinPercent), exact(c.DeclineNoise), exact(c.DeclineMaxStep))},
+		{EngagementDecline, Review, fmt.Sprintf("a least-squares line through log follower ER over the last %d–%d snapshots falls ≥ %s%% and > %s× its week-to-week noise × √(snapshots − 1), no step > %s of the fall",
+			c.DeclineSnapshots, max(c.DeclineSpan, c.DeclineSnapshots), exact(c.DeclineMinPercent), exact(c.DeclineNoise), exact(c.DeclineMaxStep))},
 		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts to score, or followers missing", c.MinPosts)},
 	}
 }
