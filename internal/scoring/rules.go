@@ -24,7 +24,7 @@ func Rules(c Config) []Rule {
 			Commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio), exact(c.ImplausibleAnyRatio))},
 		{Erratic, Review, fmt.Sprintf("coefficient of variation of view ER > %s (≥ %d posts)", exact(c.ErraticCV), c.CVMinPosts)},
 		{TooSteady, Review, fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", exact(c.SteadyCV), c.CVMinPosts)},
-		{ImpossibleCounts, Review, "a post with likes > views or interactions > views"},
+		{ImpossibleCounts, Review, "a post with likes > views or interactions > views (abbreviated counts beyond their rounding)"},
 		{Inactive, Review, fmt.Sprintf("newest post more than %d days before as-of", c.InactiveDays)},
 		{FollowerJump, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers +%s%% and +%s", exact(c.JumpPercent), Commas(c.JumpFollowers))},
 		{FollowerDrop, Review, fmt.Sprintf("vs --baseline or the previous snapshot: followers -%s%% and -%s", exact(c.DropPercent), Commas(c.DropFollowers))},

@@ -211,6 +211,41 @@ func (c *check) steadiness() (Signal, bool) {
 	return Signal{}, false
 }
 
+// impossible says whether a post has more likes, or more likes + comments + shares, than views.
+// A post with abbreviated counts ("1.1M", "991.4K") is impossible only beyond their rounding:
+// the counts at the least they could have been, above the views at the most (roundingSlack).
+func impossible(p *ingest.Post) bool {
+	slack := func(ingest.Count) int64 { return 0 }
+	if p.Rounded {
+		slack = func(c ingest.Count) int64 { return roundingSlack(known(c)) }
+	}
+	least := func(c ingest.Count) int64 { return max(known(c)-slack(c), 0) }
+	views := int64(p.Views) + slack(p.Views)
+	likes := least(p.Likes)
+	return likes > views || likes+least(p.Comments)+least(p.Shares) > views
+}
+
+// roundingSlack is how far an abbreviated count can be from the number it was read as: half the
+// last place it was written to, that place being the largest power of ten, up to its suffix's
+// (K under a million, M under a billion, B), that divides it. 1,100,000 was at most "1.1M":
+// ±50,000; 991,400 "991.4K": ±50; 1,000,000 "1M": ±500,000. Counts under 1,000 are not
+// abbreviated. Counts written more finely than that ("1.10M") are within it all the same.
+func roundingSlack(v int64) int64 {
+	if v < 1_000 {
+		return 0
+	}
+	unit := int64(1_000)
+	if v >= 1_000_000_000 {
+		unit = 1_000_000_000
+	} else if v >= 1_000_000 {
+		unit = 1_000_000
+	}
+	for unit > 1 && v%unit != 0 {
+		unit /= 10
+	}
+	return unit / 2
+}
+
 // impossibleCounts: no video has more likes, or more interactions (likes + comments + shares,
 // never saves: a viewer may well save what they liked), than views. Posts with a rounded count
 // (1.2K) are skipped: rounding alone can put likes above views.
@@ -218,10 +253,10 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	bad, first := 0, -1
 	for i := range c.w {
 		p := &c.w[i]
-		if p.Rounded || !p.Views.Known() {
+		if !p.Views.Known() {
 			continue
 		}
-		if known(p.Likes) > int64(p.Views) || interactions(p, false) > int64(p.Views) {
+		if impossible(p) {
 			bad++
 			if first < 0 {
 				first = i

@@ -76,6 +76,11 @@ func TestEachSignal(t *testing.T) {
 		return ps
 	}
 	rounded := account("a", 10_000, same(5, counts{1_000, 1_200, 10, 0})...)
+	roundedPost := func(c counts) []ingest.Post { // five ordinary posts and, third, one with abbreviated counts c
+		ps := account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, c)...)
+		ps[2].Rounded = true
+		return ps
+	}
 	for i := range rounded {
 		rounded[i].Rounded = true
 	}
@@ -122,7 +127,13 @@ func TestEachSignal(t *testing.T) {
 		{"a post with more likes than views is impossible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 1_001, 0, 0})...), nil, nil, ImpossibleCounts, true},
 		{"a post with more interactions than views is impossible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 900, 60, 50})...), nil, nil, ImpossibleCounts, true},
 		{"a post with exactly as many interactions as views is possible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{1_000, 1_000, 0, 0})...), nil, nil, ImpossibleCounts, false},
-		{"rounded counts above views are not called impossible", rounded, nil, nil, ImpossibleCounts, false},
+		{"rounded counts above views within their rounding are not called impossible", rounded, nil, nil, ImpossibleCounts, false},
+		{"1.1M shares on 991.4K views are impossible", roundedPost(counts{991_400, 0, 0, 1_100_000}), nil, nil, ImpossibleCounts, true},
+		{"1.04M likes (at least 1,035,000) on 991.4K views are impossible", roundedPost(counts{991_400, 1_040_000, 0, 0}), nil, nil, ImpossibleCounts, true},
+		{"991.6K likes on 991.4K views are impossible", roundedPost(counts{991_400, 991_600, 0, 0}), nil, nil, ImpossibleCounts, true},
+		{"991.5K likes on 991.4K views may both be 991,450: not impossible", roundedPost(counts{991_400, 991_500, 0, 0}), nil, nil, ImpossibleCounts, false},
+		{"991,500 likes on 991,400 views read exactly are impossible", account("a", 10_000, with(same(5, counts{1_000, 100, 10, 0}), 2, counts{991_400, 991_500, 0, 0})...), nil, nil, ImpossibleCounts, true},
+		{"1M likes on 991.4K views could be 991.4K likes (1M is ±500K)", roundedPost(counts{991_400, 1_000_000, 0, 0}), nil, nil, ImpossibleCounts, false},
 
 		{"a newest post 31 days before as-of is inactive", honest(50_000), asOf(31), nil, Inactive, true},
 		{"a newest post exactly 30 days before as-of is not inactive", honest(50_000), asOf(30), nil, Inactive, false},
@@ -191,5 +202,16 @@ func TestSignalsThatNeedNoTierAreRaisedOnUnratedAccounts(t *testing.T) {
 				t.Errorf("an unrated account got a ratio %+v and grade %q", a.Ratio, a.Grade)
 			}
 		})
+	}
+}
+
+func TestRoundingSlack(t *testing.T) {
+	for _, tc := range []struct{ v, want int64 }{
+		{999, 0}, {1_000, 500}, {1_100, 50}, {991_400, 50}, {991_000, 500}, {991_450, 5},
+		{1_000_000, 500_000}, {1_100_000, 50_000}, {1_040_000, 5_000}, {2_000_000_000, 500_000_000}, {0, 0},
+	} {
+		if got := roundingSlack(tc.v); got != tc.want {
+			t.Errorf("roundingSlack(%d) = %d; want %d", tc.v, got, tc.want)
+		}
 	}
 }
