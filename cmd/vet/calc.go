@@ -35,11 +35,16 @@ func calcCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return &usageError{msg: "calc takes numbers as flags, not " + quote(rest[0])}
-	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if len(rest) > 0 {
+		for n := range nums {
+			if given[n] {
+				return &usageError{msg: "calc takes numbers as flags or an export, not both (--" + n + " and " + quote(rest[0]) + ")"}
+			}
+		}
+		return calcFiles(rest, s.configPath, *asJSON, e)
+	}
 	get := func(name string) (int64, error) {
 		v := strings.TrimSpace(*nums[name])
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -81,12 +86,7 @@ func calcCmd(args []string, e *env) error {
 	}
 	// The file's settings only: calc's flags are counts, not vet run's settings (its --posts
 	// is not the window).
-	var f *config.File
-	if s.configPath != "" {
-		f, err = config.Load(s.configPath)
-	} else {
-		f, err = config.Discover(".")
-	}
+	f, err := calcConfig(s.configPath)
 	if err != nil {
 		return err
 	}
@@ -175,4 +175,84 @@ func calcNum(v float64) string {
 func mustRound2(v float64) float64 {
 	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
 	return f
+}
+
+// calcConfig reads the settings file only: calc's flags are counts, not vet run's settings
+// (its --posts is not the window).
+func calcConfig(path string) (*config.File, error) {
+	if path != "" {
+		return config.Load(path)
+	}
+	return config.Discover(".")
+}
+
+// calcFiles is `vet calc FILE...`: the same numbers for each account of the exports, one line
+// each, in the report's rank order, without writing a report. Rejected rows are said on
+// stderr as vet run says them.
+func calcFiles(inputs []string, configPath string, asJSON bool, e *env) error {
+	f, err := calcConfig(configPath)
+	if err != nil {
+		return err
+	}
+	opts, err := ingestOptions(f, e.stdin)
+	if err != nil {
+		return err
+	}
+	batch, err := ingest.Read(inputs, opts)
+	if err != nil {
+		return err
+	}
+	listRejected(e.stderr, batch)
+	if batch.Used() == 0 {
+		return fmt.Errorf("no post could be used in %s", strings.Join(inputs, ", "))
+	}
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices}, f.Scoring)
+	out := make([]calcAccount, 0, len(res.Accounts))
+	for i := range res.Accounts {
+		a := &res.Accounts[i]
+		c := calcAccount{Handle: a.Handle, Posts: a.FollowerERPosts, Grade: string(a.Grade)}
+		line := a.Handle + ":"
+		if a.FollowerER.OK {
+			c.FollowerER = &a.FollowerER.Value
+			line += fmt.Sprintf(" follower ER %s%% over %s", calcNum(a.FollowerER.Value), english.Plural(int64(a.FollowerERPosts), "post"))
+		} else {
+			line += " no follower ER (no follower count, or no post with likes and comments)"
+		}
+		if a.MedianViewER.OK {
+			c.MedianViewER = &a.MedianViewER.Value
+			line += fmt.Sprintf(", median view ER %s%% (%s the %.2f%% platform average)", calcNum(a.MedianViewER.Value),
+				aboveBelow(a.MedianViewER.Value >= f.Scoring.PlatformViewER), f.Scoring.PlatformViewER)
+		}
+		switch {
+		case a.HasTier && a.Ratio.OK:
+			c.Tier, c.Benchmark, c.Ratio = a.Tier.Name, &a.Tier.Benchmark, &a.Ratio.Value
+			line += fmt.Sprintf(": tier %s, benchmark %.2f%%, ratio %.2f (%s)", a.Tier.Name, a.Tier.Benchmark, a.Ratio.Value, a.Grade)
+		case a.Followers.Known() && !a.HasTier:
+			line += ": no tier"
+		}
+		c.Line = line
+		out = append(out, c)
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for _, c := range out {
+		fmt.Fprintln(e.stdout, c.Line)
+	}
+	return nil
+}
+
+// calcAccount is one account of `vet calc FILE --json`.
+type calcAccount struct {
+	Handle       string   `json:"handle"`
+	Posts        int      `json:"posts"` // the window posts the follower ER rests on
+	FollowerER   *float64 `json:"follower_er"`
+	MedianViewER *float64 `json:"median_view_er"`
+	Tier         string   `json:"tier,omitempty"`
+	Benchmark    *float64 `json:"benchmark,omitempty"`
+	Ratio        *float64 `json:"ratio,omitempty"`
+	Grade        string   `json:"grade,omitempty"`
+	Line         string   `json:"line"`
 }
