@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vet-tool/vet/internal/config"
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -25,7 +26,7 @@ func calcCmd(args []string, e *env) error {
 		{"likes", "likes: the video's, or the total over the account's posts"},
 		{"comments", "comments: the video's, or the total over the account's posts"},
 		{"shares", "the video's shares"},
-		{"followers", "the account's followers"},
+		{figures.Followers.Key, "the account's followers"},
 		{"posts", "how many posts the likes and comments are totals over"},
 	} {
 		nums[n.name] = fs.String(n.name, "", n.help+" (`N`)")
@@ -79,9 +80,9 @@ func calcCmd(args []string, e *env) error {
 		return out, nil
 	}
 	switch {
-	case given["views"] && given["followers"]:
+	case given["views"] && given[figures.Followers.Key]:
 		return &usageError{msg: "calc takes --views (a video) or --followers (an account), not both"}
-	case !given["views"] && !given["followers"]:
+	case !given["views"] && !given[figures.Followers.Key]:
 		return &usageError{msg: "calc needs --views (a video's view ER) or --followers (an account's follower ER)"}
 	}
 	// The file's settings only: calc's flags are counts, not vet run's settings (its --posts
@@ -106,12 +107,12 @@ func calcCmd(args []string, e *env) error {
 		res = calcResult{Kind: "video", ViewER: &er, Platform: &cfg.PlatformViewER}
 		res.Line = fmt.Sprintf("view ER %s%%: %s the %s%% platform average", calcNum(er), aboveBelow(er >= cfg.PlatformViewER), strconv.FormatFloat(cfg.PlatformViewER, 'f', 2, 64))
 	} else {
-		v, err := need("followers", "posts", "likes", "comments")
+		v, err := need(figures.Followers.Key, "posts", "likes", "comments")
 		if err != nil {
 			return err
 		}
 		switch {
-		case v["followers"] == 0:
+		case v[figures.Followers.Key] == 0:
 			return &usageError{msg: "--followers: 0 followers give no follower ER"}
 		case v["posts"] == 0:
 			return &usageError{msg: "--posts: 0 posts give no follower ER"}
@@ -119,10 +120,10 @@ func calcCmd(args []string, e *env) error {
 		// The totals are spread over --posts posts so that the seed's formula runs as the
 		// report runs it: ((Σ likes + Σ comments) / N) / followers × 100.
 		window := []ingest.Post{{Likes: ingest.Count(v["likes"]), Comments: ingest.Count(v["comments"])}}
-		er := scoring.FollowerER(window, ingest.Count(v["followers"]*v["posts"])).Value
+		er := scoring.FollowerER(window, ingest.Count(v[figures.Followers.Key]*v["posts"])).Value
 		res = calcResult{Kind: "account", FollowerER: &er}
 		line := fmt.Sprintf("follower ER %s%%", calcNum(er))
-		if t, ok := cfg.Benchmarks.TierOf(v["followers"]); ok {
+		if t, ok := cfg.Benchmarks.TierOf(v[figures.Followers.Key]); ok {
 			ratio := er / t.Benchmark
 			res.Tier, res.Benchmark, res.Ratio = t.Name, &t.Benchmark, &ratio
 			res.Grade = "above"
@@ -244,15 +245,53 @@ func calcFiles(inputs []string, configPath string, asJSON bool, e *env) error {
 	return nil
 }
 
-// calcAccount is one account of `vet calc FILE --json`.
+// calcAccount is one account of `vet calc FILE --json`. The figures it shares with the report
+// are keyed as the figure table keys them (MarshalJSON).
 type calcAccount struct {
-	Handle       string   `json:"handle"`
-	Posts        int      `json:"posts"` // the window posts the follower ER rests on
-	FollowerER   *float64 `json:"follower_er"`
-	MedianViewER *float64 `json:"median_view_er"`
-	Tier         string   `json:"tier,omitempty"`
-	Benchmark    *float64 `json:"benchmark,omitempty"`
-	Ratio        *float64 `json:"ratio,omitempty"`
-	Grade        string   `json:"grade,omitempty"`
-	Line         string   `json:"line"`
+	Handle       string
+	Posts        int // the window posts the follower ER rests on
+	FollowerER   *float64
+	MedianViewER *float64
+	Tier         string
+	Benchmark    *float64
+	Ratio        *float64
+	Grade        string
+	Line         string
+}
+
+// MarshalJSON writes the account with the figure table's keys, in a fixed order, leaving out
+// the tier's figures when the account has no tier.
+func (c calcAccount) MarshalJSON() ([]byte, error) {
+	type field struct {
+		key   string
+		value any
+		omit  bool
+	}
+	fields := []field{
+		{figures.Handle.Key, c.Handle, false},
+		{"posts", c.Posts, false},
+		{figures.FollowerER.Key, c.FollowerER, false},
+		{figures.MedianViewER.Key, c.MedianViewER, false},
+		{figures.Tier.Key, c.Tier, c.Tier == ""},
+		{"benchmark", c.Benchmark, c.Benchmark == nil},
+		{figures.Ratio.Key, c.Ratio, c.Ratio == nil},
+		{figures.Grade.Key, c.Grade, c.Grade == ""},
+		{"line", c.Line, false},
+	}
+	b := []byte{'{'}
+	for _, f := range fields {
+		if f.omit {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(f.key)
+		v, err := json.Marshal(f.value)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), v...)
+	}
+	return append(b, '}'), nil
 }
