@@ -23,15 +23,16 @@ func (c Confidence) order() int {
 	return 2
 }
 
-// confidence is thin when the account is unrated or its compared rate rests on fewer than
-// FirmPosts posts; borderline when resampling its own posts moves the ratio across a verdict
-// line (far below, or 1.0); firm otherwise.
+// confidence is thin when the account is unrated (a sample among them) or its compared rate
+// rests on fewer than FirmPosts posts; borderline when the follower count is much newer than
+// the posts (staleFollowers) or resampling its own posts moves the ratio across a verdict line
+// (far below, or 1.0); firm otherwise.
 func (c *check) confidence() Confidence {
 	a, cfg := c.a, c.cfg
-	if a.Verdict == Unrated || a.comparedPosts(cfg) < cfg.FirmPosts {
+	if a.Verdict == Unrated || a.Sample || a.comparedPosts(cfg) < cfg.FirmPosts {
 		return Thin
 	}
-	if c.crossesALine() {
+	if _, stale := c.staleFollowers(); stale || c.crossesALine() {
 		return Borderline
 	}
 	return Firm

@@ -14,14 +14,15 @@ type Rule struct {
 // `vet benchmarks` prints and the report's thresholds list, so both say what scoring does.
 func Rules(c Config) []Rule {
 	return []Rule{
-		{FarBelowTier, Fail, fmt.Sprintf("ratio to the tier benchmark < %s", exact(c.FarBelow))},
+		{FarBelowTier, Fail, fmt.Sprintf("ratio to the tier benchmark < %s, and a median view ER under the platform average %s%% (or none)", exact(c.FarBelow), exact(c.PlatformViewER))},
+		{LowReach, Review, fmt.Sprintf("ratio to the tier benchmark < %s, and a median view ER at or above the platform average %s%%", exact(c.FarBelow), exact(c.PlatformViewER))},
 		{GhostFollowers, Review, fmt.Sprintf("median views per post < %s%% of followers", exact(c.GhostViewsPercent))},
-		{LikeCommentRatio, Review, fmt.Sprintf("Σlikes/Σcomments > %s (bought likes) or < %s (comment bots), or no comments on %s likes or more",
-			exact(c.MaxLikesPerComment), exact(c.MinLikesPerComment), Commas(c.ZeroCommentLikes))},
-		{EngagementSpikes, Review, fmt.Sprintf("a post above %s× the window's median interactions holds > %s%% of them, or %d+ such posts",
-			exact(c.SpikeMultiple), exact(c.SpikeSharePercent), c.SpikePosts)},
-		{ImplausiblyHigh, Review, fmt.Sprintf("≥ %s followers and ratio > %s, or ratio > %s at any size",
-			Commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio), exact(c.ImplausibleAnyRatio))},
+		{LikeCommentRatio, Review, fmt.Sprintf("Σlikes/Σcomments > %s× the median of its tier in the batch (with %d+ rated accounts in the tier; else > %s), or < %s, or no comments on %s likes or more",
+			exact(c.LikesPerCommentMultiple), c.LikesPerCommentPeers, exact(c.MaxLikesPerComment), exact(c.MinLikesPerComment), Commas(c.ZeroCommentLikes))},
+		{EngagementSpikes, Review, fmt.Sprintf("on %d+ posts, a post above %s× the window's median interactions holds > %s%% of them, or %d+ such posts",
+			c.SpikeMinPosts, exact(c.SpikeMultiple), exact(c.SpikeSharePercent), c.SpikePosts)},
+		{ImplausiblyHigh, Review, fmt.Sprintf("≥ %s followers and ratio > %s, or ratio > %s at any size; and a median view ER above its tier's line in %s",
+			Commas(c.ImplausibleFollowers), exact(c.ImplausibleRatio), exact(c.ImplausibleAnyRatio), c.RecentBenchmarks.Name)},
 		{Erratic, Review, fmt.Sprintf("coefficient of variation of view ER > %s (≥ %d posts)", exact(c.ErraticCV), c.CVMinPosts)},
 		{TooSteady, Review, fmt.Sprintf("coefficient of variation of view ER < %s (≥ %d posts)", exact(c.SteadyCV), c.CVMinPosts)},
 		{ImpossibleCounts, Review, "a post with likes > views or interactions > views (abbreviated counts beyond their rounding)"},
