@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vet-tool/vet/internal/config"
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -25,7 +26,7 @@ func calcCmd(args []string, e *env) error {
 		{"likes", "likes: the video's, or the total over the account's posts"},
 		{"comments", "comments: the video's, or the total over the account's posts"},
 		{"shares", "the video's shares"},
-		{"followers", "the account's followers"},
+		{figures.Followers.Key, "the account's followers"},
 		{"posts", "how many posts the likes and comments are totals over"},
 	} {
 		nums[n.name] = fs.String(n.name, "", n.help+" (`N`)")
@@ -35,11 +36,16 @@ func calcCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return &usageError{msg: "calc takes numbers as flags, not " + quote(rest[0])}
-	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if len(rest) > 0 {
+		for n := range nums {
+			if given[n] {
+				return &usageError{msg: "calc takes numbers as flags or an export, not both (--" + n + " and " + quote(rest[0]) + ")"}
+			}
+		}
+		return calcFiles(rest, s.configPath, *asJSON, e)
+	}
 	get := func(name string) (int64, error) {
 		v := strings.TrimSpace(*nums[name])
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -74,19 +80,14 @@ func calcCmd(args []string, e *env) error {
 		return out, nil
 	}
 	switch {
-	case given["views"] && given["followers"]:
+	case given["views"] && given[figures.Followers.Key]:
 		return &usageError{msg: "calc takes --views (a video) or --followers (an account), not both"}
-	case !given["views"] && !given["followers"]:
+	case !given["views"] && !given[figures.Followers.Key]:
 		return &usageError{msg: "calc needs --views (a video's view ER) or --followers (an account's follower ER)"}
 	}
 	// The file's settings only: calc's flags are counts, not vet run's settings (its --posts
 	// is not the window).
-	var f *config.File
-	if s.configPath != "" {
-		f, err = config.Load(s.configPath)
-	} else {
-		f, err = config.Discover(".")
-	}
+	f, err := calcConfig(s.configPath)
 	if err != nil {
 		return err
 	}
@@ -106,12 +107,12 @@ func calcCmd(args []string, e *env) error {
 		res = calcResult{Kind: "video", ViewER: &er, Platform: &cfg.PlatformViewER}
 		res.Line = fmt.Sprintf("view ER %s%%: %s the %s%% platform average", calcNum(er), aboveBelow(er >= cfg.PlatformViewER), strconv.FormatFloat(cfg.PlatformViewER, 'f', 2, 64))
 	} else {
-		v, err := need("followers", "posts", "likes", "comments")
+		v, err := need(figures.Followers.Key, "posts", "likes", "comments")
 		if err != nil {
 			return err
 		}
 		switch {
-		case v["followers"] == 0:
+		case v[figures.Followers.Key] == 0:
 			return &usageError{msg: "--followers: 0 followers give no follower ER"}
 		case v["posts"] == 0:
 			return &usageError{msg: "--posts: 0 posts give no follower ER"}
@@ -119,10 +120,10 @@ func calcCmd(args []string, e *env) error {
 		// The totals are spread over --posts posts so that the seed's formula runs as the
 		// report runs it: ((Σ likes + Σ comments) / N) / followers × 100.
 		window := []ingest.Post{{Likes: ingest.Count(v["likes"]), Comments: ingest.Count(v["comments"])}}
-		er := scoring.FollowerER(window, ingest.Count(v["followers"]*v["posts"])).Value
+		er := scoring.FollowerER(window, ingest.Count(v[figures.Followers.Key]*v["posts"])).Value
 		res = calcResult{Kind: "account", FollowerER: &er}
 		line := fmt.Sprintf("follower ER %s%%", calcNum(er))
-		if t, ok := cfg.Benchmarks.TierOf(v["followers"]); ok {
+		if t, ok := cfg.Benchmarks.TierOf(v[figures.Followers.Key]); ok {
 			ratio := er / t.Benchmark
 			res.Tier, res.Benchmark, res.Ratio = t.Name, &t.Benchmark, &ratio
 			res.Grade = "above"
@@ -175,4 +176,122 @@ func calcNum(v float64) string {
 func mustRound2(v float64) float64 {
 	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
 	return f
+}
+
+// calcConfig reads the settings file only: calc's flags are counts, not vet run's settings
+// (its --posts is not the window).
+func calcConfig(path string) (*config.File, error) {
+	if path != "" {
+		return config.Load(path)
+	}
+	return config.Discover(".")
+}
+
+// calcFiles is `vet calc FILE...`: the same numbers for each account of the exports, one line
+// each, in the report's rank order, without writing a report. Rejected rows are said on
+// stderr as vet run says them.
+func calcFiles(inputs []string, configPath string, asJSON bool, e *env) error {
+	f, err := calcConfig(configPath)
+	if err != nil {
+		return err
+	}
+	opts, err := ingestOptions(f, e.stdin)
+	if err != nil {
+		return err
+	}
+	batch, err := ingest.Read(inputs, opts)
+	if err != nil {
+		return err
+	}
+	listRejected(e.stderr, batch)
+	if batch.Used() == 0 {
+		return fmt.Errorf("no post could be used in %s", strings.Join(inputs, ", "))
+	}
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices}, f.Scoring)
+	out := make([]calcAccount, 0, len(res.Accounts))
+	for i := range res.Accounts {
+		a := &res.Accounts[i]
+		c := calcAccount{Handle: a.Handle, Posts: a.FollowerERPosts, Grade: string(a.Grade)}
+		line := a.Handle + ":"
+		if a.FollowerER.OK {
+			c.FollowerER = &a.FollowerER.Value
+			line += fmt.Sprintf(" follower ER %s%% over %s", calcNum(a.FollowerER.Value), english.Plural(int64(a.FollowerERPosts), "post"))
+		} else {
+			line += " no follower ER (no follower count, or no post with likes and comments)"
+		}
+		if a.MedianViewER.OK {
+			c.MedianViewER = &a.MedianViewER.Value
+			line += fmt.Sprintf(", median view ER %s%% (%s the %.2f%% platform average)", calcNum(a.MedianViewER.Value),
+				aboveBelow(a.MedianViewER.Value >= f.Scoring.PlatformViewER), f.Scoring.PlatformViewER)
+		}
+		switch {
+		case a.HasTier && a.Ratio.OK:
+			c.Tier, c.Benchmark, c.Ratio = a.Tier.Name, &a.Tier.Benchmark, &a.Ratio.Value
+			line += fmt.Sprintf(": tier %s, benchmark %.2f%%, ratio %.2f (%s)", a.Tier.Name, a.Tier.Benchmark, a.Ratio.Value, a.Grade)
+		case a.Followers.Known() && !a.HasTier:
+			line += ": no tier"
+		}
+		c.Line = line
+		out = append(out, c)
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for _, c := range out {
+		fmt.Fprintln(e.stdout, c.Line)
+	}
+	return nil
+}
+
+// calcAccount is one account of `vet calc FILE --json`. The figures it shares with the report
+// are keyed as the figure table keys them (MarshalJSON).
+type calcAccount struct {
+	Handle       string
+	Posts        int // the window posts the follower ER rests on
+	FollowerER   *float64
+	MedianViewER *float64
+	Tier         string
+	Benchmark    *float64
+	Ratio        *float64
+	Grade        string
+	Line         string
+}
+
+// MarshalJSON writes the account with the figure table's keys, in a fixed order, leaving out
+// the tier's figures when the account has no tier.
+func (c calcAccount) MarshalJSON() ([]byte, error) {
+	type field struct {
+		key   string
+		value any
+		omit  bool
+	}
+	fields := []field{
+		{figures.Handle.Key, c.Handle, false},
+		{"posts", c.Posts, false},
+		{figures.FollowerER.Key, c.FollowerER, false},
+		{figures.MedianViewER.Key, c.MedianViewER, false},
+		{figures.Tier.Key, c.Tier, c.Tier == ""},
+		{"benchmark", c.Benchmark, c.Benchmark == nil},
+		{figures.Ratio.Key, c.Ratio, c.Ratio == nil},
+		{figures.Grade.Key, c.Grade, c.Grade == ""},
+		{"line", c.Line, false},
+	}
+	b := []byte{'{'}
+	for _, f := range fields {
+		if f.omit {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(f.key)
+		v, err := json.Marshal(f.value)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), v...)
+	}
+	return append(b, '}'), nil
 }

@@ -29,6 +29,7 @@ Usage:
                                   one video's view ER against the platform average
   vet calc --followers N --posts N --likes N --comments N
                                   one account's follower ER, tier, benchmark and ratio
+  vet calc INPUT...               the same for each account of an export, no report written
   vet version                     vet's version, commit, Go version and chart script (also --version)
 
 INPUT is a file (.csv, .tsv, .txt, .xlsx, .json, .jsonl), a folder of them (a TikTok Studio
