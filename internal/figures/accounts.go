@@ -173,7 +173,7 @@ func verdictOrder(*scoring.Result) []string {
 }
 
 func confidenceOrder(*scoring.Result) []string {
-	return []string{string(scoring.Firm), string(scoring.Borderline), string(scoring.Thin)}
+	return []string{string(scoring.Firm), string(scoring.Borderline), string(scoring.Thin), string(scoring.NotRated)}
 }
 
 func gradeOrder(*scoring.Result) []string {

@@ -160,7 +160,7 @@ func writeSummarySheet(wb *workbook) error {
 
 // writeVerdictTable writes the accounts per verdict, split by confidence, as numbers.
 func writeVerdictTable(w *sheetWriter, res *scoring.Result, st styles, p *lang.Printer) {
-	confs := []scoring.Confidence{scoring.Firm, scoring.Borderline, scoring.Thin}
+	confs := []scoring.Confidence{scoring.Firm, scoring.Borderline, scoring.Thin, scoring.NotRated}
 	names := []any{figures.Verdict.Label(p), p.T("sheet.summary.accounts")}
 	for _, c := range confs {
 		names = append(names, capitalised(figures.Confidence.CodeWords(p, string(c))))
@@ -180,7 +180,7 @@ func writeVerdictTable(w *sheetWriter, res *scoring.Result, st styles, p *lang.P
 			row = append(row, counts[v][c])
 		}
 		w.line(row...)
-		w.style(2, 5, st.count)
+		w.style(2, 2+len(confs), st.count)
 	}
 }
 

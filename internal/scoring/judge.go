@@ -161,6 +161,8 @@ func (c *check) unrated() (string, bool) {
 		insufficient("followers missing", "no follower count", 0, 0)
 		return "no follower count: pass one with --accounts", true
 	case !a.HasTier:
+		insufficient(fmt.Sprintf("followers %s < %s, the first tier's floor", Commas(int64(a.Followers)), Commas(firstMin(cfg))),
+			"too few followers for a tier", int(a.Followers), int(firstMin(cfg)))
 		return fmt.Sprintf("%s is under the first tier (%s followers)", c.followers(), Commas(firstMin(cfg))), true
 	case n < cfg.MinPosts:
 		insufficient(fmt.Sprintf("%s to score < %d", plural(n, "post"), cfg.MinPosts), "too few posts", n, cfg.MinPosts)

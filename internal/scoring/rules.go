@@ -33,6 +33,6 @@ func Rules(c Config) []Rule {
 			exact(c.SponsoredUnderperform), c.SponsoredMinPosts)},
 		{EngagementDecline, Review, fmt.Sprintf("a least-squares line through log follower ER over the last %d–%d snapshots falls ≥ %s%% and > %s× its week-to-week noise × √(snapshots − 1), no step > %s of the fall",
 			c.DeclineSnapshots, max(c.DeclineSpan, c.DeclineSnapshots), exact(c.DeclineMinPercent), exact(c.DeclineNoise), exact(c.DeclineMaxStep))},
-		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts to score, or followers missing", c.MinPosts)},
+		{InsufficientData, Unrated, fmt.Sprintf("fewer than %d posts to score, fewer followers than the first tier (%s), or followers missing", c.MinPosts, Commas(firstMin(&c)))},
 	}
 }
