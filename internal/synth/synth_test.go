@@ -291,7 +291,7 @@ func TestScoringFlagsEachPlantedPattern(t *testing.T) {
 		synth.Viral:       {scoring.Review, "engagement_spikes"},
 		synth.HighER:      {scoring.Review, "implausibly_high"},
 		synth.Dormant:     {scoring.Review, "inactive"},
-		synth.Tiny:        {scoring.Unrated, ""},
+		synth.Tiny:        {scoring.Unrated, "insufficient_data"}, // under the first tier's 1,000 followers (issue 19 item 7)
 	}
 	for _, a := range res.Accounts {
 		k := kinds[a.Handle]
