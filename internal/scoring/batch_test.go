@@ -85,7 +85,7 @@ func TestPlantedBatch(t *testing.T) {
 		signal  string
 		reason  string
 	}{
-		{"ghosts", Review, LowReach, "few followers see the posts: median views are 2.5% of followers"},
+		{"ghosts", Review, LowReach, "few followers see the posts, and those who watch engage at 11.80%, at or above the platform average 3.30%; median views are 2.5% of its 400,000 followers"},
 		{"ghosts", Review, GhostFollowers, "median views are 2.5% of its 400,000 followers (under 5%)"},
 		{"unseen", Fail, FarBelowTier, "far below it"},
 		{"unseen", Fail, GhostFollowers, "median views are 2.5% of its 400,000 followers"},

@@ -126,8 +126,7 @@ func (c *check) grade(er Rate) {
 		a.Signals = append(a.Signals, Signal{Code: LowReach, Verdict: Review, Value: a.MedianViewER.Value, Limit: cfg.PlatformViewER,
 			Detail: fmt.Sprintf("ratio %s < %s, but median view ER %s%% ≥ the platform average %s%%; median views %s%% of followers",
 				fixed(a.Ratio.Value, 2), exact(cfg.FarBelow), fixed(a.MedianViewER.Value, 2), exact(cfg.PlatformViewER), num(share)),
-			Plain: fmt.Sprintf("few followers see the posts: median views are %s%% of followers, and those who watch engage at %s%%, at or above the platform average %s%%",
-				num(share), fixed(a.MedianViewER.Value, 2), exact(cfg.PlatformViewER)),
+			Plain: lowReachPlain(share, a.MedianViewER.Value, cfg),
 		})
 	default:
 		a.Grade = FarBelow
@@ -136,6 +135,17 @@ func (c *check) grade(er Rate) {
 			Plain:  fmt.Sprintf("engagement is far below its tier (%s× the benchmark)", fixed(a.Ratio.Value, 2)),
 		})
 	}
+}
+
+// lowReachPlain says low_reach's evidence. Under the ghost line, ghost_followers says the
+// views' share of the followers next, so it is not said twice.
+func lowReachPlain(viewRate, medianViewER float64, cfg *Config) string {
+	if viewRate < cfg.GhostViewsPercent {
+		return fmt.Sprintf("few followers see the posts, and those who watch engage at %s%%, at or above the platform average %s%%",
+			fixed(medianViewER, 2), fixed(cfg.PlatformViewER, 2))
+	}
+	return fmt.Sprintf("few followers see the posts: median views are %s%% of followers, and those who watch engage at %s%%, at or above the platform average %s%%",
+		num(viewRate), fixed(medianViewER, 2), fixed(cfg.PlatformViewER, 2))
 }
 
 // lowReach says whether an account far below its tier on follower ER is healthy on the other
