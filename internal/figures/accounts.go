@@ -74,6 +74,8 @@ var (
 			}
 			return number(float64(a.DaysSinceLast))
 		}}
+	Sample = &Figure{Key: "sample", Unit: Flag, Where: CSV | JSON | Detail, // issue 19: judged on a sample of its posts, so not rated
+		Value: func(a *scoring.Account, c *Context) Value { return flag(a.Sample) }}
 	Rounded = &Figure{Key: "rounded_counts", Unit: Flag, Where: Sheet | CSV | JSON | History,
 		Value: func(a *scoring.Account, c *Context) Value { return flag(a.Rounded) }}
 	PinnedOut = &Figure{Key: "pinned_out", Unit: Count, Where: Sheet | CSV | JSON | Detail | History,
@@ -143,7 +145,7 @@ var (
 // Accounts are the figures of an account, in the order every output shows them.
 var Accounts = []*Figure{
 	Rank, Handle, ProfileURL, Followers, Tier, PostsInWindow, FollowerER, MedianViewER, PooledViewER,
-	Benchmark, Ratio, Grade, Verdict, Confidence, Signals, Reason, DaysSinceLast, Rounded,
+	Benchmark, Ratio, Grade, Verdict, Confidence, Sample, Signals, Reason, DaysSinceLast, Rounded,
 	FollowerERPosts, ViewERPosts, PinnedOut, MedianViews, AvgViews, ViewRate, PostsPerWeek,
 	SponsoredPosts, SponsoredShare, PaidERRatio, SaveRate, ShareRate, Price, CPE, CPM, TopHashtags, Notes,
 	FollowersDelta, FollowersDeltaPercent, FollowerERDelta, PreviousVerdict,

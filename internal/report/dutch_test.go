@@ -78,7 +78,7 @@ func englishOnly(t *testing.T) map[string]bool {
 // the English one does: the months spelled alike, the trade's own terms, and the names of the
 // README's section a page without charts points to ("Install in de README").
 var loanwords = []string{
-	"april", "september", "november", "december", "account", "accounts", "benchmark", "benchmarks", "code", "export", "hashtags", "javascript",
+	"april", "september", "november", "december", "account", "accounts", "benchmark", "benchmarks", "code", "export", "hashtag", "hashtags", "trend", "javascript",
 	"likes", "links", "minimum", "platform", "post", "posts", "rest", "tiktok", "video", "week", "script", "download", "release",
 	"readme", "install",
 }

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"math"
+	"slices"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,19 +64,30 @@ func TestScraperExportIsADiscoveryList(t *testing.T) {
 		}
 		t.Error("ldtann_ not found")
 	})
-	t.Run("the list is ranked by median view ER, with nothing above 100% before a plausible one", func(t *testing.T) {
-		last := math.Inf(1)
-		implausible := false
+	t.Run("the list is ranked by median view ER: creators in a tier first, nothing above 100% or impossible before a plausible one", func(t *testing.T) {
+		group := func(a scoring.Account) int {
+			impossible := slices.ContainsFunc(a.Signals, func(s scoring.Signal) bool { return s.Code == scoring.ImpossibleCounts })
+			switch {
+			case !a.MedianViewER.OK || a.MedianViewER.Value > 100 || impossible:
+				return 2
+			case !a.HasTier:
+				return 1
+			}
+			return 0
+		}
+		lastGroup, last := 0, math.Inf(1)
 		for i, a := range res.Accounts {
-			ok := a.MedianViewER.OK && a.MedianViewER.Value <= 100
-			if !ok {
-				implausible = true
-				continue
+			g := group(a)
+			if g < lastGroup || (g == lastGroup && g < 2 && a.MedianViewER.Value > last) {
+				t.Fatalf("#%d %s (group %d, %.2f%%) is out of order", i+1, a.Handle, g, a.MedianViewER.Value)
 			}
-			if implausible || a.MedianViewER.Value > last {
-				t.Fatalf("#%d %s (%.2f%%) is out of order", i+1, a.Handle, a.MedianViewER.Value)
+			if g != lastGroup {
+				last = math.Inf(1)
 			}
-			last = a.MedianViewER.Value
+			lastGroup, last = g, a.MedianViewER.Value
+		}
+		if top := res.Accounts[0]; !top.HasTier || top.MedianViewER.Value > 100 {
+			t.Errorf("the list opens with %s (%d followers, %.2f%%)", top.Handle, top.Followers, top.MedianViewER.Value)
 		}
 	})
 	t.Run("the batch says what it is and what to export next", func(t *testing.T) {

@@ -282,17 +282,31 @@ func rank(as []Account) {
 	})
 }
 
-// rankSample orders a discovery list: by the median view ER of the surfaced posts, highest
-// first, then handle. An account above 100% (more interactions than views: misread counts) or
-// without a view ER goes last, so that nothing impossible tops the list.
+// has says whether the account raised the signal code.
+func (a *Account) has(code string) bool {
+	return slices.ContainsFunc(a.Signals, func(s Signal) bool { return s.Code == code })
+}
+
+// sampleGroup places an account of a discovery list: 0 for a creator in a tier whose surfaced
+// posts have a plausible median view ER (at most 100%, no impossible counts), 1 for one as
+// plausible under the first tier or without a follower count, 2 for the rest (no view ER, over
+// 100%, or counts that cannot be right), which a client should not meet at the top.
+func sampleGroup(a *Account) int {
+	switch {
+	case !a.MedianViewER.OK || a.MedianViewER.Value > 100 || a.has(ImpossibleCounts):
+		return 2
+	case !a.HasTier:
+		return 1
+	}
+	return 0
+}
+
+// rankSample orders a discovery list: by sampleGroup, then by the median view ER of the
+// surfaced posts, highest first, then handle, so that nothing impossible tops the list.
 func rankSample(as []Account) {
-	plausible := func(a *Account) bool { return a.MedianViewER.OK && a.MedianViewER.Value <= 100 }
 	slices.SortFunc(as, func(a, b Account) int {
-		if pa, pb := plausible(&a), plausible(&b); pa != pb {
-			if pa {
-				return -1
-			}
-			return 1
+		if ga, gb := sampleGroup(&a), sampleGroup(&b); ga != gb {
+			return ga - gb
 		}
 		if a.MedianViewER.Value != b.MedianViewER.Value {
 			if a.MedianViewER.Value > b.MedianViewER.Value {
@@ -300,6 +314,6 @@ func rankSample(as []Account) {
 			}
 			return 1
 		}
-		return strings.Compare(a.Key, b.Key)
+	return strings.Compare(a.Key, b.Key)
 	})
 }
