@@ -2,9 +2,9 @@ package scoring_test
 
 import (
 	"math"
-	"slices"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 

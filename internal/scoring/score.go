@@ -314,6 +314,6 @@ func rankSample(as []Account) {
 			}
 			return 1
 		}
-	return strings.Compare(a.Key, b.Key)
+		return strings.Compare(a.Key, b.Key)
 	})
 }
