@@ -92,6 +92,8 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Scoring.SampleMinAccounts }, bounds: atLeast(1)},
 	{key: "sample.gap-days", comment: "an account with fewer posts than confidence.firm-posts, on average more than this many days apart, is a sample",
 		field: func(f *File) any { return &f.Scoring.SampleGapDays }, bounds: aboveZero()},
+	{key: "sample.max-view-er", comment: "a discovery list ranks a median view ER above this % after the plausible ones (more often a misread count than a creator)",
+		field: func(f *File) any { return &f.Scoring.SampleMaxViewER }, bounds: &bounds{lo: 0, hi: 100, loOpen: true, explain: "a percentage"}},
 	{key: "basis", flag: "basis", arg: "ER", comment: "followers compares the follower ER with the tier; views the median view ER",
 		field: func(f *File) any { return &f.Scoring.Basis }, choices: []string{"followers", "views"},
 		section: "Comparison with the tier"},

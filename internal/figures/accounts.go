@@ -33,7 +33,12 @@ var (
 	PostsInWindow = &Figure{Key: "posts_in_window", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.Window)) }}
 	FollowerER = &Figure{Key: "follower_er", Unit: Percent, Decimals: 2, Where: All,
-		Value: func(a *scoring.Account, c *Context) Value { return rate(a.FollowerER) }}
+		Value: func(a *scoring.Account, c *Context) Value {
+			if a.Sample { // today's followers against a few surfaced posts, years apart: not the creator's rate (issue 19)
+				return Value{NA: c.P.T("na.sample")}
+			}
+			return rate(a.FollowerER)
+		}}
 	FollowerERPosts = &Figure{Key: "follower_er_posts", Unit: Count, Where: Sheet | CSV | JSON | Detail | History,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.FollowerERPosts)) }}
 	MedianViewER = &Figure{Key: "median_view_er", Unit: Percent, Decimals: 2, Where: All,

@@ -64,6 +64,9 @@ func writeSummarySheet(wb *workbook) error {
 	w.line(label("as_of"), p.Date(res.AsOf))
 	w.line(label("accounts"), len(res.Accounts))
 	w.style(2, 2, st.count)
+	if res.Kind == scoring.Sample {
+		w.line(label("discovery"), p.T("page.discovery", "accounts", p.Plural(int64(len(res.Accounts)), "account")))
+	}
 	w.line(label("posts"), reconciliation(b, p))
 	w.line(p.T("sheet.summary.videos", "sheet", wb.sheet(SheetVideos)), videosNote(wb.plan, res, p))
 	w.line()

@@ -90,6 +90,7 @@ type Config struct {
 	ProfileExport           bool       `json:"profile_export"`             // --profile-export: every account is a profile export, whatever its posts look like
 	SampleMinAccounts       int        `json:"sample_min_accounts"`        // a batch of at least this many accounts can be a sample…
 	SampleGapDays           float64    `json:"sample_gap_days"`            // an account with fewer than FirmPosts posts, on average more than this many days apart, is a sample
+	SampleMaxViewER         float64    `json:"sample_max_view_er"`         // a discovery list puts a median view ER above this % after the plausible ones (one interaction per two views is a misread count more often than a creator)
 	LikesPerCommentPeers    int        `json:"likes_per_comment_peers"`    // like_comment_ratio: a tier with at least this many rated accounts is its own yardstick…
 	LikesPerCommentMultiple float64    `json:"likes_per_comment_multiple"` // …and an account above this × the tier's median likes per comment is raised
 	SpikeMinPosts           int        `json:"spike_min_posts"`            // engagement_spikes: only with at least this many posts
@@ -158,6 +159,7 @@ func Default() Config {
 
 		SampleMinAccounts:       10,
 		SampleGapDays:           30,
+		SampleMaxViewER:         50,
 		LikesPerCommentPeers:    20,
 		LikesPerCommentMultiple: 4,
 		SpikeMinPosts:           5,

@@ -159,7 +159,7 @@ func Score(in Input, cfg Config) *Result {
 		}
 	}
 	if res.Kind == Sample {
-		rankSample(res.Accounts)
+		rankSample(res.Accounts, &cfg)
 	} else {
 		rank(res.Accounts)
 	}
@@ -288,12 +288,15 @@ func (a *Account) has(code string) bool {
 }
 
 // sampleGroup places an account of a discovery list: 0 for a creator in a tier whose surfaced
-// posts have a plausible median view ER (at most 100%, no impossible counts), 1 for one as
-// plausible under the first tier or without a follower count, 2 for the rest (no view ER, over
-// 100%, or counts that cannot be right), which a client should not meet at the top.
-func sampleGroup(a *Account) int {
+// posts have a plausible median view ER (at most SampleMaxViewER, no impossible counts), 1 for
+// one as plausible under the first tier or without a follower count, 2 for one above
+// SampleMaxViewER (up to 100%), 3 for the rest (no view ER, over 100%, or counts that cannot
+// be right), which a client should not meet at the top.
+func sampleGroup(a *Account, cfg *Config) int {
 	switch {
 	case !a.MedianViewER.OK || a.MedianViewER.Value > 100 || a.has(ImpossibleCounts):
+		return 3
+	case a.MedianViewER.Value > cfg.SampleMaxViewER:
 		return 2
 	case !a.HasTier:
 		return 1
@@ -303,9 +306,9 @@ func sampleGroup(a *Account) int {
 
 // rankSample orders a discovery list: by sampleGroup, then by the median view ER of the
 // surfaced posts, highest first, then handle, so that nothing impossible tops the list.
-func rankSample(as []Account) {
+func rankSample(as []Account, cfg *Config) {
 	slices.SortFunc(as, func(a, b Account) int {
-		if ga, gb := sampleGroup(&a), sampleGroup(&b); ga != gb {
+		if ga, gb := sampleGroup(&a, cfg), sampleGroup(&b, cfg); ga != gb {
 			return ga - gb
 		}
 		if a.MedianViewER.Value != b.MedianViewER.Value {
