@@ -25,6 +25,11 @@ Usage:
   vet benchmarks [--config F]     print the tier table and thresholds in force
   vet init [DIR]                  write a commented vet.yaml with every default (DIR is created)
   vet history [--history FILE]    the snapshots kept; --account HANDLE, --export DIR
+  vet calc --views N --likes N --comments N --shares N
+                                  one video's view ER against the platform average
+  vet calc --followers N --posts N --likes N --comments N
+                                  one account's follower ER, tier, benchmark and ratio
+  vet calc INPUT...               the same for each account of an export, no report written
   vet version                     vet's version, commit, Go version and chart script (also --version)
 
 INPUT is a file (.csv, .tsv, .txt, .xlsx, .json, .jsonl), a folder of them (a TikTok Studio
@@ -108,6 +113,8 @@ func command(cmd string, rest []string, e *env) error {
 		return initCmd(rest, e)
 	case "history":
 		return historyCmd(rest, e)
+	case "calc":
+		return calcCmd(rest, e)
 	case "version", "--version", "-version":
 		return versionCmd(rest, e)
 	case "help", "-h", "-help", "--help":

@@ -25,7 +25,7 @@ func (e *usageError) Error() string { return e.msg }
 // hint is the line printed under a usage error.
 func (e *usageError) hint() string {
 	switch e.cmd {
-	case "run", "validate", "benchmarks":
+	case "run", "validate", "benchmarks", "calc":
 		return fmt.Sprintf("run 'vet %s -h' for the flags", e.cmd)
 	}
 	return "run 'vet help' for usage"

@@ -33,7 +33,12 @@ var (
 	PostsInWindow = &Figure{Key: "posts_in_window", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.Window)) }}
 	FollowerER = &Figure{Key: "follower_er", Unit: Percent, Decimals: 2, Where: All,
-		Value: func(a *scoring.Account, c *Context) Value { return rate(a.FollowerER) }}
+		Value: func(a *scoring.Account, c *Context) Value {
+			if a.Sample { // today's followers against a few surfaced posts, years apart: not the creator's rate (issue 19)
+				return Value{NA: c.P.T("na.sample")}
+			}
+			return rate(a.FollowerER)
+		}}
 	FollowerERPosts = &Figure{Key: "follower_er_posts", Unit: Count, Where: Sheet | CSV | JSON | Detail | History,
 		Value: func(a *scoring.Account, c *Context) Value { return number(float64(a.FollowerERPosts)) }}
 	MedianViewER = &Figure{Key: "median_view_er", Unit: Percent, Decimals: 2, Where: All,
@@ -74,6 +79,8 @@ var (
 			}
 			return number(float64(a.DaysSinceLast))
 		}}
+	Sample = &Figure{Key: "sample", Unit: Flag, Where: CSV | JSON | Detail, // issue 19: judged on a sample of its posts, so not rated
+		Value: func(a *scoring.Account, c *Context) Value { return flag(a.Sample) }}
 	Rounded = &Figure{Key: "rounded_counts", Unit: Flag, Where: Sheet | CSV | JSON | History,
 		Value: func(a *scoring.Account, c *Context) Value { return flag(a.Rounded) }}
 	PinnedOut = &Figure{Key: "pinned_out", Unit: Count, Where: Sheet | CSV | JSON | Detail | History,
@@ -143,7 +150,7 @@ var (
 // Accounts are the figures of an account, in the order every output shows them.
 var Accounts = []*Figure{
 	Rank, Handle, ProfileURL, Followers, Tier, PostsInWindow, FollowerER, MedianViewER, PooledViewER,
-	Benchmark, Ratio, Grade, Verdict, Confidence, Signals, Reason, DaysSinceLast, Rounded,
+	Benchmark, Ratio, Grade, Verdict, Confidence, Sample, Signals, Reason, DaysSinceLast, Rounded,
 	FollowerERPosts, ViewERPosts, PinnedOut, MedianViews, AvgViews, ViewRate, PostsPerWeek,
 	SponsoredPosts, SponsoredShare, PaidERRatio, SaveRate, ShareRate, Price, CPE, CPM, TopHashtags, Notes,
 	FollowersDelta, FollowersDeltaPercent, FollowerERDelta, PreviousVerdict,
@@ -173,7 +180,7 @@ func verdictOrder(*scoring.Result) []string {
 }
 
 func confidenceOrder(*scoring.Result) []string {
-	return []string{string(scoring.Firm), string(scoring.Borderline), string(scoring.Thin)}
+	return []string{string(scoring.Firm), string(scoring.Borderline), string(scoring.Thin), string(scoring.NotRated)}
 }
 
 func gradeOrder(*scoring.Result) []string {

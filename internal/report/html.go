@@ -59,6 +59,7 @@ type pageData struct {
 	Verdicts                    []verdictCount
 	Flagged                     string
 	Charts                      []pageChart
+	Discovery                   string // a sample batch: what the list is, shown instead of the verdict counts
 	HasECharts                  bool
 	ECharts, Script, Data       template.JS
 	CSS                         template.CSS
@@ -139,7 +140,14 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		d.Verdicts = append(d.Verdicts, verdictCount{v.String(), verdictWord(p, v), p.Int(res.Count(v))})
 	}
 	d.Flagged = p.Int(res.Count(scoring.Review) + res.Count(scoring.Fail))
-	for _, build := range []func(*scoring.Result, *lang.Printer) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart} {
+	builds := []func(*scoring.Result, *lang.Printer) (pageChart, error){scatterChart, tierChart, distributionChart, histogramChart, flaggedChart}
+	if res.Kind == scoring.Sample {
+		// A discovery list rates no account: the charts of rates against the tiers and of
+		// flagged accounts would be empty frames. The posts' view ERs are what it has.
+		d.Discovery = p.T("page.discovery", "accounts", p.Plural(int64(len(res.Accounts)), "account"))
+		builds = builds[3:4]
+	}
+	for _, build := range builds {
 		c, err := build(res, p)
 		if err != nil {
 			return nil, err

@@ -170,6 +170,9 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 	figs := figures.In(figures.Page, res)
 	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."), Locale: localeOf(p),
 		Signals: []string{}, Codes: []string{}, NA: []string{}}, Charts: []chartJSON{}}
+	if res.Kind == scoring.Sample {
+		j.Meta.Script["showing.ranked"] = p.T("page.discovery_ranked") // a discovery list is ranked by its posts' view ER
+	}
 	for _, v := range scoring.Verdicts() {
 		j.Meta.Verdicts = append(j.Meta.Verdicts, v.String())
 		j.Meta.Words = append(j.Meta.Words, figures.Verdict.CodeWords(p, v.String()))

@@ -62,6 +62,7 @@ func steps() []step {
 		{AccountsCSV, "accounts-csv", writeAccountsCSV},
 		{SignalsCSV, "signals-csv", writeSignalsCSV},
 		{PostsCSV, "posts-csv", writePostsCSV},
+		{ProfilesFile, "profiles", writeProfiles},
 	}
 }
 

@@ -29,6 +29,7 @@ type Summary struct {
 	AsOf      time.Time          `json:"as_of"`
 	Posts     PostCounts         `json:"posts"`
 	Inputs    []SummaryInput     `json:"inputs"`
+	Kind      scoring.Kind       `json:"kind"` // profiles, or sample: a discovery list whose accounts are not rated (issue 19)
 	Basis     scoring.Basis      `json:"basis"`
 	Window    int                `json:"window_posts"`
 	Saves     bool               `json:"saves_counted"`
@@ -189,6 +190,7 @@ func summaryHead(r *Report) *Summary {
 	s := &Summary{
 		Version: SummaryVersion, Tool: "vet " + r.Version, Generated: r.Generated, AsOf: res.AsOf,
 		Posts:      PostCounts{Read: b.Read, Used: b.Used(), Duplicates: b.Duplicates, Rejected: len(b.Rejected)},
+		Kind:       res.Kind,
 		Basis:      res.Config.Basis,
 		Window:     res.Config.WindowPosts,
 		Saves:      res.Config.IncludeSaves,

@@ -64,6 +64,9 @@ func writeSummarySheet(wb *workbook) error {
 	w.line(label("as_of"), p.Date(res.AsOf))
 	w.line(label("accounts"), len(res.Accounts))
 	w.style(2, 2, st.count)
+	if res.Kind == scoring.Sample {
+		w.line(label("discovery"), p.T("page.discovery", "accounts", p.Plural(int64(len(res.Accounts)), "account")))
+	}
 	w.line(label("posts"), reconciliation(b, p))
 	w.line(p.T("sheet.summary.videos", "sheet", wb.sheet(SheetVideos)), videosNote(wb.plan, res, p))
 	w.line()
@@ -160,7 +163,7 @@ func writeSummarySheet(wb *workbook) error {
 
 // writeVerdictTable writes the accounts per verdict, split by confidence, as numbers.
 func writeVerdictTable(w *sheetWriter, res *scoring.Result, st styles, p *lang.Printer) {
-	confs := []scoring.Confidence{scoring.Firm, scoring.Borderline, scoring.Thin}
+	confs := []scoring.Confidence{scoring.Firm, scoring.Borderline, scoring.Thin, scoring.NotRated}
 	names := []any{figures.Verdict.Label(p), p.T("sheet.summary.accounts")}
 	for _, c := range confs {
 		names = append(names, capitalised(figures.Confidence.CodeWords(p, string(c))))
@@ -180,7 +183,7 @@ func writeVerdictTable(w *sheetWriter, res *scoring.Result, st styles, p *lang.P
 			row = append(row, counts[v][c])
 		}
 		w.line(row...)
-		w.style(2, 5, st.count)
+		w.style(2, 2+len(confs), st.count)
 	}
 }
 

@@ -55,10 +55,13 @@ func TestPlantedBatch(t *testing.T) {
 	planted := func(h string, f ingest.Count, er float64, days int, edit func(int, *ingest.Post)) {
 		all = append(all, creator{h, f, er, newest.AddDate(0, 0, -days), rng}.posts(12, edit)...)
 	}
-	// A big audience that does not watch: views are 2–3% of followers.
+	// A big audience that does not watch: views are 2–3% of followers, but those who watch
+	// engage at 12%: low on follower ER, healthy on view ER (two axes: REVIEW, not FAIL).
 	planted("ghosts", 400_000, 0.3, 0, func(_ int, p *ingest.Post) { p.Views = p.Followers / 40 })
-	// Likes bought in bulk: 300 likes for every comment.
-	planted("bought_likes", 50_000, 3, 0, func(_ int, p *ingest.Post) { p.Comments = p.Likes / 300 })
+	// The same unseen audience, and those who watch barely engage (2%): low on both axes.
+	planted("unseen", 400_000, 0.05, 0, func(_ int, p *ingest.Post) { p.Views = p.Followers / 40 })
+	// Likes bought in bulk: 800 likes for every comment, where real creators leave 100–200.
+	planted("bought_likes", 50_000, 3, 0, func(_ int, p *ingest.Post) { p.Comments = p.Likes / 800 })
 	// One viral post carries the account.
 	planted("one_hit", 30_000, 1.5, 0, func(i int, p *ingest.Post) {
 		if i == 4 {
@@ -82,10 +85,13 @@ func TestPlantedBatch(t *testing.T) {
 		signal  string
 		reason  string
 	}{
-		{"ghosts", Fail, GhostFollowers, "ghost followers?"},
-		{"bought_likes", Review, LikeCommentRatio, "bought likes?"},
-		{"one_hit", Review, EngagementSpikes, "one post carries"},
-		{"too_good", Review, ImplausiblyHigh, "implausibly high"},
+		{"ghosts", Review, LowReach, "few followers see the posts, and those who watch engage at 11.80%, at or above the platform average 3.30%; median views are 2.5% of its 400,000 followers"},
+		{"ghosts", Review, GhostFollowers, "median views are 2.5% of its 400,000 followers (under 5%)"},
+		{"unseen", Fail, FarBelowTier, "far below it"},
+		{"unseen", Fail, GhostFollowers, "median views are 2.5% of its 400,000 followers"},
+		{"bought_likes", Review, LikeCommentRatio, "likes per comment, above 500"},
+		{"one_hit", Review, EngagementSpikes, "one post holds"},
+		{"too_good", Review, ImplausiblyHigh, "that few creators of its size reach today"},
 		{"dormant", Review, Inactive, "no post for 60 days"},
 		{"sleepy", Fail, FarBelowTier, "× the 20K–100K benchmark 2.15%"},
 	} {
@@ -151,7 +157,7 @@ func TestWeekOverWeek(t *testing.T) {
 		if _, ok := raised(jumper, FollowerJump); !ok || jumper.Verdict != Review {
 			t.Errorf("verdict %s, signals %+v; want REVIEW with follower_jump", jumper.Verdict, jumper.Signals)
 		}
-		if !strings.Contains(jumper.Reason, "followers jumped 30% since last time") {
+		if !strings.Contains(jumper.Reason, "followers up 30% since the previous report (+12,000)") {
 			t.Errorf("reason = %q", jumper.Reason)
 		}
 	})

@@ -10,6 +10,7 @@ const (
 	Firm       Confidence = "firm"       // the verdict holds across resamples of the window
 	Borderline Confidence = "borderline" // the verdict could change within the posts' own noise
 	Thin       Confidence = "thin"       // too few posts to say
+	NotRated   Confidence = "n/a"        // UNRATED on enough posts: no verdict to be sure of (the reason says why)
 )
 
 // order ranks confidences surest first.
@@ -19,19 +20,26 @@ func (c Confidence) order() int {
 		return 0
 	case Borderline:
 		return 1
+	case Thin:
+		return 2
 	}
-	return 2
+	return 3
 }
 
-// confidence is thin when the account is unrated or its compared rate rests on fewer than
-// FirmPosts posts; borderline when resampling its own posts moves the ratio across a verdict
-// line (far below, or 1.0); firm otherwise.
+// confidence is thin when the account's compared rate rests on fewer than FirmPosts posts or
+// its posts are a sample (a hashtag or trend export's); n/a when it is UNRATED on more (no
+// follower count, under the first tier…: its reason says which); borderline when the follower
+// count is much newer than the posts (staleFollowers) or resampling its own posts moves the
+// ratio across a verdict line (far below, or 1.0); firm otherwise.
 func (c *check) confidence() Confidence {
 	a, cfg := c.a, c.cfg
-	if a.Verdict == Unrated || a.comparedPosts(cfg) < cfg.FirmPosts {
+	if a.Sample || a.comparedPosts(cfg) < cfg.FirmPosts {
 		return Thin
 	}
-	if c.crossesALine() {
+	if a.Verdict == Unrated {
+		return NotRated
+	}
+	if _, stale := c.staleFollowers(); stale || c.crossesALine() {
 		return Borderline
 	}
 	return Firm

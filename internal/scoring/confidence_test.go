@@ -34,7 +34,9 @@ func TestConfidence(t *testing.T) {
 		{"ten posts swinging around the benchmark are borderline", spread("a", 10, 400, 1_750), Borderline},
 		{"ten posts swinging around the far-below line are borderline", spread("a", 10, 100, 1_000), Borderline},
 		{"ten steady posts far below the benchmark are firm", spread("a", 10, 250, 300), Firm},
-		{"an account under the first tier is thin however many posts it has", account("a", 900, same(10, counts{5_000, 300, 10, 5})...), Thin},
+		{"an account under the first tier on ten posts is n/a, not thin", account("a", 900, same(10, counts{5_000, 300, 10, 5})...), NotRated},
+		{"an account under the first tier on four posts is thin", account("a", 900, same(4, counts{5_000, 300, 10, 5})...), Thin},
+		{"an account without followers on ten posts is n/a", account("a", ingest.Missing, same(10, counts{5_000, 300, 10, 5})...), NotRated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := Score(Input{Posts: tc.posts}, Default()).Accounts[0]
@@ -102,5 +104,27 @@ func TestRankingPutsFirmAccountsBeforeThinOutliers(t *testing.T) {
 	want := []string{"steady:PASS:firm", "swinging:PASS:borderline", "thin:PASS:thin", "outlier:REVIEW:thin"}
 	if !slices.Equal(got, want) {
 		t.Errorf("ranking %v, want %v", got, want)
+	}
+}
+
+func TestInsufficientDataUnderTheFirstTier(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		followers ingest.Count
+		want      bool
+	}{
+		{"999 followers, under the first tier's 1,000, is insufficient data", 999, true},
+		{"1,000 followers is rated", 1_000, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Score(Input{Posts: account("a", tc.followers, same(10, counts{5_000, 300, 10, 5})...)}, Default()).Accounts[0]
+			s, got := raised(a, InsufficientData)
+			if got != tc.want {
+				t.Fatalf("insufficient_data raised %v, want %v (verdict %s, signals %+v)", got, tc.want, a.Verdict, a.Signals)
+			}
+			if got && (a.Verdict != Unrated || s.Value != 999 || s.Limit != 1_000 || s.Plain == "") {
+				t.Errorf("signal %+v on a %s account; want UNRATED, 999 against 1,000, with words", s, a.Verdict)
+			}
+		})
 	}
 }

@@ -46,8 +46,8 @@ type Config struct {
 	// Signal thresholds, in the order of SPEC §3's table.
 	MinPosts             int     `json:"min_posts"`             // insufficient_data: fewer posts in the window than this
 	GhostViewsPercent    float64 `json:"ghost_views_percent"`   // ghost_followers: median views per post under this % of followers
-	MaxLikesPerComment   float64 `json:"max_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments above this (bought likes)
-	MinLikesPerComment   float64 `json:"min_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments under this (comment bots)
+	MaxLikesPerComment   float64 `json:"max_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments above this, where the tier has too few peers
+	MinLikesPerComment   float64 `json:"min_likes_per_comment"` // like_comment_ratio: Σlikes/Σcomments under this
 	SpikeMultiple        float64 `json:"spike_multiple"`        // engagement_spikes: a spike has more than this × the median interactions
 	SpikeSharePercent    float64 `json:"spike_share_percent"`   // engagement_spikes: one spike holding more than this % of the window's interactions
 	SpikePosts           int     `json:"spike_posts"`           // engagement_spikes: or this many spikes
@@ -80,10 +80,23 @@ type Config struct {
 
 	// Week over week from the history (issue 14).
 	HistoryPoints     int     `json:"history_points"`      // snapshots shown per account (sparklines, detail, summary.json)
-	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: falling over at least this many snapshots…
-	DeclineNoise      float64 `json:"decline_noise"`       // …by more than this many times the account's own week-to-week noise
-	DeclineMinPercent float64 `json:"decline_min_percent"` // …and by at least this % of where it started
-	DeclineMaxStep    float64 `json:"decline_max_step"`    // …with no single step more than this share of the fall (not one jump)
+	DeclineSnapshots  int     `json:"decline_snapshots"`   // engagement_decline: judged once at least this many snapshots (this run's included) have a follower ER…
+	DeclineNoise      float64 `json:"decline_noise"`       // …its log follower ER's slope below zero by more than this many standard errors (from the account's own noise)
+	DeclineMinPercent float64 `json:"decline_min_percent"` // …and the fitted line down at least this % over the span
+	DeclineMaxStep    float64 `json:"decline_max_step"`    // …with no single step down more than this share of the fitted fall (not one jump)
+	DeclineSpan       int     `json:"decline_span"`        // …the line fitted over the last this many snapshots (at least DeclineSnapshots)
+
+	// What a batch is, and judgement calibrated on real creators (issue 19; docs/calibration.md).
+	ProfileExport           bool       `json:"profile_export"`             // --profile-export: every account is a profile export, whatever its posts look like
+	SampleMinAccounts       int        `json:"sample_min_accounts"`        // a batch of at least this many accounts can be a sample…
+	SampleGapDays           float64    `json:"sample_gap_days"`            // an account with fewer than FirmPosts posts, on average more than this many days apart, is a sample
+	SampleMaxViewER         float64    `json:"sample_max_view_er"`         // a discovery list puts a median view ER above this % after the plausible ones (one interaction per two views is a misread count more often than a creator)
+	LikesPerCommentPeers    int        `json:"likes_per_comment_peers"`    // like_comment_ratio: a tier with at least this many rated accounts is its own yardstick…
+	LikesPerCommentMultiple float64    `json:"likes_per_comment_multiple"` // …and an account above this × the tier's median likes per comment is raised
+	SpikeMinPosts           int        `json:"spike_min_posts"`            // engagement_spikes: only with at least this many posts
+	RecentBenchmarks        Benchmarks `json:"recent_benchmarks"`          // implausibly_high: the median view ER above which a tier's creators are rare today
+	StaleFollowersDays      int        `json:"stale_followers_days"`       // confidence: borderline when the follower count is more than this many days newer than the newest post…
+	StaleSpanDays           int        `json:"stale_span_days"`            // …or the window spans more than this many days
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -107,10 +120,10 @@ func Default() Config {
 		},
 		MinPosts:             3,
 		GhostViewsPercent:    5,
-		MaxLikesPerComment:   200,
+		MaxLikesPerComment:   500,
 		MinLikesPerComment:   3,
-		SpikeMultiple:        5,
-		SpikeSharePercent:    50,
+		SpikeMultiple:        10,
+		SpikeSharePercent:    75,
 		SpikePosts:           3,
 		ImplausibleFollowers: 100_000,
 		ImplausibleRatio:     3,
@@ -139,9 +152,41 @@ func Default() Config {
 
 		HistoryPoints:     12,
 		DeclineSnapshots:  3,
-		DeclineNoise:      2,
+		DeclineNoise:      1.5,
 		DeclineMinPercent: 25,
-		DeclineMaxStep:    0.75,
+		DeclineMaxStep:    0.9,
+		DeclineSpan:       4,
+
+		SampleMinAccounts:       10,
+		SampleGapDays:           30,
+		SampleMaxViewER:         50,
+		LikesPerCommentPeers:    20,
+		LikesPerCommentMultiple: 4,
+		SpikeMinPosts:           5,
+		RecentBenchmarks:        ModashHigh(),
+		StaleFollowersDays:      90,
+		StaleSpanDays:           180,
+	}
+}
+
+// ModashHigh is the lower edge of the "High" band of median view ER by follower tier in
+// Modash's TikTok engagement benchmarks (November 2025, 117M+ creators; view ER = (likes +
+// comments + shares) ÷ views): an account above it engages better than most creators of its
+// size do today. implausibly_high needs a median view ER above it as well as a high ratio, so
+// that a creator whose audience really responds is not doubted for it.
+func ModashHigh() Benchmarks {
+	return Benchmarks{
+		Name:   "High median view ER by follower tier",
+		Source: "Modash, TikTok engagement rate benchmarks, November 2025 (117M+ creators): lower edge of the High band",
+		Tiers: []Tier{
+			{Name: "1K–5K", Min: 1_000, Benchmark: 18.51},
+			{Name: "5K–10K", Min: 5_000, Benchmark: 14.59},
+			{Name: "10K–50K", Min: 10_000, Benchmark: 11.38},
+			{Name: "50K–100K", Min: 50_000, Benchmark: 10.45},
+			{Name: "100K–500K", Min: 100_000, Benchmark: 9.56},
+			{Name: "500K–1M", Min: 500_000, Benchmark: 8.12},
+			{Name: ">1M", Min: 1_000_000, Benchmark: 8.69},
+		},
 	}
 }
 

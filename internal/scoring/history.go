@@ -73,44 +73,72 @@ func (a *Account) addThisRun(asOf time.Time) {
 	a.History = append(a.History, Point{AsOf: asOf, Followers: a.Followers, FollowerER: a.FollowerER, Verdict: a.Verdict})
 }
 
-// engagementDecline: follower ER was lower at each of the last DeclineSnapshots snapshots (or
-// more) than at the one before, this run's the last, and fell in all by at least
-// DeclineMinPercent of where it began and by more than DeclineNoise × the account's own
-// week-to-week noise, with no single step holding more than DeclineMaxStep of the fall. Honest
-// accounts drift up and down; one that keeps going down, by more than its drift and not in one
-// jump (a viral post leaving the window, bought followers diluting the rate), is losing its
-// audience, or has stopped buying engagement.
+// engagementDecline: a least-squares line through the natural log of follower ER over the
+// account's last DeclineSpan snapshots (this run's the last; at least DeclineSnapshots of them,
+// a week apart or not: the x is the snapshot's place, 0, 1, 2…) falls:
+//
+//   - the line's fall over the span in log terms, −b·(n−1) (b its slope), is more than
+//     DeclineNoise × σ × √(n−1), σ being how much log follower ER changes from one snapshot to
+//     the next by chance (weekNoise): what chance could add up to over n − 1 changes;
+//   - that fall as a share, 1 − e^(b·(n−1)), is at least DeclineMinPercent;
+//   - and no single step down between two snapshots holds more than DeclineMaxStep of the
+//     line's fall in log terms, −b·(n−1): a fall, not one jump (a viral post leaving the window,
+//     bought followers diluting the rate).
+//
+// One week's bounce moves the line little, so a decline that pauses is still found; honest
+// accounts drift both ways and their line stays within their noise.
 func (c *check) engagementDecline() (Signal, bool) {
 	a, cfg := c.a, c.cfg
-	if !a.FollowerER.OK || cfg.DeclineSnapshots < 1 {
+	if !a.FollowerER.OK || a.FollowerER.Value <= 0 || cfg.DeclineSnapshots < 2 {
 		return Signal{}, false
 	}
-	ers := c.buf[:0]
+	logs := c.buf[:0]
 	for _, p := range a.History {
-		if p.FollowerER.OK {
-			ers = append(ers, p.FollowerER.Value)
+		if p.FollowerER.OK && p.FollowerER.Value > 0 {
+			logs = append(logs, math.Log(p.FollowerER.Value))
 		}
 	}
-	ers = append(ers, a.FollowerER.Value)
-	c.buf = ers
-	start := fallStart(ers)
-	falls := len(ers) - 1 - start // snapshots in a row each below the one before, this run's the last
-	if falls < cfg.DeclineSnapshots {
+	logs = append(logs, math.Log(a.FollowerER.Value))
+	c.buf = logs
+	n := min(len(logs), max(cfg.DeclineSpan, cfg.DeclineSnapshots))
+	if n < cfg.DeclineSnapshots {
 		return Signal{}, false
 	}
-	from, to := ers[start], ers[len(ers)-1]
-	fall := from - to
-	pct := fall * 100 / from
-	noise, how := c.weekNoise(ers[:start+1])
-	step := largestStep(ers[start:])
-	if pct < cfg.DeclineMinPercent || !(fall > cfg.DeclineNoise*noise) || step > cfg.DeclineMaxStep*fall {
+	span := logs[len(logs)-n:]
+	b, _ := slope(span)
+	noise, how := c.weekNoise(logs[:len(logs)-n])
+	drop := -b * float64(n-1) // the line's fall over the span, in log terms
+	pct := (1 - math.Exp(-drop)) * 100
+	limit := cfg.DeclineNoise * noise * math.Sqrt(float64(n-1)) // chance's reach over n − 1 changes
+	step := largestStep(span)
+	if !(b < 0) || pct < cfg.DeclineMinPercent || !(drop > limit) || step > cfg.DeclineMaxStep*drop {
 		return Signal{}, false
 	}
+	from, to := math.Exp(span[0]), math.Exp(span[n-1])
 	return Signal{Code: EngagementDecline, Verdict: Review, Value: pct, Limit: cfg.DeclineMinPercent,
-		Detail: fmt.Sprintf("follower ER %.2f%% → %.2f%%, lower at each of the last %d snapshots (−%s%% ≥ %s%%); fall %.2f pts > %s × %s %.2f pts, its largest step %.2f pts ≤ %s of it",
-			from, to, falls, num(pct), exact(cfg.DeclineMinPercent), fall, exact(cfg.DeclineNoise), how, noise, step, exact(cfg.DeclineMaxStep)),
-		Plain: fmt.Sprintf("engagement has fallen %s%% over the last %d snapshots", num(pct), falls),
+		Detail: fmt.Sprintf("follower ER %.2f%% → %.2f%% over the last %d snapshots; fitted line −%s%% (≥ %s%%), %.1f%% a snapshot, %.2f in log terms > %s × %s %.3f × √%d; its largest step %.0f%% of the fall (≤ %s)",
+			from, to, n, num(pct), exact(cfg.DeclineMinPercent), (1-math.Exp(b))*100, drop, exact(cfg.DeclineNoise), how, noise, n-1, step/drop*100, exact(cfg.DeclineMaxStep)),
+		Plain: fmt.Sprintf("engagement has fallen %s%% over the last %d snapshots", num(pct), n),
 	}, true
+}
+
+// slope is the least-squares slope of ys against 0, 1, 2…, and Σ(x − x̄)².
+func slope(ys []float64) (b, sxx float64) {
+	n := float64(len(ys))
+	xbar := (n - 1) / 2
+	var ybar, sxy float64
+	for _, y := range ys {
+		ybar += y / n
+	}
+	for i, y := range ys {
+		dx := float64(i) - xbar
+		sxx += dx * dx
+		sxy += dx * (y - ybar)
+	}
+	if sxx == 0 {
+		return 0, 1
+	}
+	return sxy / sxx, sxx
 }
 
 // largestStep is the biggest fall from one value of xs to the next.
@@ -122,24 +150,16 @@ func largestStep(xs []float64) float64 {
 	return big
 }
 
-// fallStart is where the falling stretch at the end of xs begins: xs[i] > xs[i+1] > … > the last.
-func fallStart(xs []float64) int {
-	i := len(xs) - 1
-	for i > 0 && xs[i-1] > xs[i] {
-		i--
-	}
-	return i
-}
-
 // minNoiseSteps is how many week-to-week changes before a fall it takes to measure an account's
 // noise from its history; with fewer, the noise of this week's own posts stands in.
 const minNoiseSteps = 3
 
-// weekNoise is how much the account's follower ER moves from one snapshot to the next by chance,
-// in percentage points, and how it was measured. With enough snapshots before the fall, it is
-// the standard deviation of their week-to-week changes. Otherwise it is the sampling noise of the
-// ER itself: the standard error of the window's mean interactions per post, as a share of
-// followers, × √2 (the difference of two such estimates).
+// weekNoise is how much the account's log follower ER changes from one snapshot to the next by
+// chance, and how it was measured. With more than minNoiseSteps snapshots before the fitted span,
+// it is the standard deviation of their changes of log follower ER. Otherwise it is the sampling
+// noise of that change from this run's own posts: two snapshots' windows share all but the k
+// posts made since the previous one, so their means differ by chance by sd × √(2k) ÷ n, as a
+// share of the mean (sd and mean of the window's n posts' likes + comments; k at least 1).
 func (c *check) weekNoise(before []float64) (float64, string) {
 	if len(before) > minNoiseSteps {
 		steps := make([]float64, len(before)-1)
@@ -148,16 +168,28 @@ func (c *check) weekNoise(before []float64) (float64, string) {
 		}
 		return stddev(steps), "its week-to-week noise"
 	}
+	var prev time.Time
+	if h := c.a.History; len(h) > 0 {
+		prev = h[len(h)-1].AsOf
+	}
 	var xs []float64
+	var sum float64
+	k := 0
 	for _, p := range c.w {
 		if p.Likes.Known() && p.Comments.Known() {
-			xs = append(xs, float64(p.Likes+p.Comments)*100/float64(c.a.Followers))
+			x := float64(p.Likes + p.Comments)
+			xs = append(xs, x)
+			sum += x
+			if p.PostedAt.After(prev) {
+				k++
+			}
 		}
 	}
-	if len(xs) < 2 {
+	if len(xs) < 2 || sum <= 0 {
 		return 0, "its posts' noise"
 	}
-	return stddev(xs) / math.Sqrt(float64(len(xs))) * math.Sqrt2, "its posts' noise"
+	n := float64(len(xs))
+	return stddev(xs) / (sum / n) * math.Sqrt(2*float64(max(k, 1))) / n, "its posts' noise"
 }
 
 // stddev is the sample standard deviation (n − 1).

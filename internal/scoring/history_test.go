@@ -35,49 +35,64 @@ func scoreWithHistory(t *testing.T, past []Point, edit func(*Config)) Account {
 	return res.Accounts[0]
 }
 
-// postsNoise is honest(50_000)'s sampling noise, counted here independently of weekNoise: the
-// standard deviation of its posts' (likes + comments) / followers, ÷ √10, × √2.
+// postsNoise is honest(50_000)'s chance change of log follower ER from one snapshot to the next,
+// counted here independently of weekNoise: its ten posts (one a day) share all but the seven
+// made since the snapshot a week before, so sd ÷ mean of (likes + comments) × √(2·7) ÷ 10.
 func postsNoise() float64 {
 	xs := []float64{1_560, 1_350, 1_970, 1_455, 1_665, 1_145, 1_770, 1_560, 1_300, 1_510}
 	var mean, sq float64
 	for _, x := range xs {
-		mean += x / 50_000 * 100 / 10
+		mean += x / 10
 	}
 	for _, x := range xs {
-		d := x/50_000*100 - mean
-		sq += d * d
+		sq += (x - mean) * (x - mean)
 	}
-	return math.Sqrt(sq/9) / math.Sqrt(10) * math.Sqrt2
+	return math.Sqrt(sq/9) / mean * math.Sqrt(14) / 10
+}
+
+// lineFall is the fall in log terms of a least-squares line through ln ers against 0, 1, 2…
+// over the whole of ers, counted independently of slope.
+func lineFall(ers ...float64) float64 {
+	n := float64(len(ers))
+	var sx, sy, sxy, sxx float64
+	for i, e := range ers {
+		x, y := float64(i), math.Log(e)
+		sx, sy, sxy, sxx = sx+x, sy+y, sxy+x*y, sxx+x*x
+	}
+	b := (n*sxy - sx*sy) / (n*sxx - sx*sx)
+	return -b * (n - 1)
 }
 
 func TestEngagementDecline(t *testing.T) {
-	from25 := honestER / 0.75              // a fall from here to honestER is 25% of where it began
-	even := func(from float64) []float64 { // three even steps from `from` down to honestER
-		d := (from - honestER) / 3
-		return []float64{from, from - d, from - 2*d}
-	}
-	lumpShare := (4.4 - honestER) / (4.6 - honestER) // the last step's share of 4.6 → 4.5 → 4.4 → honestER
+	// A line through ln(from), ln(from), … ends where two even log steps from `from` to
+	// honestER would: with three points, its fall is ln(from ÷ honestER).
+	from25 := honestER / 0.75 // a line from here to honestER falls 25%
+	even := func(from float64) []float64 { return []float64{from, math.Sqrt(from * honestER)} }
+	lump := lineFall(4.5, 4.4, honestER)
+	lumpShare := (math.Log(4.4) - math.Log(honestER)) / lump // the last step's share of 4.5 → 4.4 → honestER
 	for _, tc := range []struct {
 		name string
 		past []float64
 		cfg  func(*Config)
 		want bool
 	}{
-		{"lower at each of the last three snapshots, by a third, is raised", []float64{4.6, 4.1, 3.6}, nil, true},
-		{"lower at two snapshots in a row is too few", []float64{4.6, 4.1}, nil, false},
-		{"two are enough when DeclineSnapshots is 2", []float64{4.8, 4.0}, func(c *Config) { c.DeclineSnapshots = 2 }, true},
-		{"one step up in the stretch breaks it", []float64{4.6, 4.1, 4.2, 3.6}, nil, false},
-		{"a flat step breaks the stretch", []float64{4.6, 4.1, 4.1, 3.6}, nil, false},
-		{"a fall of 24.9% of where it began is not enough", even(from25 * 0.999), nil, false},
-		{"a fall of 25.1% of where it began is raised", even(from25 * 1.002), nil, true},
-		{"a fall mostly in one step is not sustained", []float64{4.6, 4.5, 4.4}, nil, false},
-		{"one step just under DeclineMaxStep of the fall is raised", []float64{4.6, 4.5, 4.4}, func(c *Config) { c.DeclineMaxStep = lumpShare + 0.001 }, true},
-		{"one step just over DeclineMaxStep of the fall is not", []float64{4.6, 4.5, 4.4}, func(c *Config) { c.DeclineMaxStep = lumpShare - 0.001 }, false},
+		{"three snapshots falling by a third are raised", []float64{4.6, 3.8}, nil, true},
+		{"two snapshots are too few", []float64{4.6}, nil, false},
+		{"two are enough when DeclineSnapshots is 2", []float64{4.8}, func(c *Config) { c.DeclineSnapshots, c.DeclineMaxStep = 2, 1 }, true},
+		{"one step up in a fall is tolerated", []float64{4.6, 4.1, 4.2, 3.6}, nil, true},
+		{"a flat step in a fall is tolerated", []float64{4.6, 4.1, 4.1, 3.6}, nil, true},
+		{"a rebound to where it began is no decline", []float64{4.6, 3.4, 4.6}, nil, false},
+		{"a line falling 24.9% is not enough", even(from25 * 0.999), nil, false},
+		{"a line falling 25.1% is raised", even(from25 * 1.002), nil, true},
+		{"a fall in one step is not sustained", []float64{4.5, 4.4}, nil, false},
+		{"one step just under DeclineMaxStep of the fall is raised", []float64{4.5, 4.4}, func(c *Config) { c.DeclineMaxStep, c.DeclineMinPercent = lumpShare+0.001, 0 }, true},
+		{"one step just over DeclineMaxStep of the fall is not", []float64{4.5, 4.4}, func(c *Config) { c.DeclineMaxStep, c.DeclineMinPercent = lumpShare-0.001, 0 }, false},
+		{"only the last DeclineSpan snapshots count", []float64{9, 8, 7, 6, 3.6, 3.4, 3.2}, nil, false},
 		{"a fall within a noisy account's usual swings is not raised", []float64{4.41, 6.41, 4.41, 6.41, 4.41, 4.0, 3.5}, nil, false},
 		{"a fall after a quiet history is raised", []float64{4.4, 4.42, 4.38, 4.4, 4.41, 4.0, 3.5}, nil, true},
 		{"no history, no decline", nil, nil, false},
 		{"a rise is no decline", []float64{2.0, 2.5, 2.9}, nil, false},
-		{"with every limit off, any three falls are raised", []float64{3.1, 3.08, 3.07}, func(c *Config) {
+		{"with every limit off, any falling line is raised", []float64{3.1, 3.08, 3.07}, func(c *Config) {
 			c.DeclineMinPercent, c.DeclineNoise, c.DeclineMaxStep = 0, 0, 1
 		}, true},
 	} {
@@ -96,40 +111,41 @@ func TestEngagementDecline(t *testing.T) {
 
 func TestEngagementDeclineAgainstThePostsNoise(t *testing.T) {
 	noise := postsNoise()
-	fall := 4.6 - honestER // 4.6 → 4.1 → 3.6 → honestER: 34% of where it began, in even steps
+	fall := lineFall(4.6, 4.1, 3.6, honestER) // the line's fall in log terms, over 3 changes
 	for _, tc := range []struct {
 		name  string
 		times float64
 		want  bool
 	}{
-		{"a fall just above DeclineNoise × the posts' noise is raised", fall/noise - 0.01, true},
-		{"a fall just under DeclineNoise × the posts' noise is not", fall/noise + 0.01, false},
+		{"a fall just above DeclineNoise × the posts' noise × √3 is raised", fall/(noise*math.Sqrt(3)) - 0.01, true},
+		{"a fall just under DeclineNoise × the posts' noise × √3 is not", fall/(noise*math.Sqrt(3)) + 0.01, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := scoreWithHistory(t, weeksBefore(4.6, 4.1, 3.6), func(c *Config) { c.DeclineNoise = tc.times })
 			if _, got := raised(a, EngagementDecline); got != tc.want {
-				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f pts, noise %.3f pts); want %v", got, tc.times, fall, noise, tc.want)
+				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f, noise %.4f); want %v", got, tc.times, fall, noise, tc.want)
 			}
 		})
 	}
 }
 
 func TestEngagementDeclineAgainstTheWeekToWeekNoise(t *testing.T) {
-	// Before the fall: 4.1, 4.2, 4.1, 4.2 change by +0.1, −0.1, +0.1: sample sd √(0.04/3).
-	noise := math.Sqrt(0.04 / 3)
-	fall := 4.2 - honestER
+	// Before the span (the last 4): ln 4.1, ln 4.2, ln 4.1, ln 4.2 change by +d, −d, +d.
+	d := math.Log(4.2) - math.Log(4.1)
+	noise := math.Sqrt((2*(d-d/3)*(d-d/3) + (d/3+d)*(d/3+d)) / 2) // sample sd of d, −d, d (mean d/3)
+	fall := lineFall(4.4, 3.9, 3.4, honestER)
 	for _, tc := range []struct {
 		name  string
 		times float64
 		want  bool
 	}{
-		{"a fall just above DeclineNoise × the week-to-week noise is raised", fall/noise - 0.01, true},
-		{"a fall just under DeclineNoise × the week-to-week noise is not", fall/noise + 0.01, false},
+		{"a fall just above DeclineNoise × the week-to-week noise × √3 is raised", fall/(noise*math.Sqrt(3)) - 0.01, true},
+		{"a fall just under DeclineNoise × the week-to-week noise × √3 is not", fall/(noise*math.Sqrt(3)) + 0.01, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := scoreWithHistory(t, weeksBefore(4.1, 4.2, 4.1, 4.2, 3.8, 3.4), func(c *Config) { c.DeclineNoise = tc.times })
+			a := scoreWithHistory(t, weeksBefore(4.1, 4.2, 4.1, 4.2, 4.4, 3.9, 3.4), func(c *Config) { c.DeclineNoise = tc.times })
 			if _, got := raised(a, EngagementDecline); got != tc.want {
-				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f pts, noise %.3f pts); want %v", got, tc.times, fall, noise, tc.want)
+				t.Errorf("raised %v with DeclineNoise %.3f (fall %.3f, noise %.4f); want %v", got, tc.times, fall, noise, tc.want)
 			}
 		})
 	}

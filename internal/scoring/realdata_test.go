@@ -4,6 +4,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -26,56 +28,76 @@ func realdata(t *testing.T, name string) string {
 	return ""
 }
 
-// The scraper export that made issue 11: its #1 was an account of 3 posts at 725× its tier.
-func TestScraperExportRanksFirmAccountsFirst(t *testing.T) {
+// The scraper export that made issue 11 (its #1 was an account of 3 posts at 725× its tier) is
+// a sample of posts, not each creator's recent posts: it becomes a discovery list (issue 19).
+func TestScraperExportIsADiscoveryList(t *testing.T) {
 	b, err := ingest.Read([]string{realdata(t, "scraper-abbreviated.csv")}, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
-	var top scoring.Account
-	for _, a := range res.Accounts {
-		if a.Handle == "ldtann_" {
-			top = a
-		}
-	}
-	t.Run("the old #1 is a thin REVIEW, implausibly high", func(t *testing.T) {
-		// By hand from its three rows: (21.4K + 594 + 133.5K + 2,486 + 103.5K + 1,577) / 3 posts
-		// / 2,158 followers (the newest row's) = 4,063.28%, ÷ the 1K–5K benchmark 5.60 = 725.59×.
-		if math.Abs(top.Ratio.Value-725.59) > 0.005 || top.Window != 3 {
-			t.Fatalf("ratio %.4f on %d posts, want 725.59 on 3", top.Ratio.Value, top.Window)
-		}
-		raised := false
-		for _, s := range top.Signals {
-			raised = raised || s.Code == scoring.ImplausiblyHigh
-		}
-		if top.Verdict != scoring.Review || top.Confidence != scoring.Thin || !raised {
-			t.Errorf("verdict %s, confidence %s, signals %+v", top.Verdict, top.Confidence, top.Signals)
+	t.Run("the batch is a sample", func(t *testing.T) {
+		if res.Kind != scoring.Sample {
+			t.Fatalf("kind %s, want %s", res.Kind, scoring.Sample)
 		}
 	})
-	t.Run("the list opens with firm PASS accounts and no thin one comes before a firm one of its verdict", func(t *testing.T) {
-		if a := res.Accounts[0]; a.Verdict != scoring.Pass || a.Confidence != scoring.Firm {
-			t.Errorf("#1 is %s %s %s", a.Handle, a.Verdict, a.Confidence)
-		}
-		seenThin := map[scoring.Verdict]bool{}
-		for i, a := range res.Accounts {
-			if a.Confidence == scoring.Thin {
-				seenThin[a.Verdict] = true
+	t.Run("no account is rated or firm, and none is called inactive", func(t *testing.T) {
+		for _, a := range res.Accounts {
+			if !a.Sample || a.Verdict != scoring.Unrated || a.Confidence == scoring.Firm || a.Ratio.OK {
+				t.Fatalf("%s: sample %v, verdict %s, confidence %s, ratio %+v", a.Handle, a.Sample, a.Verdict, a.Confidence, a.Ratio)
 			}
-			if a.Confidence == scoring.Firm && seenThin[a.Verdict] {
-				t.Fatalf("#%d %s is firm after a thin %s account", i+1, a.Handle, a.Verdict)
-			}
-			if a.Confidence == scoring.Firm && a.FollowerERPosts < scoring.Default().FirmPosts {
-				t.Errorf("%s is firm on %d posts", a.Handle, a.FollowerERPosts)
+			for _, s := range a.Signals {
+				if s.Code == scoring.Inactive || s.Code == scoring.ImplausiblyHigh || s.Code == scoring.EngagementSpikes {
+					t.Fatalf("%s raised %s on a sample", a.Handle, s.Code)
+				}
 			}
 		}
 	})
-	t.Run("the batch says most accounts are too thin to rate, with the fix", func(t *testing.T) {
-		for _, w := range res.Warnings {
-			if w.Code == scoring.ThinBatch {
+	t.Run("the old #1 says what its posts are and what to export", func(t *testing.T) {
+		for _, a := range res.Accounts {
+			if a.Handle == "ldtann_" {
+				if !strings.HasPrefix(a.Reason, "sample: 3 posts surfaced by the export") || !strings.Contains(a.Reason, "export the profile to rate it") {
+					t.Errorf("reason %q", a.Reason)
+				}
 				return
 			}
 		}
-		t.Errorf("warnings %+v lack %s", res.Warnings, scoring.ThinBatch)
+		t.Error("ldtann_ not found")
+	})
+	t.Run("the list is ranked by median view ER: creators in a tier first, nothing above 50% or impossible before a plausible one", func(t *testing.T) {
+		group := func(a scoring.Account) int {
+			impossible := slices.ContainsFunc(a.Signals, func(s scoring.Signal) bool { return s.Code == scoring.ImpossibleCounts })
+			switch {
+			case !a.MedianViewER.OK || a.MedianViewER.Value > 100 || impossible:
+				return 3
+			case a.MedianViewER.Value > 50:
+				return 2
+			case !a.HasTier:
+				return 1
+			}
+			return 0
+		}
+		lastGroup, last := 0, math.Inf(1)
+		for i, a := range res.Accounts {
+			g := group(a)
+			if g < lastGroup || (g == lastGroup && g < 3 && a.MedianViewER.Value > last) {
+				t.Fatalf("#%d %s (group %d, %.2f%%) is out of order", i+1, a.Handle, g, a.MedianViewER.Value)
+			}
+			if g != lastGroup {
+				last = math.Inf(1)
+			}
+			lastGroup, last = g, a.MedianViewER.Value
+		}
+		if top := res.Accounts[0]; !top.HasTier || top.MedianViewER.Value > 50 {
+			t.Errorf("the list opens with %s (%d followers, %.2f%%)", top.Handle, top.Followers, top.MedianViewER.Value)
+		}
+	})
+	t.Run("the batch says what it is and what to export next", func(t *testing.T) {
+		for _, w := range res.Warnings {
+			if w.Code == scoring.ThinBatch && strings.Contains(w.Text, "discovery list") && strings.Contains(w.Fix, "profiles.txt") {
+				return
+			}
+		}
+		t.Errorf("warnings %+v lack a sample %s", res.Warnings, scoring.ThinBatch)
 	})
 }

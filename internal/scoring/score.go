@@ -45,6 +45,7 @@ type Account struct {
 	Rounded       bool          `json:"rounded"`          // some count in the window was written rounded (1.2K)
 	Change        *Change       `json:"change,omitempty"` // since the baseline; nil without one, or when New
 	New           bool          `json:"new,omitempty"`    // in this batch but not in the baseline
+	Sample        bool          `json:"sample,omitempty"` // judged on a sample of its posts (kind.go): figures shown, no rating
 
 	// How far the verdict can be trusted, and what each rate rests on (issue 11).
 	Confidence      Confidence `json:"confidence"`           // firm, borderline or thin
@@ -87,7 +88,8 @@ func (a *Account) WindowPosts() []ingest.Post { return a.Posts[:a.Window] }
 type Result struct {
 	AsOf     time.Time `json:"as_of"`
 	Config   Config    `json:"config"`
-	Accounts []Account `json:"accounts"` // ranked: by verdict, then confidence, then ratio (highest first), then handle
+	Accounts []Account `json:"accounts"` // ranked: by verdict, then confidence, then ratio (highest first), then handle; a sample by view ER
+	Kind     Kind      `json:"kind"`     // a profile export, or a sample (a discovery list)
 
 	HasBaseline  bool       `json:"has_baseline"`
 	BaselineAsOf time.Time  `json:"baseline_as_of"`
@@ -109,9 +111,11 @@ func (r *Result) Count(v Verdict) int {
 	return n
 }
 
-// Score scores every account of the batch: it measures each account (its rates and what a
-// buyer decides on), compares it with the baseline, judges it, says how sure the verdict is,
-// ranks the accounts, and says what is wrong with the batch as a whole.
+// Score scores every account of the batch in two passes. The first measures each account
+// (its rates and what a buyer decides on) and compares it with the baseline; then the batch
+// says what it is (a profile export or a sample, kind.go) and what its creators' likes per
+// comment are (peers.go). The second judges each account against that, says how sure the
+// verdict is, ranks the accounts, and says what is wrong with the batch as a whole.
 func Score(in Input, cfg Config) *Result {
 	posts := in.Posts
 	sortPosts(posts)
@@ -122,6 +126,7 @@ func Score(in Input, cfg Config) *Result {
 	c := newCheck(&cfg, res.AsOf)
 	baseline := in.baseline(res.AsOf) // --baseline, else the history's previous snapshot (history.go)
 	res.Accounts = make([]Account, countAccounts(posts))
+	states := make([]measured, len(res.Accounts))
 	for i, start := 0, 0; start < len(posts); i++ {
 		end := start + 1
 		for end < len(posts) && posts[end].Key == posts[start].Key {
@@ -134,18 +139,51 @@ func Score(in Input, cfg Config) *Result {
 		if in.History != nil {
 			a.History = pastPoints(in.History[a.Key], res.AsOf, &cfg)
 		}
-		c.judge()
+		states[i] = c.save()
+		start = end
+	}
+	res.Kind = batchKind(res.Accounts, &cfg)
+	c.peers = likesPerCommentPeers(res.Accounts, &cfg)
+	for i := range res.Accounts {
+		a := &res.Accounts[i]
+		c.restore(a, states[i])
+		a.Sample = isSample(a, res.Kind, &cfg)
+		if a.Sample {
+			c.judgeSample()
+		} else {
+			c.judge()
+		}
 		a.Confidence = c.confidence()
 		if in.History != nil {
 			a.addThisRun(res.AsOf)
 		}
-		start = end
 	}
-	rank(res.Accounts)
+	if res.Kind == Sample {
+		rankSample(res.Accounts, &cfg)
+	} else {
+		rank(res.Accounts)
+	}
 	res.weekOverWeek(baseline)
 	res.HasHistory = in.History != nil
-	res.Warnings = batchWarnings(res.Accounts, posts, &cfg)
+	res.Warnings = batchWarnings(res.Accounts, posts, &cfg, res.Kind)
 	return res
+}
+
+// measured is what the first pass knows of an account beyond its Account: what the second
+// pass needs to judge it and to word its reason.
+type measured struct {
+	roughFollowers, roughWindow bool
+	paid                        paidSplit
+}
+
+func (c *check) save() measured {
+	return measured{roughFollowers: c.roughFollowers, roughWindow: c.roughWindow, paid: c.paid}
+}
+
+// restore makes a the account being judged, with what the first pass measured of it.
+func (c *check) restore(a *Account, m measured) {
+	c.a, c.w = a, a.WindowPosts()
+	c.roughFollowers, c.roughWindow, c.paid = m.roughFollowers, m.roughWindow, m.paid
 }
 
 // measure fills in what an account is, before any judgement: followers, tier, window, rates.
@@ -236,6 +274,45 @@ func rank(as []Account) {
 		}
 		if a.Ratio.Value != b.Ratio.Value {
 			if a.Ratio.Value > b.Ratio.Value {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+}
+
+// has says whether the account raised the signal code.
+func (a *Account) has(code string) bool {
+	return slices.ContainsFunc(a.Signals, func(s Signal) bool { return s.Code == code })
+}
+
+// sampleGroup places an account of a discovery list: 0 for a creator in a tier whose surfaced
+// posts have a plausible median view ER (at most SampleMaxViewER, no impossible counts), 1 for
+// one as plausible under the first tier or without a follower count, 2 for one above
+// SampleMaxViewER (up to 100%), 3 for the rest (no view ER, over 100%, or counts that cannot
+// be right), which a client should not meet at the top.
+func sampleGroup(a *Account, cfg *Config) int {
+	switch {
+	case !a.MedianViewER.OK || a.MedianViewER.Value > 100 || a.has(ImpossibleCounts):
+		return 3
+	case a.MedianViewER.Value > cfg.SampleMaxViewER:
+		return 2
+	case !a.HasTier:
+		return 1
+	}
+	return 0
+}
+
+// rankSample orders a discovery list: by sampleGroup, then by the median view ER of the
+// surfaced posts, highest first, then handle, so that nothing impossible tops the list.
+func rankSample(as []Account, cfg *Config) {
+	slices.SortFunc(as, func(a, b Account) int {
+		if ga, gb := sampleGroup(&a, cfg), sampleGroup(&b, cfg); ga != gb {
+			return ga - gb
+		}
+		if a.MedianViewER.Value != b.MedianViewER.Value {
+			if a.MedianViewER.Value > b.MedianViewER.Value {
 				return -1
 			}
 			return 1

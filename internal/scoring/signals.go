@@ -20,7 +20,8 @@ type check struct {
 	roughFollowers bool // the follower count was written rounded (18.3K)
 	roughWindow    bool // some count in the window was written rounded
 
-	paid paidSplit // the sponsored posts' view ERs against the others'
+	paid  paidSplit          // the sponsored posts' view ERs against the others'
+	peers map[string]float64 // the median likes per comment of each tier's rated accounts (peers.go)
 
 	buf, buf2 []float64  // scratch for medians
 	hits      []int32    // scratch for the bootstrap's medians
@@ -50,7 +51,7 @@ var signalChecks = [...]func(*check) (Signal, bool){
 }
 
 // ghostFollowers: the median post is seen by a small share of the followers, so most followers
-// are not watching (bought or dead accounts).
+// are not watching (the definitions give the possible causes).
 func (c *check) ghostFollowers() (Signal, bool) {
 	m := c.a.MedianViews
 	if !m.OK || c.a.Followers <= 0 {
@@ -63,53 +64,54 @@ func (c *check) ghostFollowers() (Signal, bool) {
 	return Signal{Code: GhostFollowers, Verdict: Review, Value: share, Limit: c.cfg.GhostViewsPercent,
 		Detail: fmt.Sprintf("median views per post %s = %s%% of %s < %s%%",
 			c.count(int64(m.Value)), num(share), c.followers(), exact(c.cfg.GhostViewsPercent)),
-		Plain: fmt.Sprintf("median views are %s%% of followers (ghost followers?)", num(share)),
+		Plain: fmt.Sprintf("median views are %s%% of its %s (under %s%%)", num(share), c.followers(), exact(c.cfg.GhostViewsPercent)),
 	}, true
 }
 
-// likeCommentRatio: real audiences leave a comment every few dozen likes; hundreds of likes per
-// comment suggests bought likes, a handful suggests comment bots. An account with many likes
-// and no comment at all (ZeroCommentLikes or more) is raised too: its ratio has no value.
+// likeCommentRatio: Σlikes ÷ Σcomments over the window, held against the median of the
+// account's tier in the batch (LikesPerCommentMultiple × it, peers.go) where the tier has
+// enough accounts, else against the fixed MaxLikesPerComment; a handful of likes per comment
+// (under MinLikesPerComment) is raised too. An account with many likes and no comment at all
+// (ZeroCommentLikes or more) is raised as well: its ratio has no value.
 func (c *check) likeCommentRatio() (Signal, bool) {
-	var likes, comments int64
-	for i := range c.w {
-		if p := &c.w[i]; hasFollowerER(p) {
-			likes += int64(p.Likes)
-			comments += int64(p.Comments)
-		}
-	}
+	likes, comments := likesPerComment(c.w)
 	if comments == 0 {
 		if likes == 0 || likes < c.cfg.ZeroCommentLikes {
 			return Signal{}, false
 		}
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: float64(likes), Limit: float64(c.cfg.ZeroCommentLikes),
 			Detail: fmt.Sprintf("Σlikes %s with no comments ≥ %s", c.count(likes), Commas(c.cfg.ZeroCommentLikes)),
-			Plain:  fmt.Sprintf("%s likes and not one comment (bought likes?)", c.count(likes)),
+			Plain:  fmt.Sprintf("%s likes and not one comment", c.count(likes)),
 		}, true
 	}
 	r := float64(likes) / float64(comments)
-	if r <= c.cfg.MaxLikesPerComment && r >= c.cfg.MinLikesPerComment {
-		return Signal{}, false
-	}
 	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", c.count(likes), c.count(comments), num(r))
+	peer, ok := c.peers[c.a.Tier.Name]
 	switch {
-	case r > c.cfg.MaxLikesPerComment:
+	case c.a.HasTier && ok && r > c.cfg.LikesPerCommentMultiple*peer:
+		limit := c.cfg.LikesPerCommentMultiple * peer
+		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: limit,
+			Detail: fmt.Sprintf("%s > %s× the %s tier's median %s in this batch", of, exact(c.cfg.LikesPerCommentMultiple), c.a.Tier.Name, num(peer)),
+			Plain:  fmt.Sprintf("%s likes per comment, %s× the median of its tier in this batch (%s)", num(r), fixed(r/peer, 1), num(peer)),
+		}, true
+	case !(c.a.HasTier && ok) && r > c.cfg.MaxLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MaxLikesPerComment,
 			Detail: fmt.Sprintf("%s > %s", of, exact(c.cfg.MaxLikesPerComment)),
-			Plain:  fmt.Sprintf("%s likes per comment (bought likes?)", num(r)),
+			Plain:  fmt.Sprintf("%s likes per comment, above %s", num(r), exact(c.cfg.MaxLikesPerComment)),
 		}, true
 	case r < c.cfg.MinLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MinLikesPerComment,
 			Detail: fmt.Sprintf("%s < %s", of, exact(c.cfg.MinLikesPerComment)),
-			Plain:  fmt.Sprintf("only %s likes per comment (comment bots?)", num(r)),
+			Plain:  fmt.Sprintf("only %s likes per comment, under %s", num(r), exact(c.cfg.MinLikesPerComment)),
 		}, true
 	}
 	return Signal{}, false
 }
 
 // engagementSpikes: a spike is a post with more than SpikeMultiple × the window's median
-// interactions. Raised when one spike holds more than SpikeSharePercent of the window's
-// interactions (one post carries the account), or when there are SpikePosts or more.
+// interactions. Raised, on a window of at least SpikeMinPosts posts, when one spike holds more
+// than SpikeSharePercent of the window's interactions (one post carries the account), or when
+// there are SpikePosts or more.
 func (c *check) engagementSpikes() (Signal, bool) {
 	c.buf = c.buf[:0]
 	var total float64
@@ -121,7 +123,7 @@ func (c *check) engagementSpikes() (Signal, bool) {
 		}
 	}
 	m := median(c.buf) // sorts buf: the biggest post is last
-	if !m.OK || total == 0 {
+	if !m.OK || total == 0 || len(c.buf) < c.cfg.SpikeMinPosts {
 		return Signal{}, false
 	}
 	above := c.cfg.SpikeMultiple * m.Value
@@ -142,39 +144,65 @@ func (c *check) engagementSpikes() (Signal, bool) {
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: share, Limit: c.cfg.SpikeSharePercent,
 			Detail: fmt.Sprintf("a post above %s holds %s%% of the window's %s > %s%%",
 				med, num(share), c.count(int64(total)), exact(c.cfg.SpikeSharePercent)),
-			Plain: fmt.Sprintf("one post carries %s%% of the engagement (viral outlier or boosted?)", num(share)),
+			Plain: fmt.Sprintf("one post holds %s%% of the window's engagement (over %s%%)", num(share), exact(c.cfg.SpikeSharePercent)),
 		}, true
 	case spikes >= c.cfg.SpikePosts:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: float64(spikes), Limit: float64(c.cfg.SpikePosts),
 			Detail: fmt.Sprintf("%s above %s ≥ %d", plural(spikes, "post"), med, c.cfg.SpikePosts),
-			Plain:  fmt.Sprintf("%s spike far above the usual engagement (boosted?)", plural(spikes, "post")),
+			Plain:  fmt.Sprintf("%s with more than %s× the median engagement", plural(spikes, "post"), exact(c.cfg.SpikeMultiple)),
 		}, true
 	}
 	return Signal{}, false
 }
 
 // implausiblyHigh: large accounts rarely engage at several times their tier, and no account
-// of any size engages at ten times it; when they seem to, engagement pods, bought engagement
-// or a handful of lucky posts are likelier than talent.
+// of any size engages at ten times it. The seed's tier averages are far below what ordinary
+// creators reach today, so the ratio alone is not enough: the account's median view ER must be
+// above the line that marks the best-engaging creators of its size today (RecentBenchmarks)
+// too, where it has one.
 func (c *check) implausiblyHigh() (Signal, bool) {
 	f, r, cfg := int64(c.a.Followers), c.a.Ratio, c.cfg
 	if !r.OK {
 		return Signal{}, false
 	}
-	ratio := fixed(r.Value, 2)
+	var limit float64
 	switch {
 	case f >= cfg.ImplausibleFollowers && r.Value > cfg.ImplausibleRatio:
-		return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: cfg.ImplausibleRatio,
-			Detail: fmt.Sprintf("ratio %s > %s with %s ≥ %s", ratio, exact(cfg.ImplausibleRatio), c.followers(), Commas(cfg.ImplausibleFollowers)),
-			Plain:  fmt.Sprintf("engagement %s× its tier is implausibly high for %s (pods or bought engagement?)", ratio, c.followers()),
-		}, true
+		limit = cfg.ImplausibleRatio
 	case r.Value > cfg.ImplausibleAnyRatio:
-		return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: cfg.ImplausibleAnyRatio,
-			Detail: fmt.Sprintf("ratio %s > %s (at any size)", ratio, exact(cfg.ImplausibleAnyRatio)),
-			Plain:  fmt.Sprintf("engagement %s× its tier is implausibly high (bought engagement, or a few lucky posts?)", ratio),
-		}, true
+		limit = cfg.ImplausibleAnyRatio
+	default:
+		return Signal{}, false
 	}
-	return Signal{}, false
+	ratio := fixed(r.Value, 2)
+	detail := fmt.Sprintf("ratio %s > %s", ratio, exact(limit))
+	if limit == cfg.ImplausibleRatio {
+		detail += fmt.Sprintf(" with %s ≥ %s", c.followers(), Commas(cfg.ImplausibleFollowers))
+	} else {
+		detail += " (at any size)"
+	}
+	plain := fmt.Sprintf("engagement %s× its tier", ratio)
+	if limit == cfg.ImplausibleRatio {
+		plain += " for " + c.followers()
+	}
+	if line, ok := c.recentLine(); ok {
+		v := c.a.MedianViewER.Value
+		if v <= line.Benchmark {
+			return Signal{}, false
+		}
+		detail += fmt.Sprintf(", and median view ER %s%% > %s%% (%s, %s)", fixed(v, 2), fixed(line.Benchmark, 2), cfg.RecentBenchmarks.Name, line.Name)
+		plain += fmt.Sprintf(", and a median view ER of %s%%, above the %s%% that few creators of its size reach today", fixed(v, 2), fixed(line.Benchmark, 2))
+	}
+	return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: limit, Detail: detail, Plain: plain}, true
+}
+
+// recentLine is the RecentBenchmarks tier of the account, when it has a median view ER to
+// hold against it.
+func (c *check) recentLine() (Tier, bool) {
+	if !c.a.MedianViewER.OK || !c.a.Followers.Known() {
+		return Tier{}, false
+	}
+	return c.cfg.RecentBenchmarks.TierOf(int64(c.a.Followers))
 }
 
 // steadiness: the coefficient of variation (population standard deviation / mean) of the
@@ -203,12 +231,49 @@ func (c *check) steadiness() (Signal, bool) {
 	switch {
 	case cv > c.cfg.ErraticCV:
 		return Signal{Code: Erratic, Verdict: Review, Value: cv, Limit: c.cfg.ErraticCV,
-			Detail: detail(">", c.cfg.ErraticCV), Plain: "engagement swings wildly from post to post"}, true
+			Detail: detail(">", c.cfg.ErraticCV),
+			Plain:  fmt.Sprintf("view ER varies widely from post to post (coefficient of variation %.2f, over %s)", cv, exact(c.cfg.ErraticCV))}, true
 	case cv < c.cfg.SteadyCV:
 		return Signal{Code: TooSteady, Verdict: Review, Value: cv, Limit: c.cfg.SteadyCV,
-			Detail: detail("<", c.cfg.SteadyCV), Plain: "engagement is suspiciously even from post to post (automated?)"}, true
+			Detail: detail("<", c.cfg.SteadyCV),
+			Plain:  fmt.Sprintf("view ER is nearly the same on every post (coefficient of variation %.2f, under %s)", cv, exact(c.cfg.SteadyCV))}, true
 	}
 	return Signal{}, false
+}
+
+// impossible says whether a post has more likes, or more likes + comments + shares, than views.
+// A post with abbreviated counts ("1.1M", "991.4K") is impossible only beyond their rounding:
+// the counts at the least they could have been, above the views at the most (roundingSlack).
+func impossible(p *ingest.Post) bool {
+	slack := func(ingest.Count) int64 { return 0 }
+	if p.Rounded {
+		slack = func(c ingest.Count) int64 { return roundingSlack(known(c)) }
+	}
+	least := func(c ingest.Count) int64 { return max(known(c)-slack(c), 0) }
+	views := int64(p.Views) + slack(p.Views)
+	likes := least(p.Likes)
+	return likes > views || likes+least(p.Comments)+least(p.Shares) > views
+}
+
+// roundingSlack is how far an abbreviated count can be from the number it was read as: half the
+// last place it was written to, that place being the largest power of ten, up to its suffix's
+// (K under a million, M under a billion, B), that divides it. 1,100,000 was at most "1.1M":
+// ±50,000; 991,400 "991.4K": ±50; 1,000,000 "1M": ±500,000. Counts under 1,000 are not
+// abbreviated. Counts written more finely than that ("1.10M") are within it all the same.
+func roundingSlack(v int64) int64 {
+	if v < 1_000 {
+		return 0
+	}
+	unit := int64(1_000)
+	if v >= 1_000_000_000 {
+		unit = 1_000_000_000
+	} else if v >= 1_000_000 {
+		unit = 1_000_000
+	}
+	for unit > 1 && v%unit != 0 {
+		unit /= 10
+	}
+	return unit / 2
 }
 
 // impossibleCounts: no video has more likes, or more interactions (likes + comments + shares,
@@ -218,10 +283,10 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	bad, first := 0, -1
 	for i := range c.w {
 		p := &c.w[i]
-		if p.Rounded || !p.Views.Known() {
+		if !p.Views.Known() {
 			continue
 		}
-		if known(p.Likes) > int64(p.Views) || interactions(p, false) > int64(p.Views) {
+		if impossible(p) {
 			bad++
 			if first < 0 {
 				first = i
@@ -243,7 +308,7 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,
 		Detail: fmt.Sprintf("%s with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
 			plural(bad, "post"), what, Commas(known(p.Likes)), Commas(Interactions(p, false)), Commas(int64(p.Views))),
-		Plain: fmt.Sprintf("%s more engagement than views (tampered or misread counts?)", have),
+		Plain: fmt.Sprintf("%s more likes or interactions than views", have),
 	}, true
 }
 
@@ -260,8 +325,8 @@ func (c *check) inactive() (Signal, bool) {
 	}, true
 }
 
-// followerChange: against the baseline, followers up by JumpPercent and JumpFollowers (bought
-// followers) or down by DropPercent and DropFollowers (a purge of fake ones) are raised.
+// followerChange: against the baseline, followers up by JumpPercent and JumpFollowers or down
+// by DropPercent and DropFollowers are raised (the definitions give the possible causes).
 func (c *check) followerChange() (Signal, bool) {
 	ch := c.a.Change
 	if ch == nil || ch.FollowersDelta == nil || !ch.FollowersPercent.OK {
@@ -278,12 +343,12 @@ func (c *check) followerChange() (Signal, bool) {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
 			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, exact(c.cfg.JumpPercent), Commas(c.cfg.JumpFollowers)),
-			Plain:  fmt.Sprintf("followers jumped %s%% since last time (bought followers?)", num(pct)),
+			Plain:  fmt.Sprintf("followers up %s%% since the previous report (%s)", num(pct), signed(d)),
 		}, true
 	case -pct >= c.cfg.DropPercent && -d >= c.cfg.DropFollowers:
 		return Signal{Code: FollowerDrop, Verdict: Review, Value: pct, Limit: -c.cfg.DropPercent,
 			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, exact(c.cfg.DropPercent), Commas(c.cfg.DropFollowers)),
-			Plain:  fmt.Sprintf("followers fell %s%% since last time (fake followers purged?)", num(-pct)),
+			Plain:  fmt.Sprintf("followers down %s%% since the previous report (%s)", num(-pct), signed(d)),
 		}, true
 	}
 	return Signal{}, false

@@ -75,14 +75,16 @@ const (
 
 	SponsoredUnderperform = "sponsored_underperform" // paid posts do worse than the others (issue 12)
 	EngagementDecline     = "engagement_decline"     // a sustained fall across the history's snapshots (issue 14)
+	LowReach              = "low_reach"              // far below the tier on follower ER, at or above the platform on view ER (issue 19)
 )
 
 // codes are every signal code, in the order they are checked and listed.
-var codes = []string{FarBelowTier, GhostFollowers, LikeCommentRatio, EngagementSpikes, ImplausiblyHigh, Erratic, TooSteady,
+var codes = []string{FarBelowTier, LowReach, GhostFollowers, LikeCommentRatio, EngagementSpikes, ImplausiblyHigh, Erratic, TooSteady,
 	ImpossibleCounts, Inactive, FollowerJump, FollowerDrop, SponsoredUnderperform, EngagementDecline, InsufficientData}
 
 var signalNames = map[string]string{
 	FarBelowTier:          "far below its tier",
+	LowReach:              "low reach",
 	GhostFollowers:        "ghost followers",
 	LikeCommentRatio:      "likes per comment",
 	EngagementSpikes:      "engagement spikes",

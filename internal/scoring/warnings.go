@@ -23,7 +23,7 @@ const (
 // batchWarnings says what is wrong with the batch as a whole, each with its fix: most accounts
 // with fewer posts than a rating needs (a hashtag or trend export), accounts without a
 // follower count, and --include-saves with no save count anywhere.
-func batchWarnings(as []Account, posts []ingest.Post, cfg *Config) []Warning {
+func batchWarnings(as []Account, posts []ingest.Post, cfg *Config, kind Kind) []Warning {
 	var ws []Warning
 	thin, noFollowers := 0, 0
 	for i := range as {
@@ -42,7 +42,18 @@ func batchWarnings(as []Account, posts []ingest.Post, cfg *Config) []Warning {
 		}
 		return fmt.Sprintf("%s of %s %s", Commas(int64(n)), plural(len(as), "account"), have)
 	}
-	if len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent {
+	switch {
+	case kind == Sample:
+		ws = append(ws, Warning{Code: ThinBatch,
+			Text: fmt.Sprintf("%s fewer than %d posts: this is a sample of posts (a hashtag, trend or search export), not each creator's recent posts, so it is a discovery list ranked by the engagement of the surfaced posts, and no account is rated",
+				of(thin), cfg.MinPosts),
+			Fix: "export the shortlisted profiles (profiles.txt lists their addresses) and run vet on that export; --profile-export rates this batch as it is"})
+	case len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent && cfg.ProfileExport:
+		ws = append(ws, Warning{Code: ThinBatch,
+			Text: fmt.Sprintf("%s fewer than %d posts, too few to rate, although --profile-export says each creator's recent posts are here",
+				of(thin), cfg.MinPosts),
+			Fix: "export more of each creator's recent posts (at least " + fmt.Sprint(cfg.MinPosts) + " each, " + fmt.Sprint(cfg.FirmPosts) + " for a firm verdict)"})
+	case len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent:
 		ws = append(ws, Warning{Code: ThinBatch,
 			Text: fmt.Sprintf("%s fewer than %d posts, too few to rate: this looks like a hashtag or trend export",
 				of(thin), cfg.MinPosts),

@@ -18,7 +18,7 @@ type Kind int
 const (
 	Honest      Kind = iota
 	Ghost            // many followers, tiny views: median views per post < 5% of followers
-	BoughtLikes      // likes / comments > 200
+	BoughtLikes      // 600–1,400 likes per comment: over 4× an ordinary creator's (25–85)
 	Viral            // one post holds most of the window's interactions
 	HighER           // ≥ 100K followers and a follower ER over 3× the tier benchmark
 	Dormant          // newest post more than 30 days before the batch's newest
@@ -273,7 +273,7 @@ func (g *postGen) init() {
 		g.er = g.reach * 100 * (0.03 + r.Float64()*0.04)
 	case HighER:
 		g.er = bench * (4 + r.Float64()*4)
-		g.reach = 0.9 + r.Float64()*1.2
+		g.reach = 0.3 + r.Float64()*0.2 // those who watch engage far above what creators of its size reach
 	case Viral:
 		g.viral = min(g.n-1, 1+r.IntN(5))
 	case Tiny:
@@ -300,8 +300,8 @@ func (g *postGen) post(p *Post, j int, at time.Time, seq uint32) {
 	views := f * g.reach * g.jitter(g.sigmaV)
 	inter := f * g.er / 100 * g.jitter(g.sigmaI) // likes + comments
 	if j == g.viral || g.pinned(j) {
-		views *= 40
-		inter *= 40
+		views *= 80
+		inter *= 80
 	}
 	if g.paid(j) && g.a.Kind == PaidFlop {
 		inter /= 4 // the audience skips the ads
@@ -309,7 +309,7 @@ func (g *postGen) post(p *Post, j int, at time.Time, seq uint32) {
 	comments := inter / (25 + r.Float64()*60)
 	switch g.a.Kind {
 	case BoughtLikes, SmallFraud:
-		comments = inter / (300 + r.Float64()*500)
+		comments = inter / (600 + r.Float64()*800)
 	case Tiny:
 		comments = math.Ceil(comments) // a small audience still comments: not 0 on a few dozen likes
 	}

@@ -291,11 +291,16 @@ func TestScoringFlagsEachPlantedPattern(t *testing.T) {
 		synth.Viral:       {scoring.Review, "engagement_spikes"},
 		synth.HighER:      {scoring.Review, "implausibly_high"},
 		synth.Dormant:     {scoring.Review, "inactive"},
-		synth.Tiny:        {scoring.Unrated, ""},
+		synth.Tiny:        {scoring.Unrated, "insufficient_data"}, // under the first tier's 1,000 followers (issue 19 item 7)
 	}
 	for _, a := range res.Accounts {
 		k := kinds[a.Handle]
 		w := want[k]
+		if k == synth.Ghost && a.MedianViewER.OK && a.MedianViewER.Value >= scoring.Default().PlatformViewER {
+			// Those who watch engage at or above the platform: few followers see the posts, so
+			// REVIEW, not FAIL (issue 19 item 4).
+			w.verdict = scoring.Review
+		}
 		t.Run(fmt.Sprintf("%s account %s is %s", k, a.Handle, w.verdict), func(t *testing.T) {
 			var codes []string
 			for _, s := range a.Signals {
@@ -429,7 +434,7 @@ func seesTheEdges(t *testing.T, ps []ingest.Post) {
 		t.Run(fmt.Sprintf("%s account %s", k, a.Handle), func(t *testing.T) {
 			switch k {
 			case synth.SmallFraud:
-				if a.Verdict != scoring.Unrated || !has(a, scoring.LikeCommentRatio) || !strings.Contains(a.Reason, "bought likes?") {
+				if a.Verdict != scoring.Unrated || !has(a, scoring.LikeCommentRatio) || !strings.Contains(a.Reason, "likes and not one comment") {
 					t.Errorf("verdict %s, signals %v, reason %q; want UNRATED with like_comment_ratio", a.Verdict, a.Signals, a.Reason)
 				}
 			case synth.PinnedVirals:

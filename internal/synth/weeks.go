@@ -26,6 +26,11 @@ func WeekAsOf(c Config, n int) time.Time { return c.asOf().Add(time.Duration(n-1
 // Declining says whether account i of a weekly series loses engagement week after week.
 func Declining(i int) bool { return i%len(plan) == 1 }
 
+// Bouncing says whether account i of a weekly series declines like a Declining one but for one
+// week's bounce: the posts made in the week before week 4's as-of engage as they did two weeks
+// before, so its follower ER in week 4 stops falling or rises before falling again.
+func Bouncing(i int) bool { return i%len(plan) == 12 }
+
 // Jumping says whether account i of a weekly series gains 40% followers in week 2.
 func Jumping(i int) bool { return i%len(plan) == 3 }
 
@@ -61,8 +66,8 @@ func GenerateWeek(c Config, n int, emit func(*Post) error) error {
 			}
 			g.post(&p, k, times[j], uint32(i)<<12|uint32(j&0xfff))
 			grow(&p, asOf.Sub(times[j]))
-			if Declining(i) {
-				decline(&p, c.asOf(), times[j])
+			if Declining(i) || Bouncing(i) {
+				decline(&p, c.asOf(), times[j], Bouncing(i))
 			}
 			p.Followers = followers
 			if err := emit(&p); err != nil {
@@ -117,11 +122,15 @@ func grow(p *Post, age time.Duration) {
 }
 
 // decline lowers the engagement of a post made after the decline began (two weeks before the
-// first week) by declinePerWeek for each week since.
-func decline(p *Post, firstWeek, at time.Time) {
+// first week) by declinePerWeek for each week since; with bounce, a post of the week before the
+// third week's as-of by two weeks fewer.
+func decline(p *Post, firstWeek, at time.Time, bounce bool) {
 	weeks := at.Sub(firstWeek.Add(-2*week)).Hours() / (7 * 24)
 	if weeks <= 0 {
 		return
+	}
+	if bounce && at.After(firstWeek.Add(2*week)) && !at.After(firstWeek.Add(3*week)) {
+		weeks = max(weeks-2, 0)
 	}
 	f := math.Pow(declinePerWeek, weeks)
 	for _, x := range []*int64{&p.Likes, &p.Comments, &p.Shares, &p.Saves} {
