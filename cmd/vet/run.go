@@ -305,7 +305,7 @@ func nothingToScore(b *ingest.Batch, out string) error {
 // in the report's language.
 func listBatchWarnings(w io.Writer, res *scoring.Result, p *lang.Printer) {
 	for _, x := range res.Warnings {
-		fmt.Fprintln(w, p.T("cli.warning", "text", oneLine(x.Text), "fix", oneLine(x.Fix)))
+		fmt.Fprintln(w, p.T("cli.warning", "text", oneLine(p.Say(x.Text)), "fix", oneLine(p.Say(x.Fix))))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -14,20 +15,20 @@ import (
 func Describe(w io.Writer, cfg scoring.Config) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format+"\n", args...) }
-	b := cfg.Benchmarks
+	b, count := cfg.Benchmarks, lang.New(lang.English, "").Count
 	p("Benchmarks: %s", b.Name)
 	p("Source:     %s", b.Source)
 	p("")
 	p("  tier\tfollowers\tbenchmark ER")
 	for i, t := range b.Tiers {
-		span := scoring.Commas(t.Min) + " and up"
+		span := count(t.Min) + " and up"
 		if i+1 < len(b.Tiers) {
-			span = scoring.Commas(t.Min) + " – " + scoring.Commas(b.Tiers[i+1].Min-1)
+			span = count(t.Min) + " – " + count(b.Tiers[i+1].Min-1)
 		}
 		p("  %s\t%s\t%.2f%%", t.Name, span, t.Benchmark)
 	}
 	if len(b.Tiers) > 0 {
-		p("  (none)\tunder %s\tUNRATED", scoring.Commas(b.Tiers[0].Min))
+		p("  (none)\tunder %s\tUNRATED", count(b.Tiers[0].Min))
 	}
 	p("")
 	p("Platform average view ER: %.2f%% (each video is marked above or below it)", cfg.PlatformViewER)

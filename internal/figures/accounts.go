@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -71,7 +72,7 @@ var (
 			return Value{List: codes, OK: true}
 		}}
 	Reason = &Figure{Key: "reason", Unit: Text, Where: All,
-		Value: func(a *scoring.Account, c *Context) Value { return text(a.Reason) }}
+		Value: func(a *scoring.Account, c *Context) Value { return text(c.P.SayAll(a.Reason)) }}
 	DaysSinceLast = &Figure{Key: "days_since_last_post", Unit: Count, Where: All &^ Table,
 		Value: func(a *scoring.Account, c *Context) Value {
 			if a.DaysSinceLast < 0 {
@@ -220,16 +221,13 @@ func metric(m scoring.Metric, c *Context) Value {
 	return number(m.Value)
 }
 
-// naWords is why a metric is missing, in the reader's words: scoring names the reason by a
-// catalog key (na.no_price); one it spelled out already is kept.
-func naWords(why string, c *Context) string {
-	switch {
-	case why == "":
+// naWords is why a metric is missing, in the reader's words: scoring says it as a message of
+// the catalogs' na (na.no_price).
+func naWords(why lang.Msg, c *Context) string {
+	if why.IsZero() {
 		return c.P.T("na.not_measured")
-	case c.P.Has("na." + why):
-		return c.P.T("na." + why)
 	}
-	return why
+	return c.P.Say(why)
 }
 
 func count(n ingest.Count) Value {
@@ -281,9 +279,9 @@ func hashtags(tags []string) []string {
 // together ("price, CPE, CPM n/a: no price given").
 func notes(a *scoring.Account, c *Context) string {
 	var ns []string
-	for _, n := range []string{a.FollowersNote, a.WindowNote} {
-		if n != "" {
-			ns = append(ns, n)
+	for _, n := range []lang.Msg{a.FollowersNote, a.WindowNote, a.PinnedNote} {
+		if !n.IsZero() {
+			ns = append(ns, c.P.Say(n))
 		}
 	}
 	var reasons []string

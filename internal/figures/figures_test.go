@@ -82,7 +82,7 @@ func TestAnAccountWithNothingReadsAsNA(t *testing.T) {
 			}
 		}
 	}
-	if v := CPE.Value(&scoring.Account{CPE: scoring.Metric{NA: "no price given"}}, c); v.OK || v.NA != "no price given" {
+	if v := CPE.Value(&scoring.Account{CPE: scoring.Metric{NA: lang.M("na.no_price")}}, c); v.OK || v.NA != "no price given" {
 		t.Errorf("a metric's reason for n/a = %+v", v)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -231,7 +232,7 @@ func TestPageInARealBrowser(t *testing.T) {
 		if a := &r.Result.Accounts[i]; a.Handle == "sleepy" { // as scoring measures them (issues 11 and 12)
 			a.FollowerERPosts, a.ViewERPosts = 5, 5
 			a.MedianViews = scoring.Metric{Value: 40_000, OK: true}
-			a.CPE = scoring.Metric{NA: "no price given"}
+			a.CPE = scoring.Metric{NA: lang.M("na.no_price")}
 			a.TopPosts = []scoring.TopPost{{VideoID: "4005", URL: "https://www.tiktok.com/@sleepy/video/4005",
 				PostedAt: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), Views: 40_000, ViewER: scoring.Rate{Value: 0.55, OK: true}}}
 			a.History = []scoring.Point{

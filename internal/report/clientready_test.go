@@ -54,7 +54,7 @@ func brandedReport(t *testing.T) *Report {
 		for j := range a.Posts {
 			a.Posts[j].File = localDir + "posts.csv"
 		}
-		noPrice := scoring.Metric{NA: "no price given"}
+		noPrice := scoring.Metric{NA: lang.M("na.no_price")}
 		a.Price, a.CPE, a.CPM = noPrice, noPrice, noPrice
 		a.Confidence, a.TopPosts = scoring.Thin, nil // only the first account's are set, below
 	}
@@ -63,7 +63,7 @@ func brandedReport(t *testing.T) *Report {
 	a.MedianViews, a.AvgViews = scoring.Metric{Value: 40_000, OK: true}, scoring.Metric{Value: 40_100, OK: true}
 	a.ViewRate, a.PostsPerWeek = scoring.Metric{Value: 80, OK: true}, scoring.Metric{Value: 3.5, OK: true}
 	a.SponsoredPosts, a.SponsoredShare = 2, scoring.Metric{Value: 40, OK: true}
-	a.PaidERRatio = scoring.Metric{NA: "fewer than 2 posts that are not sponsored"}
+	a.PaidERRatio = scoring.Metric{NA: lang.M("na.few_others", lang.Plural("n", "other_post", 2))}
 	a.SaveRate, a.ShareRate = scoring.Metric{Value: 1.25, OK: true}, scoring.Metric{Value: 0.5, OK: true}
 	a.Price, a.CPE, a.CPM = scoring.Metric{Value: 250, OK: true}, scoring.Metric{Value: 0.156, OK: true}, scoring.Metric{Value: 6.25, OK: true}
 	a.TopHashtags = []string{"grwm", "#travel"}
@@ -71,7 +71,7 @@ func brandedReport(t *testing.T) *Report {
 	for j := range a.Posts { // its counts, its followers among them, were written rounded (50K)
 		a.Posts[j].Rounded = true
 	}
-	res.Warnings = []scoring.Warning{{Code: "no_followers", Text: "2 accounts have no follower count", Fix: "pass them with --accounts"}}
+	res.Warnings = []scoring.Warning{{Code: "no_followers", Text: lang.M("say.warn.no_followers", lang.Sub("of", lang.MN("say.warn.of", 2, lang.Plural("all", "account", 34)))), Fix: lang.M("say.warn.no_followers_fix")}}
 	res.HasHistory = true
 	week := func(n int) time.Time { return time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*n) }
 	for i, n := range []int{1, 2, 14} {
@@ -308,8 +308,8 @@ func TestSummaryNumbersAreNumbers(t *testing.T) {
 		find("Benchmarks: TikTok engagement by follower tier")
 	})
 	t.Run("the batch's warnings come with their fixes", func(t *testing.T) {
-		_, row := find("2 accounts have no follower count")
-		if len(row) < 2 || row[1] != "pass them with --accounts" {
+		_, row := find("2 of 34 accounts have no follower count, so cannot be rated")
+		if len(row) < 2 || row[1] != "pass their follower counts with --accounts FILE (columns handle and followers)" {
 			t.Errorf("warning row = %q", row)
 		}
 	})
@@ -364,7 +364,7 @@ func TestAccountsShowWhatABuyerDecidesOn(t *testing.T) {
 				t.Errorf("row %d's notes = %q", row, got)
 			}
 		}
-		if got := raw("Notes", 2); !strings.Contains(got, "Paid post performance n/a: fewer than 2 posts") {
+		if got := raw("Notes", 2); !strings.Contains(got, "Paid post performance n/a: fewer than 2 other posts") {
 			t.Errorf("first account's notes = %q", got)
 		}
 	})

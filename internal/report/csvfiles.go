@@ -274,13 +274,13 @@ func csvValue(f *figures.Figure, v figures.Value) string {
 
 // writeSignalsCSV writes signals.csv: one row per signal raised, accounts in rank order.
 func writeSignalsCSV(w io.Writer, r *Report) error {
-	c := newCSVChunks[signalCSVRow](w)
+	c, p := newCSVChunks[signalCSVRow](w), r.printer()
 	for i := range r.Result.Accounts {
 		a := &r.Result.Accounts[i]
 		for _, s := range a.Signals {
 			err := c.add(signalCSVRow{
 				Rank: plainInt(i + 1), Handle: csvText(a.Handle), Code: csvText(s.Code), Verdict: csvText(s.Verdict.String()),
-				Detail: csvText(s.Detail), Plain: csvText(s.Plain), Value: csvNumber{s.Value, true}, Limit: csvNumber{s.Limit, true},
+				Detail: csvText(p.Say(s.Detail)), Plain: csvText(p.Say(s.Plain)), Value: csvNumber{s.Value, true}, Limit: csvNumber{s.Limit, true},
 			})
 			if err != nil {
 				return err

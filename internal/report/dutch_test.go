@@ -16,7 +16,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
@@ -103,12 +102,10 @@ func words(s string) []string {
 // below take them out of what a client reads before they look for English. Two kinds:
 //   - the client's own input: handles, captions, hashtags, file names, the headers and values
 //     of rejected rows. Never translated.
-//   - the words scoring and ingest write, still English (issue 20, point 3; the lead moves
-//     them into the catalogs): each account's reason, its signals' detail and meaning, why a
-//     figure is n/a, where its follower count and window came from, the batch warnings and
-//     their fixes, why a row was rejected, why a file was not read, the batch's ingest
-//     warnings. When one of these is converted, delete its lines here: the tests then hold
-//     it to the catalogs too.
+//   - the words ingest writes, still English: why a row was rejected, why a file was not
+//     read, the batch's ingest warnings. When one of these is converted, delete its lines
+//     here: the tests then hold it to the catalogs too. (Scoring's words, the reasons, the
+//     signals, the notes and the batch warnings, come from the catalogs.)
 func catalogLess(r *Report) []string {
 	var out []string
 	add := func(s ...string) {
@@ -119,7 +116,6 @@ func catalogLess(r *Report) []string {
 		}
 	}
 	res, b := r.Result, r.Batch
-	ctx := &figures.Context{Result: res, P: r.printer()}
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
 		add(a.Handle, ingest.ProfileURL(a.Handle)) // input
@@ -127,16 +123,6 @@ func catalogLess(r *Report) []string {
 		for j := range a.Posts {
 			add(a.Posts[j].Caption, a.Posts[j].VideoID, a.Posts[j].File)
 		}
-		add(a.Reason, a.FollowersNote, a.WindowNote) // scoring
-		for _, s := range a.Signals {
-			add(s.Detail, s.Plain) // scoring
-		}
-		for _, f := range figures.Accounts {
-			add(f.Value(a, ctx).NA)
-		}
-	}
-	for _, w := range res.Warnings {
-		add(w.Text, w.Fix) // scoring
 	}
 	for _, in := range b.Inputs {
 		add(in.Name, fileName(in.Name), in.Note) // input; ingest

@@ -55,7 +55,7 @@ type pageData struct {
 	Inputs                      []string
 	NotRead                     []string // files of an input folder that could not be read, with why
 	Baseline                    string   // what the batch was compared with; "" without --baseline
-	Warnings                    []scoring.Warning
+	Warnings                    []Warning
 	Verdicts                    []verdictCount
 	Flagged                     string
 	Charts                      []pageChart
@@ -115,7 +115,7 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		Accounts: p.Plural(int64(len(res.Accounts)), "account"), AccountCount: p.Int(len(res.Accounts)),
 		FlaggedLabel: p.T("page.accounts.flagged", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail)),
 		Generated:    p.DateTime(r.Generated), Workbook: WorkbookFile,
-		Warnings: res.Warnings,
+		Warnings: warnings(res, p),
 		CSS:      template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
 	}
 	d.DocTitle = d.Title

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/internal/synth"
 )
@@ -72,7 +73,7 @@ func TestPageAt20000Accounts(t *testing.T) {
 				t.Fatalf("after clicking %s, %d rows, first %q", v, len(rows), rows)
 			}
 			showing := eval[string](t, ctx, `document.getElementById('showing').textContent`)
-			if !strings.Contains(showing, "of "+scoring.Commas(int64(res.Count(v)))+" "+v.String()+" accounts") {
+			if !strings.Contains(showing, "of "+lang.New(lang.English, "").Count(int64(res.Count(v)))+" "+v.String()+" accounts") {
 				t.Errorf("showing = %q, want the count of %s accounts", showing, v)
 			}
 		})
@@ -106,8 +107,8 @@ func TestPageAt20000Accounts(t *testing.T) {
 			th.click(); th.click(); // descending
 			return `+rowCells+`;
 		})(`+strconv.Itoa(followersCol)+`)`)
-		if len(rows) == 0 || rows[0][followersCol] != scoring.Commas(most) {
-			t.Errorf("the first row by followers, descending, has %q; want %s", rows[0][followersCol], scoring.Commas(most))
+		if len(rows) == 0 || rows[0][followersCol] != lang.New(lang.English, "").Count(most) {
+			t.Errorf("the first row by followers, descending, has %q; want %s", rows[0][followersCol], lang.New(lang.English, "").Count(most))
 		}
 	})
 	t.Run("every verdict with rated accounts has points on the scatter", func(t *testing.T) {

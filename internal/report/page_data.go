@@ -210,11 +210,11 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 			}
 		}
 		for _, s := range a.Signals {
-			pa.Signals = append(pa.Signals, pageSignal{K: codes.index(s.Code), Plain: s.Plain})
+			pa.Signals = append(pa.Signals, pageSignal{K: codes.index(s.Code), Plain: p.Say(s.Plain)})
 		}
-		for _, n := range []string{a.FollowersNote, a.WindowNote} {
-			if n != "" {
-				pa.Notes = append(pa.Notes, n)
+		for _, n := range []lang.Msg{a.FollowersNote, a.WindowNote, a.PinnedNote} {
+			if !n.IsZero() {
+				pa.Notes = append(pa.Notes, p.Say(n))
 			}
 		}
 		pa.Top = topPosts(a, p)

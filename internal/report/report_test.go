@@ -184,7 +184,7 @@ func TestSummaryCarriesTheBuyersFigures(t *testing.T) {
 	for _, want := range []string{
 		`"confidence": "firm"`, `"cpe": 0.156`, `"cpm": 6.25`, `"median_views": 40000`, `"posts_per_week": 3.5`,
 		`"paid_er_ratio": null`, `"follower_er_posts": 5`, `"top_hashtags": [`, `"top_posts": []`,
-		`"code": "no_followers"`, `"fix": "pass them with --accounts"`, `"has_history": true`,
+		`"code": "no_followers"`, `"fix": "pass their follower counts with --accounts FILE (columns handle and followers)"`, `"has_history": true`,
 		`"name": "posts.csv"`,
 	} {
 		if !strings.Contains(string(raw), want) {

@@ -248,8 +248,8 @@ func writeSignalsSheet(wb *workbook) error {
 				yield(1, a.Handle)
 				yield(2, figures.Signals.CodeWords(p, s.Code))
 				yield(3, s.Code)
-				yield(5, s.Detail)
-				yield(6, s.Plain)
+				yield(5, p.Say(s.Detail))
+				yield(6, p.Say(s.Plain))
 			}
 		}
 	})
@@ -262,11 +262,15 @@ func writeSignalsSheet(wb *workbook) error {
 	n := 1
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
+		var reason string
+		if len(a.Signals) > 0 {
+			reason = p.SayAll(a.Reason)
+		}
 		for _, s := range a.Signals {
 			n++
 			row := []any{
-				i + 1, st.text(a.Handle), figures.Signals.CodeWords(p, s.Code), s.Code, verdictWord(p, s.Verdict), s.Detail, s.Plain,
-				s.Value, s.Limit, verdictWord(p, a.Verdict), excelize.Cell{StyleID: st.wrap, Value: a.Reason},
+				i + 1, st.text(a.Handle), figures.Signals.CodeWords(p, s.Code), s.Code, verdictWord(p, s.Verdict), p.Say(s.Detail), p.Say(s.Plain),
+				s.Value, s.Limit, verdictWord(p, a.Verdict), excelize.Cell{StyleID: st.wrap, Value: reason},
 			}
 			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
 				return err

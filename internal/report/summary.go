@@ -13,6 +13,7 @@ import (
 
 	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -41,7 +42,7 @@ type Summary struct {
 	New          []string           `json:"new,omitempty"`
 	Gone         []scoring.Previous `json:"gone,omitempty"`
 	// What is wrong with the batch as a whole, each with its fix; absent from older files.
-	Warnings []scoring.Warning `json:"warnings"`
+	Warnings []Warning `json:"warnings"`
 	// The accounts carry their history's snapshots (--history).
 	HasHistory bool `json:"has_history,omitempty"`
 }
@@ -198,11 +199,8 @@ func summaryHead(r *Report) *Summary {
 		Benchmark:  res.Config.Benchmarks,
 		Inputs:     []SummaryInput{},
 		Accounts:   []SummaryAccount{},
-		Warnings:   res.Warnings,
+		Warnings:   warnings(res, r.printer()),
 		HasHistory: res.HasHistory,
-	}
-	if s.Warnings == nil {
-		s.Warnings = []scoring.Warning{}
 	}
 	if res.HasBaseline {
 		s.BaselineAsOf, s.New, s.Gone = ptr(res.BaselineAsOf), res.New, res.Gone
@@ -224,10 +222,8 @@ func summaryAccount(ctx *figures.Context, figs []*figures.Figure, a *scoring.Acc
 		switch {
 		case f != figures.Signals:
 			v = jsonValue(f, f.Value(a, ctx))
-		case a.Signals == nil:
-			v = []scoring.Signal{}
 		default: // each signal with the numbers that raised it, not its code alone
-			v = a.Signals
+			v = signalsJSON(a.Signals, ctx.P)
 		}
 		sa.members = append(sa.members, member{f.Key, v})
 	}
@@ -361,4 +357,38 @@ func (s *Summary) Baseline() *scoring.Baseline {
 			FollowerER: a.Rate(figures.FollowerER), Verdict: a.Verdict()}
 	}
 	return b
+}
+
+// Warning is a batch warning as summary.json and the page write it: its code, and what is
+// wrong and what to do about it in the report's language.
+type Warning struct {
+	Code string `json:"code"`
+	Text string `json:"text"`
+	Fix  string `json:"fix"`
+}
+
+// warnings are the batch's warnings in the reader's words; never nil.
+func warnings(res *scoring.Result, p *lang.Printer) []Warning {
+	out := make([]Warning, 0, len(res.Warnings))
+	for _, w := range res.Warnings {
+		out = append(out, Warning{Code: w.Code, Text: p.Say(w.Text), Fix: p.Say(w.Fix)})
+	}
+	return out
+}
+
+// signalJSON is a signal as summary.json writes it: its code, verdict, value and limit as
+// scoring declares them, and its words in the reader's language.
+type signalJSON struct {
+	scoring.Signal
+	Detail string `json:"detail"`
+	Plain  string `json:"plain"`
+}
+
+// signalsJSON are an account's signals with their words in the reader's language; never nil.
+func signalsJSON(ss []scoring.Signal, p *lang.Printer) []signalJSON {
+	out := make([]signalJSON, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, signalJSON{Signal: s, Detail: p.Say(s.Detail), Plain: p.Say(s.Plain)})
+	}
+	return out
 }

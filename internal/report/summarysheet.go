@@ -76,7 +76,7 @@ func writeSummarySheet(wb *workbook) error {
 		w.heading(label("batch"), st)
 		w.header(st, label("what"), label("what_to_do"))
 		for _, warn := range res.Warnings {
-			w.line(warn.Text, warn.Fix)
+			w.line(p.Say(warn.Text), p.Say(warn.Fix))
 		}
 	}
 	w.line()

@@ -103,8 +103,8 @@ func TestPlantedBatch(t *testing.T) {
 			if _, ok := raised(a, tc.signal); !ok {
 				t.Errorf("signals %+v lack %s", a.Signals, tc.signal)
 			}
-			if !strings.Contains(a.Reason, tc.reason) {
-				t.Errorf("reason %q does not say %q", a.Reason, tc.reason)
+			if !strings.Contains(enAll(a.Reason), tc.reason) {
+				t.Errorf("reason %q does not say %q", enAll(a.Reason), tc.reason)
 			}
 		})
 	}
@@ -157,8 +157,8 @@ func TestWeekOverWeek(t *testing.T) {
 		if _, ok := raised(jumper, FollowerJump); !ok || jumper.Verdict != Review {
 			t.Errorf("verdict %s, signals %+v; want REVIEW with follower_jump", jumper.Verdict, jumper.Signals)
 		}
-		if !strings.Contains(jumper.Reason, "followers up 30% since the previous report (+12,000)") {
-			t.Errorf("reason = %q", jumper.Reason)
+		if !strings.Contains(enAll(jumper.Reason), "followers up 30% since the previous report (+12,000)") {
+			t.Errorf("reason = %q", enAll(jumper.Reason))
 		}
 	})
 	t.Run("the changes since the baseline are the differences of the two weeks", func(t *testing.T) {

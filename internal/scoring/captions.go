@@ -2,13 +2,13 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // sponsoredTags and sponsoredPhrases mark a caption as a paid post (SPEC §3), in English and
@@ -92,7 +92,7 @@ func (c *check) sponsoredPosts() {
 			c.buf2 = append(c.buf2, r.Value)
 		}
 	}
-	a.SponsoredShare = na("no posts")
+	a.SponsoredShare = na("no_posts")
 	if len(w) > 0 {
 		a.SponsoredShare = metric(float64(a.SponsoredPosts) * 100 / float64(len(w)))
 	}
@@ -104,13 +104,13 @@ func (c *check) sponsoredPosts() {
 func (s paidSplit) ratio(least int) Metric {
 	switch {
 	case s.nSponsored < least && s.nSponsored == 0:
-		return na("no sponsored posts with a view ER")
+		return na("no_sponsored")
 	case s.nSponsored < least:
-		return na(fmt.Sprintf("fewer than %s with a view ER", plural(least, "sponsored post")))
+		return na("few_sponsored", lang.Plural("n", "sponsored_post", int64(least)))
 	case s.nOthers < least:
-		return na(fmt.Sprintf("fewer than %s with a view ER", plural(least, "other post")))
+		return na("few_others", lang.Plural("n", "other_post", int64(least)))
 	case s.others.Value == 0:
-		return na("the other posts have no engagement")
+		return na("others_no_engagement")
 	}
 	return metric(s.sponsored.Value / s.others.Value)
 }

@@ -122,7 +122,7 @@ func TestInsufficientDataUnderTheFirstTier(t *testing.T) {
 			if got != tc.want {
 				t.Fatalf("insufficient_data raised %v, want %v (verdict %s, signals %+v)", got, tc.want, a.Verdict, a.Signals)
 			}
-			if got && (a.Verdict != Unrated || s.Value != 999 || s.Limit != 1_000 || s.Plain == "") {
+			if got && (a.Verdict != Unrated || s.Value != 999 || s.Limit != 1_000 || en(s.Plain) == "") {
 				t.Errorf("signal %+v on a %s account; want UNRATED, 999 against 1,000, with words", s, a.Verdict)
 			}
 		})

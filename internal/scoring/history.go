@@ -2,11 +2,11 @@ package scoring
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // With a history (Input.History, loaded by the CLI from --history), scoring does three things:
@@ -116,9 +116,11 @@ func (c *check) engagementDecline() (Signal, bool) {
 	}
 	from, to := math.Exp(span[0]), math.Exp(span[n-1])
 	return Signal{Code: EngagementDecline, Verdict: Review, Value: pct, Limit: cfg.DeclineMinPercent,
-		Detail: fmt.Sprintf("follower ER %.2f%% → %.2f%% over the last %d snapshots; fitted line −%s%% (≥ %s%%), %.1f%% a snapshot, %.2f in log terms > %s × %s %.3f × √%d; its largest step %.0f%% of the fall (≤ %s)",
-			from, to, n, num(pct), exact(cfg.DeclineMinPercent), (1-math.Exp(b))*100, drop, exact(cfg.DeclineNoise), how, noise, n-1, step/drop*100, exact(cfg.DeclineMaxStep)),
-		Plain: fmt.Sprintf("engagement has fallen %s%% over the last %d snapshots", num(pct), n),
+		Detail: lang.M("say.detail.engagement_decline", lang.Decimal("from", from, 2), lang.Decimal("to", to, 2), lang.Count("n", int64(n)),
+			lang.Num("pct", pct), lang.Exact("least", cfg.DeclineMinPercent), lang.Decimal("per", (1-math.Exp(b))*100, 1),
+			lang.Decimal("drop", drop, 2), lang.Exact("k", cfg.DeclineNoise), lang.Sub("how", lang.M(how)), lang.Decimal("noise", noise, 3),
+			lang.Count("steps", int64(n-1)), lang.Decimal("step", step/drop*100, 0), lang.Exact("max_step", cfg.DeclineMaxStep)),
+		Plain: lang.M("say.plain.engagement_decline", lang.Num("pct", pct), lang.Count("n", int64(n))),
 	}, true
 }
 
@@ -166,7 +168,7 @@ func (c *check) weekNoise(before []float64) (float64, string) {
 		for i := range steps {
 			steps[i] = before[i+1] - before[i]
 		}
-		return stddev(steps), "its week-to-week noise"
+		return stddev(steps), "say.detail.noise_weeks"
 	}
 	var prev time.Time
 	if h := c.a.History; len(h) > 0 {
@@ -186,10 +188,10 @@ func (c *check) weekNoise(before []float64) (float64, string) {
 		}
 	}
 	if len(xs) < 2 || sum <= 0 {
-		return 0, "its posts' noise"
+		return 0, "say.detail.noise_posts"
 	}
 	n := float64(len(xs))
-	return stddev(xs) / (sum / n) * math.Sqrt(2*float64(max(k, 1))) / n, "its posts' noise"
+	return stddev(xs) / (sum / n) * math.Sqrt(2*float64(max(k, 1))) / n, "say.detail.noise_posts"
 }
 
 // stddev is the sample standard deviation (n − 1).

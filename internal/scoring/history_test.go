@@ -102,7 +102,7 @@ func TestEngagementDecline(t *testing.T) {
 			if got != tc.want {
 				t.Fatalf("raised %v, want %v (signals %+v)", got, tc.want, a.Signals)
 			}
-			if got && (s.Verdict != Review || s.Detail == "" || s.Plain == "") {
+			if got && (s.Verdict != Review || en(s.Detail) == "" || en(s.Plain) == "") {
 				t.Errorf("signal %+v: want REVIEW with its numbers and words", s)
 			}
 		})

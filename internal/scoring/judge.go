@@ -1,9 +1,10 @@
 package scoring
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // compared is the ER held against the tier benchmark.
@@ -37,44 +38,44 @@ func (c *check) judge() {
 		}
 	}
 	if unrated {
-		a.Verdict, a.Reason = Unrated, c.reason(append(c.line[:0], why...))
+		a.Verdict, a.Reason = Unrated, c.reason(why)
 		return
 	}
 	a.Verdict = Pass
 	for _, s := range a.Signals {
 		a.Verdict = max(a.Verdict, s.Verdict)
 	}
-	b := c.standing(c.line[:0])
+	first := []lang.Msg{c.standing()}
 	if note, ok := c.staleFollowers(); ok {
-		b = append(append(b, "; "...), note...)
+		first = append(first, note)
 	}
-	a.Reason = c.reason(b)
+	a.Reason = c.reason(first...)
 }
 
 // staleFollowers says, in words, when the follower count is much newer than the posts it is
 // set against: taken (as of the report date) more than StaleFollowersDays after the window's
 // newest post, or set against a window spanning more than StaleSpanDays. Followers grow, so
 // the follower ER of old posts is understated; the confidence drops to borderline.
-func (c *check) staleFollowers() (string, bool) {
+func (c *check) staleFollowers() (lang.Msg, bool) {
 	a, cfg := c.a, c.cfg
 	if !a.Followers.Known() || len(c.w) == 0 {
-		return "", false
+		return lang.Msg{}, false
 	}
 	newest, oldest := c.w[0].PostedAt, c.w[len(c.w)-1].PostedAt
 	if newest.IsZero() {
-		return "", false
+		return lang.Msg{}, false
 	}
 	if cfg.StaleFollowersDays > 0 && !c.asOf.IsZero() {
 		if d := daysBetween(newest, c.asOf); d > cfg.StaleFollowersDays {
-			return fmt.Sprintf("the follower count is %s newer than the newest post scored, so the rate is less certain", plural(d, "day")), true
+			return lang.M("say.reason.stale_followers", lang.Plural("days", "day", int64(d))), true
 		}
 	}
 	if cfg.StaleSpanDays > 0 && !oldest.IsZero() {
 		if d := daysBetween(oldest, newest); d > cfg.StaleSpanDays {
-			return fmt.Sprintf("the posts scored span %s against today's follower count, so the rate is less certain", plural(d, "day")), true
+			return lang.M("say.reason.stale_span", lang.Plural("days", "day", int64(d))), true
 		}
 	}
-	return "", false
+	return lang.Msg{}, false
 }
 
 // sampleChecks are the signals a sample can support: what a handful of surfaced posts say on
@@ -97,24 +98,19 @@ func (c *check) judgeSample() {
 			a.Signals = append(a.Signals, s)
 		}
 	}
-	b := append(c.line[:0], "sample: "...)
-	b = append(b, plural(len(a.Posts)-a.PinnedOut, "post")...)
-	b = append(b, " surfaced by the export, not the creator's recent posts"...)
+	posts := lang.Plural("posts", "post", int64(len(a.Posts)-a.PinnedOut))
+	first := lang.M("say.reason.sample", posts)
 	if a.MedianViewER.OK {
-		b = append(b, "; those who watched engaged at "...)
-		b = appendFixed(b, a.MedianViewER.Value, 2)
-		b = append(b, "% (platform average "...)
-		b = appendPercent(b, cfg.PlatformViewER)
-		b = append(b, "%)"...)
+		first = lang.M("say.reason.sample_er", posts, lang.Decimal("er", a.MedianViewER.Value, 2), benchmark("platform", cfg.PlatformViewER))
 	}
-	b = append(b, "; export the profile to rate it"...)
-	a.Verdict, a.Reason = Unrated, c.reason(b)
+	a.Verdict, a.Reason = Unrated, c.reason(first, lang.M("say.reason.sample_fix"))
 }
 
 // grade sets the account's ratio to its tier benchmark and its grade, and raises far_below_tier.
 func (c *check) grade(er Rate) {
 	a, cfg := c.a, c.cfg
 	a.Ratio = rate(er.Value / a.Tier.Benchmark)
+	ratio, line := lang.Decimal("ratio", a.Ratio.Value, 2), lang.Exact("limit", cfg.FarBelow)
 	switch {
 	case a.Ratio.Value >= 1:
 		a.Grade = Above
@@ -124,28 +120,27 @@ func (c *check) grade(er Rate) {
 		a.Grade = FarBelow
 		share := a.ViewRate.Value
 		a.Signals = append(a.Signals, Signal{Code: LowReach, Verdict: Review, Value: a.MedianViewER.Value, Limit: cfg.PlatformViewER,
-			Detail: fmt.Sprintf("ratio %s < %s, but median view ER %s%% ≥ the platform average %s%%; median views %s%% of followers",
-				fixed(a.Ratio.Value, 2), exact(cfg.FarBelow), fixed(a.MedianViewER.Value, 2), exact(cfg.PlatformViewER), num(share)),
+			Detail: lang.M("say.detail.low_reach", ratio, line, lang.Decimal("er", a.MedianViewER.Value, 2),
+				lang.Exact("platform", cfg.PlatformViewER), lang.Num("share", share)),
 			Plain: lowReachPlain(share, a.MedianViewER.Value, cfg),
 		})
 	default:
 		a.Grade = FarBelow
 		a.Signals = append(a.Signals, Signal{Code: FarBelowTier, Verdict: Fail, Value: a.Ratio.Value, Limit: cfg.FarBelow,
-			Detail: fmt.Sprintf("ratio %s < %s", fixed(a.Ratio.Value, 2), exact(cfg.FarBelow)),
-			Plain:  fmt.Sprintf("engagement is far below its tier (%s× the benchmark)", fixed(a.Ratio.Value, 2)),
+			Detail: lang.M("say.detail.below", lang.Sub("of", lang.M("say.detail.ratio", ratio)), line),
+			Plain:  lang.M("say.plain.far_below_tier", ratio),
 		})
 	}
 }
 
 // lowReachPlain says low_reach's evidence. Under the ghost line, ghost_followers says the
 // views' share of the followers next, so it is not said twice.
-func lowReachPlain(viewRate, medianViewER float64, cfg *Config) string {
+func lowReachPlain(viewRate, medianViewER float64, cfg *Config) lang.Msg {
+	er, platform := lang.Decimal("er", medianViewER, 2), lang.Decimal("platform", cfg.PlatformViewER, 2)
 	if viewRate < cfg.GhostViewsPercent {
-		return fmt.Sprintf("few followers see the posts, and those who watch engage at %s%%, at or above the platform average %s%%",
-			fixed(medianViewER, 2), fixed(cfg.PlatformViewER, 2))
+		return lang.M("say.plain.low_reach", er, platform)
 	}
-	return fmt.Sprintf("few followers see the posts: median views are %s%% of followers, and those who watch engage at %s%%, at or above the platform average %s%%",
-		num(viewRate), fixed(medianViewER, 2), fixed(cfg.PlatformViewER, 2))
+	return lang.M("say.plain.low_reach_share", lang.Num("share", viewRate), er, platform)
 }
 
 // lowReach says whether an account far below its tier on follower ER is healthy on the other
@@ -159,88 +154,79 @@ func (c *check) lowReach() bool {
 
 // unrated says why an account cannot be rated, if it cannot: no follower count, too few
 // followers for a tier, too few posts, or no rate to compare.
-func (c *check) unrated() (string, bool) {
+func (c *check) unrated() (lang.Msg, bool) {
 	a, cfg := c.a, c.cfg
-	insufficient := func(detail, plain string, value, limit int) {
+	insufficient := func(detail, plain lang.Msg, value, limit int64) {
 		a.Signals = append(a.Signals, Signal{Code: InsufficientData, Verdict: Unrated, Detail: detail, Plain: plain,
 			Value: float64(value), Limit: float64(limit)})
 	}
 	n := a.comparedPosts(cfg)
+	floor := lang.Count("floor", firstMin(cfg))
 	switch {
 	case !a.Followers.Known():
-		insufficient("followers missing", "no follower count", 0, 0)
-		return "no follower count: pass one with --accounts", true
+		insufficient(lang.M("say.detail.no_followers"), lang.M("say.plain.no_followers"), 0, 0)
+		return lang.M("say.reason.no_followers"), true
 	case !a.HasTier:
-		insufficient(fmt.Sprintf("followers %s < %s, the first tier's floor", Commas(int64(a.Followers)), Commas(firstMin(cfg))),
-			"too few followers for a tier", int(a.Followers), int(firstMin(cfg)))
-		return fmt.Sprintf("%s is under the first tier (%s followers)", c.followers(), Commas(firstMin(cfg))), true
+		insufficient(lang.M("say.detail.under_first_tier", lang.Count("followers", int64(a.Followers)), floor),
+			lang.M("say.plain.under_first_tier"), int64(a.Followers), firstMin(cfg))
+		return lang.M("say.reason.under_first_tier", c.followers("followers"), floor), true
 	case n < cfg.MinPosts:
-		insufficient(fmt.Sprintf("%s to score < %d", plural(n, "post"), cfg.MinPosts), "too few posts", n, cfg.MinPosts)
-		return fmt.Sprintf("only %s to score (at least %d needed)", plural(n, "post"), cfg.MinPosts), true
+		posts, least := lang.Plural("posts", "post", int64(n)), lang.Count("least", int64(cfg.MinPosts))
+		insufficient(lang.M("say.detail.few_posts", posts, least), lang.M("say.plain.few_posts"), int64(n), int64(cfg.MinPosts))
+		return lang.M("say.reason.few_posts", posts, least), true
 	case !(a.Tier.Benchmark > 0):
-		return fmt.Sprintf("tier %s has no benchmark to compare with", a.Tier.Name), true
+		return lang.M("say.reason.no_benchmark", lang.Text("tier", a.Tier.Name)), true
 	case !a.compared(cfg).OK:
-		insufficient(fmt.Sprintf("no %s ER: no views or followers to divide by", basisName(cfg.Basis)), "no engagement rate", 0, 0)
-		return "no engagement rate could be computed", true
+		insufficient(lang.M("say.detail.no_rate", lang.Sub("basis", basisName(cfg.Basis))), lang.M("say.plain.no_rate"), 0, 0)
+		return lang.M("say.reason.no_rate"), true
 	}
-	return "", false
+	return lang.Msg{}, false
 }
 
-// standing appends the first part of a rated account's reason: its ER against the tier, and
-// what that means, so that a PASS says why it passes.
-func (c *check) standing(b []byte) []byte {
+// standing is the first part of a rated account's reason: its ER against the tier, and what
+// that means, so that a PASS says why it passes.
+func (c *check) standing() lang.Msg {
 	a, cfg := c.a, c.cfg
-	b = append(b, basisName(cfg.Basis)...)
-	b = append(b, " ER "...)
-	b = appendFixed(b, a.compared(cfg).Value, 2)
-	b = append(b, "% is "...)
-	b = appendFixed(b, a.Ratio.Value, 2)
-	b = append(b, "× the "...)
-	b = append(b, a.Tier.Name...)
-	b = append(b, " benchmark "...)
-	b = appendPercent(b, a.Tier.Benchmark)
-	b = append(b, '%')
+	args := []lang.Arg{lang.Sub("basis", basisName(cfg.Basis)), lang.Decimal("er", a.compared(cfg).Value, 2),
+		lang.Decimal("ratio", a.Ratio.Value, 2), lang.Text("tier", a.Tier.Name), benchmark("benchmark", a.Tier.Benchmark),
+		lang.Exact("limit", cfg.FarBelow)}
 	switch a.Grade {
 	case Above:
-		return append(b, ": above it"...)
+		return lang.M("say.reason.above", args...)
 	case Below:
-		b = append(b, ": within the normal range for its tier (above the far-below line "...)
-	default:
-		b = append(b, ": far below it (under "...)
+		return lang.M("say.reason.within", args...)
 	}
-	b = strconv.AppendFloat(b, cfg.FarBelow, 'f', -1, 64)
-	return append(b, "×)"...)
+	return lang.M("say.reason.far_below", args...)
 }
 
-// appendPercent appends a benchmark as it was written, with at least two decimals as rates
-// are: 5.60, 2.43, 2.125 (never 2.4299999).
-func appendPercent(b []byte, v float64) []byte {
+// benchmark fills name with a benchmark as it was written, with at least two decimals as
+// rates are: 5.60, 2.43, 2.125 (never 2.4299999).
+func benchmark(name string, v float64) lang.Arg {
 	if s := strconv.FormatFloat(v, 'f', -1, 64); len(s)-strings.IndexByte(s+".", '.') > 3 {
-		return append(b, s...)
+		return lang.Exact(name, v)
 	}
-	return strconv.AppendFloat(b, v, 'f', 2, 64)
+	return lang.Decimal(name, v, 2)
 }
 
-// reason is an account's line for a client: its first part, then every signal the first part
-// does not already say, in plain words.
-func (c *check) reason(first []byte) string {
-	b := first
+// reason is an account's line for a client: its first parts, then every signal they do not
+// already say, in plain words.
+func (c *check) reason(first ...lang.Msg) []lang.Msg {
+	out := make([]lang.Msg, 0, len(first)+len(c.a.Signals))
+	out = append(out, first...)
 	for _, s := range c.a.Signals {
 		if s.Code == FarBelowTier || s.Code == InsufficientData {
 			continue // the first part says it
 		}
-		b = append(b, "; "...)
-		b = append(b, s.Plain...)
+		out = append(out, s.Plain)
 	}
-	c.line = b
-	return string(b)
+	return out
 }
 
-func basisName(b Basis) string {
+func basisName(b Basis) lang.Msg {
 	if b == BasisViews {
-		return "median view"
+		return lang.M("define.compared.views")
 	}
-	return "follower"
+	return lang.M("define.compared.followers")
 }
 
 func firstMin(cfg *Config) int64 {

@@ -83,7 +83,7 @@ func TestAScatteredHandfulIsASample(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := Score(Input{Posts: scatteredPosts(tc.posts, tc.gap)}, Default()).Accounts[0]
 			if a.Sample != tc.want {
-				t.Fatalf("sample %v, want %v (verdict %s, reason %q)", a.Sample, tc.want, a.Verdict, a.Reason)
+				t.Fatalf("sample %v, want %v (verdict %s, reason %q)", a.Sample, tc.want, a.Verdict, enAll(a.Reason))
 			}
 			if tc.want {
 				if a.Verdict != Unrated || a.Confidence != Thin {
@@ -119,12 +119,12 @@ func TestStaleFollowersLowerTheConfidence(t *testing.T) {
 				ps[i].PostedAt = day0.Add(-time.Duration(float64(i) * tc.gap * 24 * float64(time.Hour)))
 			}
 			a := Score(Input{Posts: ps}, cfg).Accounts[0]
-			stale := tc.want != "" && strings.Contains(a.Reason, tc.want)
+			stale := tc.want != "" && strings.Contains(enAll(a.Reason), tc.want)
 			if tc.want != "" && (!stale || a.Confidence != Borderline) {
-				t.Errorf("confidence %s, reason %q; want borderline saying %q", a.Confidence, a.Reason, tc.want)
+				t.Errorf("confidence %s, reason %q; want borderline saying %q", a.Confidence, enAll(a.Reason), tc.want)
 			}
-			if tc.want == "" && (a.Confidence != Firm || strings.Contains(a.Reason, "less certain")) {
-				t.Errorf("confidence %s, reason %q; want firm, not stale", a.Confidence, a.Reason)
+			if tc.want == "" && (a.Confidence != Firm || strings.Contains(enAll(a.Reason), "less certain")) {
+				t.Errorf("confidence %s, reason %q; want firm, not stale", a.Confidence, enAll(a.Reason))
 			}
 		})
 	}

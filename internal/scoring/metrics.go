@@ -5,17 +5,20 @@ import (
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Metric is a figure that may not exist: NA says why when OK is false ("no price given").
 type Metric struct {
 	Value float64
 	OK    bool
-	NA    string
+	NA    lang.Msg
 }
 
 func metric(v float64) Metric { return Metric{Value: v, OK: true} }
-func na(why string) Metric    { return Metric{NA: why} }
+
+// na is a missing metric and why, by its catalog key under na. and the values that fill it.
+func na(why string, args ...lang.Arg) Metric { return Metric{NA: lang.M("na."+why, args...)} }
 
 // MarshalJSON writes the number, or null when there is none.
 func (m Metric) MarshalJSON() ([]byte, error) {
@@ -44,11 +47,11 @@ type TopPost struct {
 	ViewER   Rate         `json:"view_er"`
 }
 
-// Why a metric is missing, in the words a client reads.
+// Why a metric is missing: keys of the catalogs' na.
 const (
-	noViews     = "no view counts"
-	noFollowers = "no follower count"
-	noPrice     = "no price given"
+	noViews     = "no_views"
+	noFollowers = "no_followers"
+	noPrice     = "no_price"
 )
 
 // buyerMetrics fills in what a buyer decides on (SPEC §3): expected views, cadence, sponsored
@@ -60,8 +63,8 @@ func (c *check) buyerMetrics(prices map[string]float64) {
 	a.ViewRate = viewRate(a.MedianViews, a.Followers)
 	a.PostsPerWeek = postsPerWeek(w)
 	c.sponsoredPosts()
-	a.SaveRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Saves }, "no save counts")
-	a.ShareRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Shares }, "no share counts")
+	a.SaveRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Saves }, "no_saves")
+	a.ShareRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Shares }, "no_shares")
 	a.Price, a.CPE, a.CPM = c.costs(prices)
 	a.TopPosts = topPosts(w, cfg.TopPosts, cfg.IncludeSaves)
 	a.TopHashtags = c.topHashtags()
@@ -114,11 +117,11 @@ func postsPerWeek(w []ingest.Post) Metric {
 		n++
 	}
 	if n < 2 {
-		return na("fewer than 2 dated posts")
+		return na("few_dated")
 	}
 	days := calendarDays(oldest, newest)
 	if days == 0 {
-		return na("all posts on one day")
+		return na("one_day")
 	}
 	return metric(float64(n-1) / float64(days) * 7)
 }
@@ -165,9 +168,9 @@ func (c *check) costs(prices map[string]float64) (price, cpe, cpm Metric) {
 	}
 	switch m := median(c.buf); {
 	case !m.OK:
-		cpe = na("no interaction counts")
+		cpe = na("no_interaction_counts")
 	case m.Value == 0:
-		cpe = na("no interactions")
+		cpe = na("no_interactions")
 	default:
 		cpe = metric(p / m.Value)
 	}
@@ -175,7 +178,7 @@ func (c *check) costs(prices map[string]float64) (price, cpe, cpm Metric) {
 	case !mv.OK:
 		cpm = mv
 	case mv.Value == 0:
-		cpm = na("no views")
+		cpm = na("zero_views")
 	default:
 		cpm = metric(p / mv.Value * 1000)
 	}

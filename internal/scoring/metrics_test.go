@@ -20,7 +20,7 @@ func metricIs(t *testing.T, what string, m Metric, want float64, na string) {
 	switch {
 	case na == "" && (!m.OK || m.Value != want):
 		t.Errorf("%s = %+v, want %v", what, m, want)
-	case na != "" && (m.OK || !strings.Contains(m.NA, na)):
+	case na != "" && (m.OK || !strings.Contains(en(m.NA), na)):
 		t.Errorf("%s = %+v, want n/a saying %q", what, m, na)
 	}
 }
@@ -120,11 +120,11 @@ func TestSponsoredPosts(t *testing.T) {
 		if !ok || a.Verdict != Review {
 			t.Fatalf("signals %+v, verdict %s", a.Signals, a.Verdict)
 		}
-		if !strings.Contains(s.Detail, "2 sponsored posts 1.95% ÷ 4.00% of 8 other posts = 0.49 < 0.5") {
-			t.Errorf("detail %q", s.Detail)
+		if !strings.Contains(en(s.Detail), "2 sponsored posts 1.95% ÷ 4.00% of 8 other posts = 0.49 < 0.5") {
+			t.Errorf("detail %q", en(s.Detail))
 		}
-		if !strings.Contains(a.Reason, "sponsored posts get 0.49× the engagement of the others") {
-			t.Errorf("reason %q", a.Reason)
+		if !strings.Contains(enAll(a.Reason), "sponsored posts get 0.49× the engagement of the others") {
+			t.Errorf("reason %q", enAll(a.Reason))
 		}
 	})
 }

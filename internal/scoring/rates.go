@@ -156,10 +156,3 @@ func pooledViewER(window []ingest.Post, includeSaves bool) (Rate, int) {
 	}
 	return percent(num, den), n
 }
-
-// AbovePlatform says whether a video's view ER is above the platform average (ok is false when
-// it has no view ER), so that the report marks videos by the same formula scoring uses.
-func AbovePlatform(p ingest.Post, cfg Config) (above, ok bool) {
-	r := ViewER(p, cfg.IncludeSaves)
-	return r.OK && r.Value > cfg.PlatformViewER, r.OK
-}

@@ -123,9 +123,8 @@ func TestNumbersInWords(t *testing.T) {
 	for _, tc := range []struct {
 		got, want string
 	}{
-		{Commas(1_234_567), "1,234,567"}, {Commas(-2_500), "-2,500"}, {Commas(999), "999"}, {Commas(0), "0"}, {Commas(1000), "1,000"},
-		{num(240.4), "240"}, {num(62.44), "62.4"}, {num(4.96), "4.96"}, {num(2.0), "2"}, {num(0.42), "0.42"},
-		{exact(12.5), "12.5"}, {exact(100_000), "100000"}, {signed(10_000), "+10,000"},
+		{commas(1_234_567), "1,234,567"}, {commas(-2_500), "-2,500"}, {commas(999), "999"}, {commas(0), "0"}, {commas(1000), "1,000"},
+		{exact(12.5), "12.5"}, {exact(100_000), "100000"},
 	} {
 		t.Run(tc.want+" reads as it should", func(t *testing.T) {
 			if tc.got != tc.want {

@@ -56,8 +56,8 @@ func TestScraperExportIsADiscoveryList(t *testing.T) {
 	t.Run("the old #1 says what its posts are and what to export", func(t *testing.T) {
 		for _, a := range res.Accounts {
 			if a.Handle == "ldtann_" {
-				if !strings.HasPrefix(a.Reason, "sample: 3 posts surfaced by the export") || !strings.Contains(a.Reason, "export the profile to rate it") {
-					t.Errorf("reason %q", a.Reason)
+				if !strings.HasPrefix(enAll(a.Reason), "sample: 3 posts surfaced by the export") || !strings.Contains(enAll(a.Reason), "export the profile to rate it") {
+					t.Errorf("reason %q", enAll(a.Reason))
 				}
 				return
 			}
@@ -94,7 +94,7 @@ func TestScraperExportIsADiscoveryList(t *testing.T) {
 	})
 	t.Run("the batch says what it is and what to export next", func(t *testing.T) {
 		for _, w := range res.Warnings {
-			if w.Code == scoring.ThinBatch && strings.Contains(w.Text, "discovery list") && strings.Contains(w.Fix, "profiles.txt") {
+			if w.Code == scoring.ThinBatch && strings.Contains(en(w.Text), "discovery list") && strings.Contains(en(w.Fix), "profiles.txt") {
 				return
 			}
 		}

@@ -51,8 +51,8 @@ func TestEachRateRestsOnThePostsThatHaveItsInputs(t *testing.T) {
 	t.Run("an account with two posts that have likes and comments is too thin to rate", func(t *testing.T) {
 		ps := account("a", 20_000, append(same(2, counts{10_000, 500, 20, 5}), same(3, counts{10_000, m, m, 5})...)...)
 		a := Score(Input{Posts: ps}, Default()).Accounts[0]
-		if a.Verdict != Unrated || !strings.Contains(a.Reason, "only 2 posts to score") {
-			t.Errorf("verdict %s, reason %q", a.Verdict, a.Reason)
+		if a.Verdict != Unrated || !strings.Contains(enAll(a.Reason), "only 2 posts to score") {
+			t.Errorf("verdict %s, reason %q", a.Verdict, enAll(a.Reason))
 		}
 	})
 }
@@ -87,12 +87,12 @@ func TestPinnedPostsAreLeftOutOfTheWindow(t *testing.T) {
 	})
 	t.Run("the old virals neither raise the follower ER nor spike it", func(t *testing.T) {
 		if a.FollowerER.Value != 2.6 || a.Verdict != Pass {
-			t.Errorf("follower ER %v, verdict %s (%s); want 2.6 and PASS", a.FollowerER.Value, a.Verdict, a.Reason)
+			t.Errorf("follower ER %v, verdict %s (%s); want 2.6 and PASS", a.FollowerER.Value, a.Verdict, enAll(a.Reason))
 		}
 	})
 	t.Run("the window note says how many were left out", func(t *testing.T) {
-		if !strings.Contains(a.WindowNote, "3 pinned posts left out of the window") {
-			t.Errorf("note %q", a.WindowNote)
+		if !strings.Contains(en(a.PinnedNote), "3 pinned posts left out of the window") {
+			t.Errorf("note %q", en(a.PinnedNote))
 		}
 	})
 	t.Run("unmarked, the same posts would enter the window and spike it", func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestAnAccountWhosePostsAreAllPinnedIsUnrated(t *testing.T) {
 	if a.Window != 0 || a.PinnedOut != 4 || a.Verdict != Unrated || a.Confidence != Thin || a.MedianViews.OK {
 		t.Errorf("window %d, pinned out %d, verdict %s, confidence %s, median views %+v", a.Window, a.PinnedOut, a.Verdict, a.Confidence, a.MedianViews)
 	}
-	if !strings.Contains(a.Reason, "only 0 posts to score") {
-		t.Errorf("reason %q", a.Reason)
+	if !strings.Contains(enAll(a.Reason), "only 0 posts to score") {
+		t.Errorf("reason %q", enAll(a.Reason))
 	}
 }

@@ -1,12 +1,12 @@
 package scoring
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Input is what scoring works on.
@@ -23,54 +23,55 @@ type Input struct {
 
 // Account is one creator's scores.
 type Account struct {
-	Handle        string        `json:"handle"` // as the export wrote it
-	Key           string        `json:"key"`    // folded, for matching (and for the baseline)
-	Followers     ingest.Count  `json:"followers"`
-	FollowersNote string        `json:"followers_note,omitempty"` // where the follower count came from when it needed saying
-	Tier          Tier          `json:"tier"`                     // zero when unrated by size
-	HasTier       bool          `json:"has_tier"`
-	Posts         []ingest.Post `json:"-"`                     // all the account's posts, newest first, pinned ones last
-	Window        int           `json:"window"`                // Posts[:Window] are scored
-	WindowNote    string        `json:"window_note,omitempty"` // how the window was chosen when it needs saying
-	FollowerER    Rate          `json:"follower_er"`
-	MedianViewER  Rate          `json:"median_view_er"`
-	PooledViewER  Rate          `json:"pooled_view_er"`
-	Ratio         Rate          `json:"ratio"` // the compared ER / the tier benchmark
-	Grade         Grade         `json:"grade"`
-	Verdict       Verdict       `json:"verdict"`
-	Signals       []Signal      `json:"signals"`
-	Reason        string        `json:"reason"`
-	LastPost      time.Time     `json:"last_post"`        // zero when undated
-	DaysSinceLast int           `json:"days_since_last"`  // -1 when undated
-	Rounded       bool          `json:"rounded"`          // some count in the window was written rounded (1.2K)
-	Change        *Change       `json:"change,omitempty"` // since the baseline; nil without one, or when New
-	New           bool          `json:"new,omitempty"`    // in this batch but not in the baseline
-	Sample        bool          `json:"sample,omitempty"` // judged on a sample of its posts (kind.go): figures shown, no rating
+	Handle        string // as the export wrote it
+	Key           string // folded, for matching (and for the baseline)
+	Followers     ingest.Count
+	FollowersNote lang.Msg // where the follower count came from when it needed saying
+	Tier          Tier     // zero when unrated by size
+	HasTier       bool
+	Posts         []ingest.Post // all the account's posts, newest first, pinned ones last
+	Window        int           // Posts[:Window] are scored
+	WindowNote    lang.Msg      // how the window was chosen when it needs saying
+	PinnedNote    lang.Msg      // how many pinned posts were left out of the window, when any
+	FollowerER    Rate
+	MedianViewER  Rate
+	PooledViewER  Rate
+	Ratio         Rate // the compared ER / the tier benchmark
+	Grade         Grade
+	Verdict       Verdict
+	Signals       []Signal
+	Reason        []lang.Msg
+	LastPost      time.Time // zero when undated
+	DaysSinceLast int       // -1 when undated
+	Rounded       bool      // some count in the window was written rounded (1.2K)
+	Change        *Change   // since the baseline; nil without one, or when New
+	New           bool      // in this batch but not in the baseline
+	Sample        bool      // judged on a sample of its posts (kind.go): figures shown, no rating
 
 	// How far the verdict can be trusted, and what each rate rests on (issue 11).
-	Confidence      Confidence `json:"confidence"`           // firm, borderline or thin
-	FollowerERPosts int        `json:"follower_er_posts"`    // window posts with likes and comments
-	ViewERPosts     int        `json:"view_er_posts"`        // window posts with views, likes, comments and shares
-	PinnedOut       int        `json:"pinned_out,omitempty"` // pinned posts left out of the window
+	Confidence      Confidence // firm, borderline or thin
+	FollowerERPosts int        // window posts with likes and comments
+	ViewERPosts     int        // window posts with views, likes, comments and shares
+	PinnedOut       int        // pinned posts left out of the window
 
 	// What a buyer decides on (issue 12); a Metric that is not OK says why in NA.
-	MedianViews    Metric    `json:"median_views"`
-	AvgViews       Metric    `json:"avg_views"`
-	ViewRate       Metric    `json:"view_rate"`      // median views per post ÷ followers, percent
-	PostsPerWeek   Metric    `json:"posts_per_week"` // (window posts − 1) ÷ days from oldest to newest × 7
-	SponsoredPosts int       `json:"sponsored_posts"`
-	SponsoredShare Metric    `json:"sponsored_share"` // percent of the window's posts
-	PaidERRatio    Metric    `json:"paid_er_ratio"`   // median view ER of sponsored ÷ of the others
-	SaveRate       Metric    `json:"save_rate"`       // Σ saves ÷ Σ views, percent
-	ShareRate      Metric    `json:"share_rate"`      // Σ shares ÷ Σ views, percent
-	Price          Metric    `json:"price"`           // the fee for one sponsored post (accounts file)
-	CPE            Metric    `json:"cpe"`             // price ÷ median likes+comments+shares per post
-	CPM            Metric    `json:"cpm"`             // price ÷ median views × 1000
-	TopPosts       []TopPost `json:"top_posts"`       // the window's best posts by view ER
-	TopHashtags    []string  `json:"top_hashtags"`    // the window's most used hashtags, most used first
+	MedianViews    Metric
+	AvgViews       Metric
+	ViewRate       Metric // median views per post ÷ followers, percent
+	PostsPerWeek   Metric // (window posts − 1) ÷ days from oldest to newest × 7
+	SponsoredPosts int
+	SponsoredShare Metric    // percent of the window's posts
+	PaidERRatio    Metric    // median view ER of sponsored ÷ of the others
+	SaveRate       Metric    // Σ saves ÷ Σ views, percent
+	ShareRate      Metric    // Σ shares ÷ Σ views, percent
+	Price          Metric    // the fee for one sponsored post (accounts file)
+	CPE            Metric    // price ÷ median likes+comments+shares per post
+	CPM            Metric    // price ÷ median views × 1000
+	TopPosts       []TopPost // the window's best posts by view ER
+	TopHashtags    []string  // the window's most used hashtags, most used first
 
 	// History holds the account's last snapshots, oldest first, this run's last (issue 14).
-	History []Point `json:"history,omitempty"`
+	History []Point
 }
 
 // Point is an account in one snapshot of the history: what its trend lines are drawn from.
@@ -205,7 +206,7 @@ func (c *check) measure(a *Account, posts []ingest.Post, followers map[string]in
 	}
 	a.PinnedOut = pinnedLast(posts)
 	a.Window, a.WindowNote = window(posts[:len(posts)-a.PinnedOut], cfg, c.from)
-	a.WindowNote = joinNotes(a.WindowNote, pinnedNote(a.PinnedOut))
+	a.PinnedNote = pinnedNote(a.PinnedOut)
 	w := a.WindowPosts()
 	c.a, c.w, c.roughWindow = a, w, false
 	for i := range w {
@@ -223,9 +224,9 @@ func (c *check) measure(a *Account, posts []ingest.Post, followers map[string]in
 
 // followersOf picks the account's follower count: a given count (--accounts) first, else the
 // value on its newest post that states one (whose index it returns; -1 for none).
-func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string, int) {
+func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, lang.Msg, int) {
 	if given.Known() {
-		return given, "from the accounts file", -1
+		return given, lang.M("say.note.followers_given"), -1
 	}
 	var chosen ingest.Count = ingest.Missing
 	at := -1
@@ -244,9 +245,9 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, string,
 		hi = max(hi, f)
 	}
 	if lo != hi {
-		return chosen, fmt.Sprintf("rows disagree (%s to %s): the newest post's value is used", Commas(int64(lo)), Commas(int64(hi))), at
+		return chosen, lang.M("say.note.followers_disagree", lang.Count("low", int64(lo)), lang.Count("high", int64(hi))), at
 	}
-	return chosen, "", at
+	return chosen, lang.Msg{}, at
 }
 
 // countAccounts counts the accounts of sorted posts, so that the result is allocated once.

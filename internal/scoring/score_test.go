@@ -66,10 +66,10 @@ func TestVerdicts(t *testing.T) {
 		t.Run(fmt.Sprintf("%s gets %s", tc.handle, tc.verdict), func(t *testing.T) {
 			a := find(t, res, tc.handle)
 			if a.Verdict != tc.verdict {
-				t.Errorf("verdict = %s, want %s (reason %q)", a.Verdict, tc.verdict, a.Reason)
+				t.Errorf("verdict = %s, want %s (reason %q)", a.Verdict, tc.verdict, enAll(a.Reason))
 			}
-			if !strings.Contains(a.Reason, tc.reason) {
-				t.Errorf("reason = %q, want it to contain %q", a.Reason, tc.reason)
+			if !strings.Contains(enAll(a.Reason), tc.reason) {
+				t.Errorf("reason = %q, want it to contain %q", enAll(a.Reason), tc.reason)
 			}
 		})
 	}
@@ -112,8 +112,8 @@ func TestFollowersFromTheNewestPost(t *testing.T) {
 	if a.Followers != 12_000 {
 		t.Errorf("followers = %d, want 12000 from the newest post", a.Followers)
 	}
-	if !strings.Contains(a.FollowersNote, "newest") {
-		t.Errorf("note = %q, want it to say the newest post's value was used", a.FollowersNote)
+	if !strings.Contains(en(a.FollowersNote), "newest") {
+		t.Errorf("note = %q, want it to say the newest post's value was used", en(a.FollowersNote))
 	}
 }
 

@@ -1,11 +1,11 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // check is one account being judged: its window, the config, and scratch room reused from
@@ -62,9 +62,9 @@ func (c *check) ghostFollowers() (Signal, bool) {
 		return Signal{}, false
 	}
 	return Signal{Code: GhostFollowers, Verdict: Review, Value: share, Limit: c.cfg.GhostViewsPercent,
-		Detail: fmt.Sprintf("median views per post %s = %s%% of %s < %s%%",
-			c.count(int64(m.Value)), num(share), c.followers(), exact(c.cfg.GhostViewsPercent)),
-		Plain: fmt.Sprintf("median views are %s%% of its %s (under %s%%)", num(share), c.followers(), exact(c.cfg.GhostViewsPercent)),
+		Detail: lang.M("say.detail.ghost_followers", c.count("views", int64(m.Value)), lang.Num("share", share),
+			c.followers("followers"), lang.Exact("limit", c.cfg.GhostViewsPercent)),
+		Plain: lang.M("say.plain.ghost_followers", lang.Num("share", share), c.followers("followers"), lang.Exact("limit", c.cfg.GhostViewsPercent)),
 	}, true
 }
 
@@ -80,29 +80,29 @@ func (c *check) likeCommentRatio() (Signal, bool) {
 			return Signal{}, false
 		}
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: float64(likes), Limit: float64(c.cfg.ZeroCommentLikes),
-			Detail: fmt.Sprintf("Σlikes %s with no comments ≥ %s", c.count(likes), Commas(c.cfg.ZeroCommentLikes)),
-			Plain:  fmt.Sprintf("%s likes and not one comment", c.count(likes)),
+			Detail: lang.M("say.detail.likes_no_comments", c.count("likes", likes), lang.Count("limit", c.cfg.ZeroCommentLikes)),
+			Plain:  lang.M("say.plain.likes_no_comments", c.count("likes", likes)),
 		}, true
 	}
 	r := float64(likes) / float64(comments)
-	of := fmt.Sprintf("Σlikes %s / Σcomments %s = %s", c.count(likes), c.count(comments), num(r))
+	of := lang.Sub("of", lang.M("say.detail.likes_per_comment", c.count("likes", likes), c.count("comments", comments), lang.Num("ratio", r)))
 	peer, ok := c.peers[c.a.Tier.Name]
 	switch {
 	case c.a.HasTier && ok && r > c.cfg.LikesPerCommentMultiple*peer:
 		limit := c.cfg.LikesPerCommentMultiple * peer
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: limit,
-			Detail: fmt.Sprintf("%s > %s× the %s tier's median %s in this batch", of, exact(c.cfg.LikesPerCommentMultiple), c.a.Tier.Name, num(peer)),
-			Plain:  fmt.Sprintf("%s likes per comment, %s× the median of its tier in this batch (%s)", num(r), fixed(r/peer, 1), num(peer)),
+			Detail: lang.M("say.detail.likes_above_peers", of, lang.Exact("multiple", c.cfg.LikesPerCommentMultiple), lang.Text("tier", c.a.Tier.Name), lang.Num("peer", peer)),
+			Plain:  lang.M("say.plain.likes_above_peers", lang.Num("ratio", r), lang.Decimal("times", r/peer, 1), lang.Num("peer", peer)),
 		}, true
 	case !(c.a.HasTier && ok) && r > c.cfg.MaxLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MaxLikesPerComment,
-			Detail: fmt.Sprintf("%s > %s", of, exact(c.cfg.MaxLikesPerComment)),
-			Plain:  fmt.Sprintf("%s likes per comment, above %s", num(r), exact(c.cfg.MaxLikesPerComment)),
+			Detail: lang.M("say.detail.above", of, lang.Exact("limit", c.cfg.MaxLikesPerComment)),
+			Plain:  lang.M("say.plain.likes_above", lang.Num("ratio", r), lang.Exact("limit", c.cfg.MaxLikesPerComment)),
 		}, true
 	case r < c.cfg.MinLikesPerComment:
 		return Signal{Code: LikeCommentRatio, Verdict: Review, Value: r, Limit: c.cfg.MinLikesPerComment,
-			Detail: fmt.Sprintf("%s < %s", of, exact(c.cfg.MinLikesPerComment)),
-			Plain:  fmt.Sprintf("only %s likes per comment, under %s", num(r), exact(c.cfg.MinLikesPerComment)),
+			Detail: lang.M("say.detail.below", of, lang.Exact("limit", c.cfg.MinLikesPerComment)),
+			Plain:  lang.M("say.plain.likes_below", lang.Num("ratio", r), lang.Exact("limit", c.cfg.MinLikesPerComment)),
 		}, true
 	}
 	return Signal{}, false
@@ -138,18 +138,17 @@ func (c *check) engagementSpikes() (Signal, bool) {
 	if !(top > above && share > c.cfg.SpikeSharePercent) && spikes < c.cfg.SpikePosts {
 		return Signal{}, false
 	}
-	med := fmt.Sprintf("%s× the median %s interactions", exact(c.cfg.SpikeMultiple), c.count(int64(m.Value)))
+	med := lang.Sub("median", lang.M("say.detail.spike_line", lang.Exact("multiple", c.cfg.SpikeMultiple), c.count("median", int64(m.Value))))
 	switch {
 	case top > above && share > c.cfg.SpikeSharePercent:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: share, Limit: c.cfg.SpikeSharePercent,
-			Detail: fmt.Sprintf("a post above %s holds %s%% of the window's %s > %s%%",
-				med, num(share), c.count(int64(total)), exact(c.cfg.SpikeSharePercent)),
-			Plain: fmt.Sprintf("one post holds %s%% of the window's engagement (over %s%%)", num(share), exact(c.cfg.SpikeSharePercent)),
+			Detail: lang.M("say.detail.spike_share", med, lang.Num("share", share), c.count("total", int64(total)), lang.Exact("limit", c.cfg.SpikeSharePercent)),
+			Plain:  lang.M("say.plain.spike_share", lang.Num("share", share), lang.Exact("limit", c.cfg.SpikeSharePercent)),
 		}, true
 	case spikes >= c.cfg.SpikePosts:
 		return Signal{Code: EngagementSpikes, Verdict: Review, Value: float64(spikes), Limit: float64(c.cfg.SpikePosts),
-			Detail: fmt.Sprintf("%s above %s ≥ %d", plural(spikes, "post"), med, c.cfg.SpikePosts),
-			Plain:  fmt.Sprintf("%s with more than %s× the median engagement", plural(spikes, "post"), exact(c.cfg.SpikeMultiple)),
+			Detail: lang.M("say.detail.spike_posts", lang.Plural("posts", "post", int64(spikes)), med, lang.Count("limit", int64(c.cfg.SpikePosts))),
+			Plain:  lang.M("say.plain.spike_posts", lang.Plural("posts", "post", int64(spikes)), lang.Exact("multiple", c.cfg.SpikeMultiple)),
 		}, true
 	}
 	return Signal{}, false
@@ -174,24 +173,22 @@ func (c *check) implausiblyHigh() (Signal, bool) {
 	default:
 		return Signal{}, false
 	}
-	ratio := fixed(r.Value, 2)
-	detail := fmt.Sprintf("ratio %s > %s", ratio, exact(limit))
-	if limit == cfg.ImplausibleRatio {
-		detail += fmt.Sprintf(" with %s ≥ %s", c.followers(), Commas(cfg.ImplausibleFollowers))
-	} else {
-		detail += " (at any size)"
-	}
-	plain := fmt.Sprintf("engagement %s× its tier", ratio)
-	if limit == cfg.ImplausibleRatio {
-		plain += " for " + c.followers()
+	ratio, big := lang.Decimal("ratio", r.Value, 2), limit == cfg.ImplausibleRatio
+	detail := lang.M("say.detail.implausible_any", ratio, lang.Exact("limit", limit))
+	plain := lang.M("say.plain.implausible_any", ratio)
+	if big {
+		detail = lang.M("say.detail.implausible_big", ratio, lang.Exact("limit", limit), c.followers("followers"), lang.Count("least", cfg.ImplausibleFollowers))
+		plain = lang.M("say.plain.implausible_big", ratio, c.followers("followers"))
 	}
 	if line, ok := c.recentLine(); ok {
 		v := c.a.MedianViewER.Value
 		if v <= line.Benchmark {
 			return Signal{}, false
 		}
-		detail += fmt.Sprintf(", and median view ER %s%% > %s%% (%s, %s)", fixed(v, 2), fixed(line.Benchmark, 2), cfg.RecentBenchmarks.Name, line.Name)
-		plain += fmt.Sprintf(", and a median view ER of %s%%, above the %s%% that few creators of its size reach today", fixed(v, 2), fixed(line.Benchmark, 2))
+		er, above := lang.Decimal("er", v, 2), lang.Decimal("line", line.Benchmark, 2)
+		detail = lang.M("say.detail.implausible_recent", lang.Sub("ratio", detail), er, above,
+			lang.Text("source", cfg.RecentBenchmarks.Name), lang.Text("tier", line.Name))
+		plain = lang.M("say.plain.implausible_recent", lang.Sub("ratio", plain), er, above)
 	}
 	return Signal{Code: ImplausiblyHigh, Verdict: Review, Value: r.Value, Limit: limit, Detail: detail, Plain: plain}, true
 }
@@ -225,18 +222,18 @@ func (c *check) steadiness() (Signal, bool) {
 		sq += (x - mean) * (x - mean)
 	}
 	cv := math.Sqrt(sq/float64(n)) / mean
-	detail := func(op string, limit float64) string {
-		return fmt.Sprintf("view ER coefficient of variation %.2f %s %s over %s", cv, op, exact(limit), plural(n, "post"))
+	args := func(limit float64) []lang.Arg {
+		return []lang.Arg{lang.Decimal("cv", cv, 2), lang.Exact("limit", limit), lang.Plural("posts", "post", int64(n))}
 	}
 	switch {
 	case cv > c.cfg.ErraticCV:
 		return Signal{Code: Erratic, Verdict: Review, Value: cv, Limit: c.cfg.ErraticCV,
-			Detail: detail(">", c.cfg.ErraticCV),
-			Plain:  fmt.Sprintf("view ER varies widely from post to post (coefficient of variation %.2f, over %s)", cv, exact(c.cfg.ErraticCV))}, true
+			Detail: lang.M("say.detail.erratic", args(c.cfg.ErraticCV)...),
+			Plain:  lang.M("say.plain.erratic", args(c.cfg.ErraticCV)...)}, true
 	case cv < c.cfg.SteadyCV:
 		return Signal{Code: TooSteady, Verdict: Review, Value: cv, Limit: c.cfg.SteadyCV,
-			Detail: detail("<", c.cfg.SteadyCV),
-			Plain:  fmt.Sprintf("view ER is nearly the same on every post (coefficient of variation %.2f, under %s)", cv, exact(c.cfg.SteadyCV))}, true
+			Detail: lang.M("say.detail.too_steady", args(c.cfg.SteadyCV)...),
+			Plain:  lang.M("say.plain.too_steady", args(c.cfg.SteadyCV)...)}, true
 	}
 	return Signal{}, false
 }
@@ -296,19 +293,15 @@ func (c *check) impossibleCounts() (Signal, bool) {
 	if bad == 0 {
 		return Signal{}, false
 	}
-	have := plural(bad, "post") + " have"
-	if bad == 1 {
-		have = "1 post has"
-	}
 	p := c.w[first]
-	what := "video"
-	if p.VideoID != "" {
-		what += " " + p.VideoID
+	video := lang.M("say.detail.video_id", lang.Text("id", p.VideoID))
+	if p.VideoID == "" {
+		video = lang.M("say.detail.video")
 	}
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,
-		Detail: fmt.Sprintf("%s with more likes or interactions than views, e.g. %s: %s likes, %s interactions, %s views",
-			plural(bad, "post"), what, Commas(known(p.Likes)), Commas(Interactions(p, false)), Commas(int64(p.Views))),
-		Plain: fmt.Sprintf("%s more likes or interactions than views", have),
+		Detail: lang.M("say.detail.impossible_counts", lang.Plural("posts", "post", int64(bad)), lang.Sub("video", video),
+			lang.Count("likes", known(p.Likes)), lang.Count("interactions", Interactions(p, false)), lang.Count("views", int64(p.Views))),
+		Plain: lang.MN("say.plain.impossible_counts", int64(bad)),
 	}, true
 }
 
@@ -319,9 +312,9 @@ func (c *check) inactive() (Signal, bool) {
 		return Signal{}, false
 	}
 	return Signal{Code: Inactive, Verdict: Review, Value: float64(a.DaysSinceLast), Limit: float64(c.cfg.InactiveDays),
-		Detail: fmt.Sprintf("newest post %s is %s before as-of %s > %s",
-			a.LastPost.Format("2006-01-02"), plural(a.DaysSinceLast, "day"), c.asOf.Format("2006-01-02"), Commas(int64(c.cfg.InactiveDays))),
-		Plain: fmt.Sprintf("no post for %s", plural(a.DaysSinceLast, "day")),
+		Detail: lang.M("say.detail.inactive", lang.Date("last", a.LastPost), lang.Plural("days", "day", int64(a.DaysSinceLast)),
+			lang.Date("as_of", c.asOf), lang.Count("limit", int64(c.cfg.InactiveDays))),
+		Plain: lang.M("say.plain.inactive", lang.Plural("days", "day", int64(a.DaysSinceLast))),
 	}, true
 }
 
@@ -333,22 +326,18 @@ func (c *check) followerChange() (Signal, bool) {
 		return Signal{}, false
 	}
 	d, pct := *ch.FollowersDelta, ch.FollowersPercent.Value
-	sign := ""
-	if pct >= 0 {
-		sign = "+"
-	}
-	moved := fmt.Sprintf("followers %s → %s (%s, %s%s%%) since the baseline",
-		Commas(int64(ch.Before.Followers)), Commas(int64(c.a.Followers)), signed(d), sign, fixed(pct, 1))
+	moved := lang.Sub("moved", lang.M("say.detail.followers_moved", lang.Count("before", int64(ch.Before.Followers)),
+		lang.Count("now", int64(c.a.Followers)), lang.Signed("delta", d), lang.SignedPercent("pct", pct, 1)))
 	switch {
 	case pct >= c.cfg.JumpPercent && d >= c.cfg.JumpFollowers:
 		return Signal{Code: FollowerJump, Verdict: Review, Value: pct, Limit: c.cfg.JumpPercent,
-			Detail: fmt.Sprintf("%s ≥ +%s%% and +%s", moved, exact(c.cfg.JumpPercent), Commas(c.cfg.JumpFollowers)),
-			Plain:  fmt.Sprintf("followers up %s%% since the previous report (%s)", num(pct), signed(d)),
+			Detail: lang.M("say.detail.follower_jump", moved, lang.Exact("limit", c.cfg.JumpPercent), lang.Count("least", c.cfg.JumpFollowers)),
+			Plain:  lang.M("say.plain.follower_jump", lang.Num("pct", pct), lang.Signed("delta", d)),
 		}, true
 	case -pct >= c.cfg.DropPercent && -d >= c.cfg.DropFollowers:
 		return Signal{Code: FollowerDrop, Verdict: Review, Value: pct, Limit: -c.cfg.DropPercent,
-			Detail: fmt.Sprintf("%s ≤ -%s%% and -%s", moved, exact(c.cfg.DropPercent), Commas(c.cfg.DropFollowers)),
-			Plain:  fmt.Sprintf("followers down %s%% since the previous report (%s)", num(-pct), signed(d)),
+			Detail: lang.M("say.detail.follower_drop", moved, lang.Exact("limit", c.cfg.DropPercent), lang.Count("least", c.cfg.DropFollowers)),
+			Plain:  lang.M("say.plain.follower_drop", lang.Num("pct", -pct), lang.Signed("delta", d)),
 		}, true
 	}
 	return Signal{}, false
@@ -362,9 +351,9 @@ func (c *check) sponsoredUnderperform() (Signal, bool) {
 		return Signal{}, false
 	}
 	return Signal{Code: SponsoredUnderperform, Verdict: Review, Value: r.Value, Limit: c.cfg.SponsoredUnderperform,
-		Detail: fmt.Sprintf("median view ER of %s %s%% ÷ %s%% of %s = %s < %s",
-			plural(s.nSponsored, "sponsored post"), fixed(s.sponsored.Value, 2), fixed(s.others.Value, 2),
-			plural(s.nOthers, "other post"), fixed(r.Value, 2), exact(c.cfg.SponsoredUnderperform)),
-		Plain: fmt.Sprintf("sponsored posts get %s× the engagement of the others", fixed(r.Value, 2)),
+		Detail: lang.M("say.detail.sponsored_underperform", lang.Plural("sponsored", "sponsored_post", int64(s.nSponsored)),
+			lang.Decimal("paid_er", s.sponsored.Value, 2), lang.Decimal("other_er", s.others.Value, 2),
+			lang.Plural("others", "other_post", int64(s.nOthers)), lang.Decimal("ratio", r.Value, 2), lang.Exact("limit", c.cfg.SponsoredUnderperform)),
+		Plain: lang.M("say.plain.sponsored_underperform", lang.Decimal("ratio", r.Value, 2)),
 	}, true
 }

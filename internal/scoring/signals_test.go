@@ -56,7 +56,7 @@ func raised(a Account, code string) (Signal, bool) {
 func TestHonestAccountRaisesNothing(t *testing.T) {
 	a := Score(Input{Posts: honest(50_000)}, Default()).Accounts[0]
 	if a.Verdict != Pass || len(a.Signals) != 0 {
-		t.Fatalf("verdict %s, signals %+v; want PASS and none (reason %q)", a.Verdict, a.Signals, a.Reason)
+		t.Fatalf("verdict %s, signals %+v; want PASS and none (reason %q)", a.Verdict, a.Signals, enAll(a.Reason))
 	}
 }
 
@@ -173,7 +173,7 @@ func TestEachSignal(t *testing.T) {
 			if got != tc.want {
 				t.Fatalf("%s raised = %v, want %v; signals %+v", tc.code, got, tc.want, a.Signals)
 			}
-			if got && (s.Detail == "" || s.Plain == "") {
+			if got && (en(s.Detail) == "" || en(s.Plain) == "") {
 				t.Errorf("signal %+v lacks its numbers or its plain words", s)
 			}
 			if got && s.Verdict != Unrated && a.Verdict < s.Verdict {
@@ -206,8 +206,8 @@ func TestSignalsThatNeedNoTierAreRaisedOnUnratedAccounts(t *testing.T) {
 			if _, ok := raised(a, tc.code); !ok || a.Verdict != Unrated {
 				t.Fatalf("verdict %s, signals %+v; want UNRATED with %s", a.Verdict, a.Signals, tc.code)
 			}
-			if !strings.Contains(a.Reason, tc.reason) {
-				t.Errorf("reason %q does not say %q", a.Reason, tc.reason)
+			if !strings.Contains(enAll(a.Reason), tc.reason) {
+				t.Errorf("reason %q does not say %q", enAll(a.Reason), tc.reason)
 			}
 			if a.Ratio.OK || a.Grade != NoGrade {
 				t.Errorf("an unrated account got a ratio %+v and grade %q", a.Ratio, a.Grade)

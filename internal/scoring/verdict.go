@@ -3,6 +3,8 @@ package scoring
 import (
 	"fmt"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Verdict is what vet says of an account.
@@ -50,12 +52,12 @@ const (
 
 // Signal is one reason for doubt, with the numbers that raised it.
 type Signal struct {
-	Code    string  `json:"code"`
-	Verdict Verdict `json:"verdict"` // the verdict this signal calls for
-	Detail  string  `json:"detail"`  // the numbers, in words: "ratio 0.20 < 0.5"
-	Plain   string  `json:"plain"`   // what it may mean, for a client: "median views are 2% of followers (ghost followers?)"
-	Value   float64 `json:"value"`   // the measured number, in the unit of Limit
-	Limit   float64 `json:"limit"`   // the threshold it crossed
+	Code    string   `json:"code"`
+	Verdict Verdict  `json:"verdict"` // the verdict this signal calls for
+	Detail  lang.Msg `json:"-"`       // the numbers, in words: "ratio 0.20 < 0.5"
+	Plain   lang.Msg `json:"-"`       // what it shows, for a client: "median views are 2% of its 80,000 followers (under 5%)"
+	Value   float64  `json:"value"`   // the measured number, in the unit of Limit
+	Limit   float64  `json:"limit"`   // the threshold it crossed
 }
 
 // The signal codes, in the order they are checked and listed.

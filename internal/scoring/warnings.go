@@ -1,16 +1,15 @@
 package scoring
 
 import (
-	"fmt"
-
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Warning is something about the whole batch, said once with its fix (SPEC §3 "The batch itself").
 type Warning struct {
-	Code string `json:"code"` // thin_batch, no_followers, no_saves_column …
-	Text string `json:"text"` // what is wrong, in plain words
-	Fix  string `json:"fix"`  // what to do about it
+	Code string   `json:"code"` // thin_batch, no_followers, no_saves_column …
+	Text lang.Msg `json:"-"`    // what is wrong, in plain words
+	Fix  lang.Msg `json:"-"`    // what to do about it
 }
 
 // The batch warnings' codes.
@@ -34,40 +33,24 @@ func batchWarnings(as []Account, posts []ingest.Post, cfg *Config, kind Kind) []
 			noFollowers++
 		}
 	}
-	// of says "1 of 10 accounts has", "6 of 10 accounts have".
-	of := func(n int) string {
-		have := "have"
-		if n == 1 {
-			have = "has"
-		}
-		return fmt.Sprintf("%s of %s %s", Commas(int64(n)), plural(len(as), "account"), have)
+	// of is "1 of 10 accounts has", "6 of 10 accounts have".
+	of := func(n int) lang.Arg {
+		return lang.Sub("of", lang.MN("say.warn.of", int64(n), lang.Plural("all", "account", int64(len(as)))))
 	}
+	least, firm := lang.Count("least", int64(cfg.MinPosts)), lang.Count("firm", int64(cfg.FirmPosts))
 	switch {
 	case kind == Sample:
-		ws = append(ws, Warning{Code: ThinBatch,
-			Text: fmt.Sprintf("%s fewer than %d posts: this is a sample of posts (a hashtag, trend or search export), not each creator's recent posts, so it is a discovery list ranked by the engagement of the surfaced posts, and no account is rated",
-				of(thin), cfg.MinPosts),
-			Fix: "export the shortlisted profiles (profiles.txt lists their addresses) and run vet on that export; --profile-export rates this batch as it is"})
+		ws = append(ws, Warning{Code: ThinBatch, Text: lang.M("say.warn.sample", of(thin), least), Fix: lang.M("say.warn.sample_fix")})
 	case len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent && cfg.ProfileExport:
-		ws = append(ws, Warning{Code: ThinBatch,
-			Text: fmt.Sprintf("%s fewer than %d posts, too few to rate, although --profile-export says each creator's recent posts are here",
-				of(thin), cfg.MinPosts),
-			Fix: "export more of each creator's recent posts (at least " + fmt.Sprint(cfg.MinPosts) + " each, " + fmt.Sprint(cfg.FirmPosts) + " for a firm verdict)"})
+		ws = append(ws, Warning{Code: ThinBatch, Text: lang.M("say.warn.thin_profiles", of(thin), least), Fix: lang.M("say.warn.thin_profiles_fix", least, firm)})
 	case len(as) > 0 && float64(thin)*100/float64(len(as)) > cfg.ThinBatchPercent:
-		ws = append(ws, Warning{Code: ThinBatch,
-			Text: fmt.Sprintf("%s fewer than %d posts, too few to rate: this looks like a hashtag or trend export",
-				of(thin), cfg.MinPosts),
-			Fix: "export each creator's recent posts from their profile instead"})
+		ws = append(ws, Warning{Code: ThinBatch, Text: lang.M("say.warn.thin", of(thin), least), Fix: lang.M("say.warn.thin_fix")})
 	}
 	if noFollowers > 0 {
-		ws = append(ws, Warning{Code: NoFollowers,
-			Text: fmt.Sprintf("%s no follower count, so cannot be rated", of(noFollowers)),
-			Fix:  "pass their follower counts with --accounts FILE (columns handle and followers)"})
+		ws = append(ws, Warning{Code: NoFollowers, Text: lang.M("say.warn.no_followers", of(noFollowers)), Fix: lang.M("say.warn.no_followers_fix")})
 	}
 	if cfg.IncludeSaves && !anySaves(posts) {
-		ws = append(ws, Warning{Code: NoSavesColumn,
-			Text: "--include-saves is on, but no post has a save count: no saves were counted",
-			Fix:  `map the saves column with --map saves=HEADER (TikTok's export calls it "Add to Favorites")`})
+		ws = append(ws, Warning{Code: NoSavesColumn, Text: lang.M("say.warn.no_saves"), Fix: lang.M("say.warn.no_saves_fix")})
 	}
 	return ws
 }

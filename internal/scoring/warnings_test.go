@@ -61,7 +61,7 @@ func TestBatchWarnings(t *testing.T) {
 			if ok != tc.want {
 				t.Fatalf("%s warned = %v, want %v", tc.code, ok, tc.want)
 			}
-			if ok && (!strings.Contains(w.Text, tc.text) || w.Fix == "") {
+			if ok && (!strings.Contains(en(w.Text), tc.text) || en(w.Fix) == "") {
 				t.Errorf("warning %+v, want text with %q and a fix", w, tc.text)
 			}
 		})
@@ -80,8 +80,8 @@ func TestBatchWarnings(t *testing.T) {
 		cfg.IncludeSaves = true
 		r := Score(Input{Posts: batchOf(4, 3, 1)}, cfg)
 		for code, fix := range map[string]string{ThinBatch: "from their profile", NoFollowers: "--accounts FILE", NoSavesColumn: `"Add to Favorites"`} {
-			if w, _ := warned(r, code); !strings.Contains(w.Fix, fix) {
-				t.Errorf("%s fix %q does not say %q", code, w.Fix, fix)
+			if w, _ := warned(r, code); !strings.Contains(en(w.Fix), fix) {
+				t.Errorf("%s fix %q does not say %q", code, en(w.Fix), fix)
 			}
 		}
 	})

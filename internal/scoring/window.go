@@ -2,11 +2,11 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // sortPosts groups posts by account, newest first; undated posts keep the order given, after
@@ -123,22 +123,22 @@ func cutoff(cfg *Config, asOf time.Time) time.Time {
 
 // window picks the account's scored posts: posts[:n] (posts are newest first, undated last),
 // with a note when the choice needs saying.
-func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note string) {
+func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note lang.Msg) {
 	if len(posts) == 0 {
-		return 0, ""
+		return 0, note
 	}
 	dated := !posts[0].PostedAt.IsZero()
 	if cfg.ByDate() && dated {
 		for n < len(posts) && !posts[n].PostedAt.IsZero() && !posts[n].PostedAt.Before(from) {
 			n++
 		}
-		return n, ""
+		return n, note
 	}
 	n = min(max(cfg.WindowPosts, 0), len(posts))
 	if !dated {
-		note = fmt.Sprintf("no post dates: the first %s rows as the export lists them", Commas(int64(n)))
+		note = lang.M("say.note.undated", lang.Count("n", int64(n)))
 		if cfg.ByDate() {
-			note += " (a date window needs dates)"
+			note = lang.M("say.note.undated_by_date", lang.Count("n", int64(n)))
 		}
 	}
 	return n, note
@@ -174,20 +174,9 @@ func pinnedLast(posts []ingest.Post) int {
 }
 
 // pinnedNote says how many pinned posts were left out of the window.
-func pinnedNote(n int) string {
+func pinnedNote(n int) lang.Msg {
 	if n == 0 {
-		return ""
+		return lang.Msg{}
 	}
-	return plural(n, "pinned post") + " left out of the window"
-}
-
-// joinNotes joins the notes that are not empty with "; ".
-func joinNotes(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + "; " + b
+	return lang.M("say.note.pinned", lang.Plural("posts", "pinned_post", int64(n)))
 }

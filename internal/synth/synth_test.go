@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 	"github.com/vet-tool/vet/internal/synth"
 	"github.com/xuri/excelize/v2"
@@ -434,8 +435,8 @@ func seesTheEdges(t *testing.T, ps []ingest.Post) {
 		t.Run(fmt.Sprintf("%s account %s", k, a.Handle), func(t *testing.T) {
 			switch k {
 			case synth.SmallFraud:
-				if a.Verdict != scoring.Unrated || !has(a, scoring.LikeCommentRatio) || !strings.Contains(a.Reason, "likes and not one comment") {
-					t.Errorf("verdict %s, signals %v, reason %q; want UNRATED with like_comment_ratio", a.Verdict, a.Signals, a.Reason)
+				if a.Verdict != scoring.Unrated || !has(a, scoring.LikeCommentRatio) || !strings.Contains(lang.New(lang.English, "").SayAll(a.Reason), "likes and not one comment") {
+					t.Errorf("verdict %s, signals %v, reason %q; want UNRATED with like_comment_ratio", a.Verdict, a.Signals, lang.New(lang.English, "").SayAll(a.Reason))
 				}
 			case synth.PinnedVirals:
 				if a.PinnedOut != 3 || has(a, scoring.EngagementSpikes) || a.Verdict != scoring.Pass {
