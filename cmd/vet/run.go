@@ -195,6 +195,9 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	timer.done("ingest")
+	if f.Run.Currency == "" && batch.Currency() != "" { // the accounts file's own (€1.250, a currency column)
+		printer = lang.New(printer.Lang(), lang.Currency(batch.Currency()))
+	}
 	bar.posts(batch.Read)
 	listSkipped(e.stderr, batch, s.quiet)
 	if f.Run.Strict && len(batch.Rejected) > 0 {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,11 +24,16 @@ type followerTable struct {
 	account int
 	count   int      // the followers column, or -1
 	price   int      // the price column, or -1
+	curr    int      // the currency column, or -1
 	handles []string // the accounts given followers or a price, folded
 }
 
-// priceAliases are the headers of the fee for one sponsored post, folded like every header.
-var priceAliases = []string{"price", "fee", "rate", "cost", "prijs", "tarief"}
+// priceAliases are the headers of the fee for one sponsored post, folded like every header;
+// currencyAliases those of the prices' currency.
+var (
+	priceAliases    = []string{"price", "fee", "rate", "cost", "prijs", "tarief", "preis"}
+	currencyAliases = []string{"currency", "valuta", "munt", "währung"}
+)
 
 // newFollowerTable accepts a header that has an account column and a followers or a price
 // column.
@@ -43,13 +49,7 @@ func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*fo
 		}
 	}
 	m, _ := resolveMapping(info.Name, header, aliases, explicit)
-	price := -1
-	for _, a := range priceAliases {
-		if i := slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == a }); i >= 0 {
-			price = i
-			break
-		}
-	}
+	price, curr := columnOf(header, priceAliases), columnOf(header, currencyAliases)
 	var missing []Field
 	if m[FieldAccount] < 0 {
 		missing = append(missing, FieldAccount)
@@ -72,9 +72,22 @@ func newFollowerTable(b *Batch, info Input, header []string, opts *Options) (*fo
 	if price >= 0 {
 		info.Columns = append(info.Columns, "price ← "+header[price])
 	}
+	if curr >= 0 {
+		info.Columns = append(info.Columns, "currency ← "+header[curr])
+	}
 	b.Inputs = append(b.Inputs, info)
 	return &followerTable{b: b, in: len(b.Inputs) - 1, file: info.Name, header: header,
-		account: m[FieldAccount], count: m[FieldFollowers], price: price}, nil
+		account: m[FieldAccount], count: m[FieldFollowers], price: price, curr: curr}, nil
+}
+
+// columnOf is the first column whose folded header is one of aliases, or -1.
+func columnOf(header, aliases []string) int {
+	for _, a := range aliases {
+		if i := slices.IndexFunc(header, func(h string) bool { return foldHeader(h) == a }); i >= 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 func (t *followerTable) row(cells []string, line int) {
@@ -108,8 +121,20 @@ func (t *followerTable) row(cells []string, line int) {
 		bad(t.price, cell(t.price), err.(*ValueError).Reason)
 		return
 	}
+	code := priceSign(cell(t.price))
+	if c := trimSpace(cell(t.curr)); c != "" {
+		cur, err := lang.ParseCurrency(c)
+		if err != nil {
+			bad(t.curr, c, "is not a currency (EUR, USD, GBP, €, $, £)")
+			return
+		}
+		code = string(cur)
+	}
 	if !n.Known() && !hasPrice {
 		return
+	}
+	if hasPrice {
+		t.b.sawCurrency(CurrencySeen{Code: code, File: t.file, Line: line})
 	}
 	h = strings.Clone(h) // the cells are lent by the CSV scanner
 	t.handles = append(t.handles, h)
@@ -123,6 +148,16 @@ func (t *followerTable) row(cells []string, line int) {
 		t.b.Prices[h] = price
 	}
 	t.b.Inputs[t.in].Read++
+}
+
+// priceSign is the currency of the sign before a price (€1.250: EUR), or "".
+func priceSign(s string) string {
+	for sign, code := range map[string]string{"€": "EUR", "$": "USD", "£": "GBP"} {
+		if strings.HasPrefix(trimSpace(s), sign) {
+			return code
+		}
+	}
+	return ""
 }
 
 // ParsePrice reads the fee for one sponsored post: digits with optional thousands separators

@@ -74,8 +74,12 @@ type Batch struct {
 	Followers map[string]Count
 	// Prices are the fee for one sponsored post by folded handle, from the accounts file's
 	// price column (price, fee, rate, cost, prijs, tarief), in the batch's currency.
-	Prices   map[string]float64
-	Warnings []string // things the user should know that reject no row
+	Prices map[string]float64
+	// Currencies are the currencies the accounts files name for their prices (a currency
+	// column, or €, $, £ before an amount), each once, where it was first seen: one is the
+	// batch's currency (Currency); several are a conflict, and Read warns of it.
+	Currencies []CurrencySeen
+	Warnings   []string // things the user should know that reject no row
 	// NoCaption are the tables of posts without a caption column: their sponsored posts
 	// (#ad, #samenwerking…) and hashtags cannot be found. NoCaptionWarning says it once.
 	NoCaption []string
@@ -214,7 +218,38 @@ func Read(paths []string, opts Options) (*Batch, error) {
 				f.name, len(handles), clip(handles[0])))
 		}
 	}
+	if len(b.Currencies) > 1 {
+		var seen []string
+		for _, c := range b.Currencies {
+			seen = append(seen, fmt.Sprintf("%s at %s:%d", c.Code, c.File, c.Line))
+		}
+		b.warn(fmt.Sprintf("the accounts files name %d currencies (%s): money figures are shown without a currency; pass --currency CODE",
+			len(b.Currencies), strings.Join(seen, ", ")))
+	}
 	return b, nil
+}
+
+// CurrencySeen is a currency an accounts file names, and where it first does.
+type CurrencySeen struct {
+	Code string // ISO 4217: EUR, USD, GBP
+	File string
+	Line int
+}
+
+// Currency is the one currency the accounts files name for their prices; "" when they name
+// none, or more than one.
+func (b *Batch) Currency() string {
+	if len(b.Currencies) != 1 {
+		return ""
+	}
+	return b.Currencies[0].Code
+}
+
+// sawCurrency notes a currency named at file:line, once per code.
+func (b *Batch) sawCurrency(c CurrencySeen) {
+	if c.Code != "" && !slices.ContainsFunc(b.Currencies, func(x CurrencySeen) bool { return x.Code == c.Code }) {
+		b.Currencies = append(b.Currencies, c)
+	}
 }
 
 // postKeys is the set of the posts' accounts, folded.

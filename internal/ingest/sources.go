@@ -344,6 +344,9 @@ func (b *Batch) join(p *Batch) {
 	for k, n := range p.Followers {
 		b.setFollowers(k, n)
 	}
+	for _, c := range p.Currencies {
+		b.sawCurrency(c)
+	}
 	for k, v := range p.Prices {
 		if b.Prices == nil {
 			b.Prices = map[string]float64{}

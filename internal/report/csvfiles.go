@@ -134,7 +134,6 @@ type postCSVRow struct {
 	Pinned    csvBool    `csv:"pinned"`
 	Sponsored csvBool    `csv:"sponsored_flag"` // as the export marked it
 	Rounded   csvBool    `csv:"rounded_counts"`
-	URL       csvText    `csv:"url"` // the video's TikTok address, made from the handle and id
 	Caption   csvText    `csv:"caption"`
 	File      csvText    `csv:"file"`
 	Line      csvInt     `csv:"line"`
@@ -310,8 +309,8 @@ func writePostsCSV(w io.Writer, r *Report) error {
 				Views: countInt(p.Views), Likes: countInt(p.Likes), Comments: countInt(p.Comments),
 				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: viewERNumber(er), Above: csvText(above),
 				InWindow: j < a.Window, Pinned: csvBool(p.Pinned), Sponsored: csvBool(p.Sponsored), Rounded: csvBool(p.Rounded),
-				URL: csvText(ingest.VideoLink(a.Handle, p.VideoID)), Caption: csvText(p.Caption),
-				File: csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
+				Caption: csvText(p.Caption),
+				File:    csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
 			})
 			if err != nil {
 				return err

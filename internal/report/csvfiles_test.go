@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
+	"github.com/vet-tool/vet/internal/synth"
 )
 
 // readCSV reads a report's CSV back as a BI tool would: encoding/csv, the header naming the
@@ -112,7 +115,7 @@ func TestCSVFilesReadBack(t *testing.T) {
 		// 1,500 likes + 100 comments + 10 shares on 20,000 views.
 		if healthy == nil || healthy["view_er_pct"] != "8.05" || healthy["in_window"] != "true" ||
 			healthy["above_platform_er"] != "true" || healthy["saves"] != "" || healthy["file"] != "posts.csv" ||
-			healthy["url"] != "https://www.tiktok.com/@healthy/video/4000" || healthy["posted_at"] != "2026-11-20T12:00:00Z" {
+			healthy["posted_at"] != "2026-11-20T12:00:00Z" {
 			t.Errorf("post 4000 = %v", healthy)
 		}
 	})
@@ -156,5 +159,50 @@ func TestCSVFilesWrittenAtOnce(t *testing.T) {
 	wg.Wait()
 	if out[0].String() != out[1].String() || strings.Count(out[0].String(), "\n") != 26 {
 		t.Errorf("two posts.csv written at once differ or miss rows:\n%s", out[0].String())
+	}
+}
+
+// Issue 20: posts.csv writes each value with the precision it has, so it is no larger than the
+// export it came from (the bench batch's generator, with its url and caption columns), and the
+// examples' posts.csv is no larger than the example exports together.
+func TestPostsCSVIsNoLargerThanItsInput(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		input func(t *testing.T) []string
+	}{
+		{"a generated batch of 500 accounts × 20 posts", func(t *testing.T) []string {
+			path := filepath.Join(t.TempDir(), "posts.csv")
+			if err := synth.WriteFile(path, synth.Config{Accounts: 500, Posts: 20, Seed: 3}); err != nil {
+				t.Fatal(err)
+			}
+			return []string{path}
+		}},
+		{"the examples", func(*testing.T) []string {
+			return []string{"../../examples/posts-generic.csv", "../../examples/apify-export.csv"}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			paths := tc.input(t)
+			var in int64
+			for _, p := range paths {
+				fi, err := os.Stat(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				in += fi.Size()
+			}
+			b, err := ingest.Read(paths, ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+			var out bytes.Buffer
+			if err := writePostsCSV(&out, &Report{Batch: b, Result: res}); err != nil {
+				t.Fatal(err)
+			}
+			if n := out.Len(); int64(n) > in || len(b.Posts) == 0 {
+				t.Errorf("posts.csv is %d bytes for %d posts, its input %d bytes", n, len(b.Posts), in)
+			}
+		})
 	}
 }

@@ -37,6 +37,9 @@ type Summary struct {
 	Verdicts  map[string]int     `json:"verdicts"`
 	Accounts  []SummaryAccount   `json:"accounts"`
 	Benchmark scoring.Benchmarks `json:"benchmarks"`
+	// Currency is the ISO 4217 code of the money figures (price, cpe, cpm): --currency, else the
+	// accounts file's own; absent when the batch names none.
+	Currency string `json:"currency,omitempty"`
 	// With --baseline: its as-of date, and the accounts new in this batch and gone from it.
 	BaselineAsOf *time.Time         `json:"baseline_as_of,omitempty"`
 	New          []string           `json:"new,omitempty"`
@@ -200,6 +203,7 @@ func summaryHead(r *Report) *Summary {
 		Inputs:     []SummaryInput{},
 		Accounts:   []SummaryAccount{},
 		Warnings:   warnings(res, r.printer()),
+		Currency:   string(r.printer().Currency()),
 		HasHistory: res.HasHistory,
 	}
 	if res.HasBaseline {
