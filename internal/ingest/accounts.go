@@ -107,8 +107,8 @@ func (t *followerTable) row(cells []string, line int) {
 		}
 		return cells[i]
 	}
-	bad := func(col int, value, reason string) {
-		e := RowError{File: t.file, Line: line, Column: t.header[col], Value: value, Reason: reason + "; this row of the accounts file is not used"}
+	bad := func(col int, value string, reason lang.Msg) {
+		e := RowError{File: t.file, Line: line, Column: t.header[col], Value: value, Reason: why("accounts_row", lang.Sub("reason", reason))}
 		t.b.warn(e.Error())
 	}
 	n, _, err := ParseCount(cell(t.count))
@@ -125,7 +125,7 @@ func (t *followerTable) row(cells []string, line int) {
 	if c := trimSpace(cell(t.curr)); c != "" {
 		cur, err := lang.ParseCurrency(c)
 		if err != nil {
-			bad(t.curr, c, "is not a currency (EUR, USD, GBP, €, $, £)")
+			bad(t.curr, c, why("not_currency"))
 			return
 		}
 		code = string(cur)
@@ -177,13 +177,13 @@ func ParsePrice(s string) (price float64, ok bool, err error) {
 	}
 	if t == "" {
 		if trimSpace(s) != "" {
-			return 0, false, &ValueError{Value: s, Reason: "is not a price (no amount after the currency sign)"}
+			return 0, false, &ValueError{Value: s, Reason: why("price_no_amount")}
 		}
 		return 0, false, nil
 	}
-	bad := func(reason string) (float64, bool, error) { return 0, false, &ValueError{Value: s, Reason: reason} }
+	bad := func(key string) (float64, bool, error) { return 0, false, &ValueError{Value: s, Reason: why(key)} }
 	if t[0] == '-' {
-		return bad("is negative")
+		return bad("negative")
 	}
 	t = strings.NewReplacer(" ", "", "\u00a0", "", "'", "").Replace(t)
 	dec := byte(0) // the decimal mark, if any
@@ -209,27 +209,27 @@ func ParsePrice(s string) (price float64, ok bool, err error) {
 		i := strings.LastIndexByte(t, dec)
 		intPart, frac = t[:i], t[i+1:]
 		if frac == "" || !allDigits(frac) {
-			return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+			return bad("not_price")
 		}
 	}
 	if intPart == "" {
-		return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+		return bad("not_price")
 	}
 	var digits strings.Builder
 	groups := strings.FieldsFunc(intPart, func(r rune) bool { return r == '.' || r == ',' })
 	if len(groups) > 1 || strings.ContainsAny(intPart, ".,") {
 		if strings.Count(intPart, ".")+strings.Count(intPart, ",") != len(groups)-1 || len(groups[0]) > 3 {
-			return bad("is not a price (thousands are grouped by three digits)")
+			return bad("price_grouping")
 		}
 		for _, g := range groups[1:] {
 			if len(g) != 3 {
-				return bad("is not a price (thousands are grouped by three digits)")
+				return bad("price_grouping")
 			}
 		}
 	}
 	for _, g := range groups {
 		if !allDigits(g) {
-			return bad("is not a price (digits, thousands separators and decimals: 1250, 1,250.50, €1.250,50)")
+			return bad("not_price")
 		}
 		digits.WriteString(g)
 	}
@@ -238,7 +238,7 @@ func ParsePrice(s string) (price float64, ok bool, err error) {
 	}
 	v, err := strconv.ParseFloat(digits.String(), 64)
 	if err != nil || math.IsInf(v, 0) {
-		return bad("is not a price (too large)")
+		return bad("price_too_large")
 	}
 	return v, true, nil
 }

@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"math"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Count is a non-negative count read from an export (views, likes, followers...). Missing
@@ -16,13 +18,21 @@ const Missing Count = -1
 // Known reports whether the count was given.
 func (c Count) Known() bool { return c >= 0 }
 
-// ValueError is a cell that could not be read as what its column holds.
-type ValueError struct{ Value, Reason string }
+// ValueError is a cell that could not be read as what its column holds. Reason is a catalog
+// message (ingest.reason.*), so that the report says it in its own language; Error says it
+// in English.
+type ValueError struct {
+	Value  string
+	Reason lang.Msg
+}
 
-func (e *ValueError) Error() string { return fmt.Sprintf("%q %s", e.Value, e.Reason) }
+func (e *ValueError) Error() string { return fmt.Sprintf("%q %s", e.Value, lang.InEnglish(e.Reason)) }
 
-func badCount(s, reason string) (Count, bool, error) {
-	return 0, false, &ValueError{Value: s, Reason: reason}
+// why is the message of one of ingest's reasons: ingest.reason.<key>.
+func why(key string, args ...lang.Arg) lang.Msg { return lang.M("ingest.reason."+key, args...) }
+
+func badCount(s, key string) (Count, bool, error) {
+	return 0, false, &ValueError{Value: s, Reason: why(key)}
 }
 
 // ParseCount reads a count the way exports write them (SPEC §2): 12345, 12,345, 12.345,
@@ -37,7 +47,7 @@ func badCount(s, reason string) (Count, bool, error) {
 func ParseCount(s string) (Count, bool, error) {
 	n, rounded, err := parseCount(s)
 	if err == nil && n > MaxCount {
-		return badCount(s, "is implausibly large for a count (above 10^12)")
+		return badCount(s, "count_implausible")
 	}
 	return n, rounded, err
 }
@@ -54,15 +64,15 @@ func parseCount(s string) (Count, bool, error) {
 	// Plain digits: the common case, handled first and without allocation.
 	if n, ok := plainDigits(t); ok {
 		if len(t) > 1 && t[0] == '0' {
-			return badCount(s, "has a leading zero (is it octal, or a code?)")
+			return badCount(s, "leading_zero")
 		}
 		if n < 0 {
-			return badCount(s, "is too large for a count")
+			return badCount(s, "count_too_large")
 		}
 		return Count(n), false, nil
 	}
 	if t[0] == '-' {
-		return badCount(s, "is negative")
+		return badCount(s, "negative")
 	}
 	switch last := t[len(t)-1]; last {
 	case 'K', 'k', 'M', 'm', 'B', 'b':
@@ -111,24 +121,24 @@ func parseSuffixed(orig, m string, suffix byte) (Count, bool, error) {
 		if m[i] == '.' || m[i] == ',' {
 			intPart, frac = m[:i], m[i+1:]
 			if frac == "" {
-				return badCount(orig, "is not a count")
+				return badCount(orig, "not_count")
 			}
 			break
 		}
 	}
 	if intPart == "" || (len(intPart) > 1 && intPart[0] == '0') {
-		return badCount(orig, "is not a count")
+		return badCount(orig, "not_count")
 	}
 	ip, ok := plainDigits(intPart)
 	if !ok {
-		return badCount(orig, "is not a count")
+		return badCount(orig, "not_count")
 	}
 	fp, ok := plainDigits(frac)
 	if !ok || len(frac) > 9 {
-		return badCount(orig, "is not a count")
+		return badCount(orig, "not_count")
 	}
 	if ip < 0 || ip > math.MaxInt64/mult-1 {
-		return badCount(orig, "is too large for a count")
+		return badCount(orig, "count_too_large")
 	}
 	// frac/10^len(frac) × mult, rounded half up, in integers so 1.2K is exactly 1200.
 	scale := int64(1)
@@ -164,11 +174,11 @@ func parseGrouped(orig, t string) (Count, bool, error) {
 	}
 	if frac != "" || len(body) < len(t) {
 		if frac == "" || !allZeros(frac) {
-			return badCount(orig, "is not a whole number (a rounded count needs K, M or B)")
+			return badCount(orig, "not_whole")
 		}
 	}
 	if body == "" {
-		return badCount(orig, "is not a count")
+		return badCount(orig, "not_count")
 	}
 	var n int64
 	var sep byte
@@ -179,31 +189,31 @@ func parseGrouped(orig, t string) (Count, bool, error) {
 		if c >= '0' && c <= '9' {
 			d := int64(c - '0')
 			if n > (math.MaxInt64-d)/10 {
-				return badCount(orig, "is too large for a count")
+				return badCount(orig, "count_too_large")
 			}
 			n = n*10 + d
 			group++
 			continue
 		}
 		if !isGroupSep(c) || (sep != 0 && c != sep) || group == 0 || (first && group > 3) || (!first && group != 3) {
-			return badCount(orig, "is not a count")
+			return badCount(orig, "not_count")
 		}
 		if len(frac) > 0 && c == t[len(body)] {
-			return badCount(orig, "is not a count")
+			return badCount(orig, "not_count")
 		}
 		sep, first, group = c, false, 0
 	}
 	if sep == 0 {
 		// No grouping: only "12345.0" reaches here.
 		if len(body) > 1 && body[0] == '0' {
-			return badCount(orig, "has a leading zero (is it octal, or a code?)")
+			return badCount(orig, "leading_zero")
 		}
 	} else {
 		if group != 3 {
-			return badCount(orig, "is not a count")
+			return badCount(orig, "not_count")
 		}
 		if body[0] == '0' {
-			return badCount(orig, "is not a count")
+			return badCount(orig, "not_count")
 		}
 	}
 	return Count(n), false, nil

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"testing"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 func TestParseCount(t *testing.T) {
@@ -61,7 +63,7 @@ func TestParseCount(t *testing.T) {
 			got, rounded, err := ParseCount(tc.in)
 			if tc.wantErr != "" {
 				ve, ok := err.(*ValueError)
-				if !ok || ve.Reason != tc.wantErr {
+				if !ok || lang.InEnglish(ve.Reason) != tc.wantErr {
 					t.Fatalf("ParseCount(%q) = %d, %v; want error %q", tc.in, got, err, tc.wantErr)
 				}
 				return

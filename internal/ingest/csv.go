@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // csvSource is a delimited text file opened and understood: its encoding, its delimiter and
@@ -184,8 +187,9 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 			// and named on stderr.
 			n := s.sc.spilledLines()
 			how := fmt.Sprintf("runs on to line %d", line+n)
+			reason := why("quote_runs_on", lang.Text("line", strconv.Itoa(line+n)))
 			if s.sc.unclosed {
-				how = "is never closed"
+				how, reason = "is never closed", why("quote_unclosed")
 			}
 			s.sc.reopen()
 			if s.warn != nil {
@@ -198,7 +202,7 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 				}
 				s.warn(fmt.Sprintf("%s:%d: a quote opened on this line %s%s", file, line, how, after))
 			}
-			bad(&RowError{File: file, Line: line, Reason: "has a quote that opens here and " + how + " (the lines after it are read as rows)"})
+			bad(&RowError{File: file, Line: line, Reason: reason})
 			continue
 		}
 		if blankRecord(rec) {
@@ -206,7 +210,7 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 		}
 		if len(rec) != want {
 			if len(rec) < want || !blankRecord(rec[want:]) {
-				bad(&RowError{File: file, Line: line, Reason: fmt.Sprintf("has %d fields where the header has %d (a delimiter or quote out of place?)", len(rec), want)})
+				bad(&RowError{File: file, Line: line, Reason: why("fields", lang.Count("fields", int64(len(rec))), lang.Count("want", int64(want)))})
 				continue
 			}
 			rec = rec[:want]

@@ -59,7 +59,7 @@ func ParseDate(s string) (time.Time, error) {
 func parseDate(s string) (time.Time, dayOrder, error) {
 	t, o, err := parseDateForm(s)
 	if err == nil && o != orderYearless && trimSpace(s) != "" && (t.Before(minTime) || !t.Before(maxTime)) {
-		return time.Time{}, orderNone, &ValueError{Value: s, Reason: "is not a date (the year is out of range)"}
+		return time.Time{}, orderNone, &ValueError{Value: s, Reason: why("date_year")}
 	}
 	return t, o, err
 }
@@ -121,7 +121,7 @@ func parseDateForm(s string) (time.Time, dayOrder, error) {
 }
 
 func badDate(s string) (time.Time, dayOrder, error) {
-	return time.Time{}, orderNone, &ValueError{Value: s, Reason: "is not a date"}
+	return time.Time{}, orderNone, &ValueError{Value: s, Reason: why("not_date")}
 }
 
 // Ranges that tell a number's kind of date apart. Excel serials from 1970 to 2173; Unix
@@ -151,7 +151,7 @@ func parseNumericDate(s string) (time.Time, bool, error) {
 	case v >= minSerial && v < maxSerial:
 		t, err := excelize.ExcelDateToTime(v, false)
 		if err != nil {
-			return time.Time{}, true, &ValueError{Value: s, Reason: "is not a date"}
+			return time.Time{}, true, &ValueError{Value: s, Reason: why("not_date")}
 		}
 		return t.UTC(), true, nil
 	case v >= minUnix && v < maxUnix:
@@ -160,7 +160,7 @@ func parseNumericDate(s string) (time.Time, bool, error) {
 	case v >= minUnixMs && v < maxUnixMs:
 		return time.UnixMilli(int64(v)).UTC(), true, nil
 	}
-	return time.Time{}, true, &ValueError{Value: s, Reason: "is not a date (a number, but not an Excel date, Unix seconds or milliseconds)"}
+	return time.Time{}, true, &ValueError{Value: s, Reason: why("date_number")}
 }
 
 // clockLayouts are the times of day that may follow a day-month date (Excel in the US writes

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // maxJSONSize bounds a JSON export held in memory to be flattened.
@@ -133,7 +135,7 @@ func jsonArrays(name string, data []byte, counts map[string]bool) ([]jsonRecord,
 				if _, isArray := v.([]any); isArray {
 					inner++
 				}
-				bad = append(bad, &RowError{File: name, Line: line, Value: clip(jsonScalar(v)), Reason: "is not a JSON object"})
+				bad = append(bad, &RowError{File: name, Line: line, Value: clip(jsonScalar(v)), Reason: why("not_object")})
 				continue
 			}
 			rec := jsonRecord{line: line}
@@ -266,9 +268,9 @@ func jsonLines(name string, data []byte, counts map[string]bool) ([]jsonRecord, 
 		dec := json.NewDecoder(bytes.NewReader(l))
 		dec.UseNumber()
 		if err := dec.Decode(&obj); err != nil || dec.More() {
-			reason := "is not a JSON object"
+			reason := why("not_object")
 			if err != nil {
-				reason = "is not a JSON object: " + err.Error()
+				reason = why("not_object_because", lang.Text("error", err.Error()))
 			}
 			bad = append(bad, &RowError{File: name, Line: line, Value: clip(string(l)), Reason: reason})
 			continue

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Post is one video as an export describes it. It is the one domain type that scoring and
@@ -77,7 +79,7 @@ type RowError struct {
 	Line   int
 	Column string // the header of the offending cell as written in the file; "" for the whole row
 	Value  string
-	Reason string
+	Reason lang.Msg // why, as a catalog message (ingest.reason.*): the report says it in its language
 }
 
 func (e *RowError) Error() string {
@@ -94,7 +96,7 @@ func (e *RowError) Error() string {
 	if e.Value != "" {
 		fmt.Fprintf(&b, "%q ", clip(e.Value))
 	}
-	b.WriteString(e.Reason)
+	b.WriteString(lang.InEnglish(e.Reason))
 	return b.String()
 }
 

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // The cases of issue 13 that live in ingest, one test each (folders_test.go holds those about
@@ -219,7 +221,7 @@ func TestControlCharacters(t *testing.T) {
 		js := `[{"authorMeta":{"name":"a\u0000b"},"playCount":1,"diggCount":1,"commentCount":1,"shareCount":1},` +
 			`{"authorMeta":{"name":"ok"},"playCount":1,"diggCount":1,"commentCount":1,"shareCount":1}]`
 		b, err := Read([]string{writeFile(t, "n.json", []byte(js))}, Options{})
-		if err != nil || b.Used() != 1 || len(b.Rejected) != 1 || !strings.Contains(b.Rejected[0].Reason, "NUL") {
+		if err != nil || b.Used() != 1 || len(b.Rejected) != 1 || !strings.Contains(lang.InEnglish(b.Rejected[0].Reason), "NUL") {
 			t.Errorf("used %d, rejected %v, err %v", b.Used(), b.Rejected, err)
 		}
 	})

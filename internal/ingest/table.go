@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // table turns the rows of one table (a CSV file, an XLSX sheet, a JSON array) into Posts.
@@ -39,7 +41,7 @@ type handle struct {
 
 // controlReason is why a row with a NUL byte or a control character in a kept field is
 // rejected: it is damage, not text, and only that row is refused (SPEC §2).
-const controlReason = "holds a NUL byte or a control character"
+var controlReason = why("control")
 
 // hasControl reports a NUL or another C0 control character, or DEL, in s; tab, CR and LF are
 // text (inside a quoted caption, a newline is).
@@ -90,7 +92,7 @@ func (t *table) cell(cells []string, f Field) string {
 	return cells[i]
 }
 
-func (t *table) reject(line int, f Field, value, reason string) *RowError {
+func (t *table) reject(line int, f Field, value string, reason lang.Msg) *RowError {
 	col := ""
 	if i := t.m[f]; i >= 0 && i < len(t.header) {
 		col = t.header[i]
@@ -174,7 +176,7 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 	p.URL = trimSpace(t.cell(cells, FieldURL))
 	h, ok := t.account(cells, p.URL)
 	if !ok {
-		return 0, "", t.reject(line, FieldAccount, "", "no account (and no /@handle/ in a url)")
+		return 0, "", t.reject(line, FieldAccount, "", why("no_account"))
 	}
 	p.Account, p.Key = h.shown, h.key
 	if h.control {
@@ -209,14 +211,14 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 			v, ok := parseBool(cells[i])
 			if !ok {
 				return 0, "", &RowError{File: t.file, Line: line, Column: t.header[i], Value: strings.Clone(clip(cells[i])),
-					Reason: "is not a yes or no (true/false, 1/0, yes/no)"}
+					Reason: why("not_yes_no")}
 			}
 			*dst = *dst || v
 		}
 	}
 	if likesHidden {
 		// A hidden like count is exported as 0 or empty: missing, never zero (SPEC §2).
-		return 0, "", t.reject(line, FieldLikesHidden, "", "the likes are hidden: no likes count (missing is not zero)")
+		return 0, "", t.reject(line, FieldLikesHidden, "", why("likes_hidden"))
 	}
 	if !p.Likes.Known() || !p.Comments.Known() {
 		return 0, "", t.rejectUncountable(line, p)
@@ -248,24 +250,20 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 // follower ER, and one without likes or comments serves nothing. The reason names every
 // missing count of the four, the column the first of likes and comments that is missing.
 func (t *table) rejectUncountable(line int, p *Post) *RowError {
-	var missing []string
+	var missing []lang.Arg
 	for _, c := range [...]struct {
 		f Field
 		n Count
 	}{{FieldViews, p.Views}, {FieldLikes, p.Likes}, {FieldComments, p.Comments}, {FieldShares, p.Shares}} {
 		if !c.n.Known() {
-			missing = append(missing, c.f.String())
+			missing = append(missing, lang.Sub(string(rune('a'+len(missing))), why("count_name."+c.f.String())))
 		}
-	}
-	names := missing[0]
-	if k := len(missing); k > 1 {
-		names = strings.Join(missing[:k-1], ", ") + " or " + missing[k-1]
 	}
 	f := FieldLikes
 	if p.Likes.Known() {
 		f = FieldComments
 	}
-	return t.reject(line, f, "", fmt.Sprintf("no %s count (missing is not zero)", names))
+	return t.reject(line, f, "", why(fmt.Sprintf("no_count_%d", len(missing)), missing...))
 }
 
 // flagColumns lists the columns a yes-or-no field is read from: the one mapped (at), and
@@ -364,7 +362,7 @@ func (t *table) dropPosts(drop []dateEntry) {
 		p := t.b.Posts[e.post]
 		gone[e.post] = true
 		t.b.Rejected = append(t.b.Rejected, RowError{File: p.File, Line: int(p.Line), Column: t.columnName(FieldPostedAt),
-			Value: e.raw, Reason: "is not a date this column can read: other rows put the day and the month the other way round"})
+			Value: e.raw, Reason: why("date_order")})
 		t.b.Inputs[t.in].Rejected++
 	}
 	kept := t.b.Posts[:t.first]

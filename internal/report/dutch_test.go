@@ -128,7 +128,7 @@ func catalogLess(r *Report) []string {
 		add(in.Name, fileName(in.Name), in.Note) // input; ingest
 	}
 	for _, e := range b.Rejected {
-		add(e.File, fileName(e.File), e.Column, e.Value, e.Reason) // input; ingest
+		add(e.File, fileName(e.File), e.Column, e.Value) // input; ingest
 	}
 	for _, sk := range b.Skipped {
 		add(sk.Name, fileName(sk.Name), sk.Reason) // input; ingest

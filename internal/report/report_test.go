@@ -15,6 +15,8 @@ import (
 	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Input that tries to run as a formula in Excel.
@@ -53,7 +55,7 @@ func testReport(t *testing.T) *Report {
 		Inputs:   []ingest.Input{{Name: "posts.csv", Format: "csv", Read: 26, Rejected: 1}},
 		Posts:    posts,
 		Read:     26,
-		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: "is not a count"}},
+		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: lang.M("ingest.reason.not_count")}},
 	}
 	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res}

@@ -296,13 +296,17 @@ func writeRejectedSheet(wb *workbook) error {
 		cols[i] = column{name: n, width: float64(len([]rune(n))) + 4}
 	}
 	cols[1].style = st.count
+	reasons := make([]string, len(rejected))
+	for i := range rejected {
+		reasons[i] = wb.p.Say(rejected[i].Reason)
+	}
 	fitWidths(cols, func(yield func(int, string)) {
 		for i := range rejected {
 			e := &rejected[i]
 			yield(0, fileName(e.File))
 			yield(2, e.Column)
 			yield(3, e.Value)
-			yield(4, e.Reason)
+			yield(4, reasons[i])
 		}
 	})
 	sheet := wb.sheet(SheetRejected)
@@ -313,7 +317,7 @@ func writeRejectedSheet(wb *workbook) error {
 	for i := range rejected {
 		e := &rejected[i]
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, []any{st.text(fileName(e.File)), e.Line, st.text(e.Column), st.text(e.Value), e.Reason}); err != nil {
+		if err := sw.SetRow(ref, []any{st.text(fileName(e.File)), e.Line, st.text(e.Column), st.text(e.Value), reasons[i]}); err != nil {
 			return err
 		}
 	}
