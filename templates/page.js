@@ -128,7 +128,11 @@
   // What the table shows: a filter, a search, a sort and a page.
   var state = { filter: "all", q: "", col: -1, asc: true, page: 0, size: 50, open: {}, printing: false };
   var view = [];
-  var tbody = document.querySelector("#accounts tbody");
+  var tbody = document.querySelector("#accounts tbody.screenrows");
+  // What a print holds: the current view, filter and sort as the reader left them, its first
+  // M.printRows rows, laid out ahead in a body only print shows (laying rows out when the
+  // print begins is too late for Chromium's page count: the end of the page went missing).
+  var printBody = document.querySelector("#accounts tbody.printrows"), printed = null;
   var headRow = document.querySelector("#accounts thead tr");
 
   columns.forEach(function (c, i) {
@@ -176,8 +180,8 @@
   function render() {
     var pages = Math.max(1, Math.ceil(view.length / state.size));
     state.page = Math.min(state.page, pages - 1);
-    var from = state.printing ? 0 : state.page * state.size;
-    var to = state.printing ? view.length : Math.min(view.length, from + state.size);
+    var from = state.page * state.size;
+    var to = Math.min(view.length, from + state.size);
     detailCharts.forEach(function (x) { x.chart.dispose(); });
     detailCharts = [];
     tbody.textContent = "";
@@ -196,9 +200,24 @@
         W("showing.some", { from: commas(from + 1), to: commas(to), what: what })) +
       (state.q ? W("showing.search", { q: state.q }) : "") +
       (state.col >= 0 ? W(state.asc ? "showing.by_ascending" : "showing.by_descending", { column: columns[state.col].label }) : W("showing.ranked"));
+    if (printed !== view) { printRows(what); }
     document.getElementById("pageno").textContent = W("page_of", { page: commas(state.page + 1), pages: commas(pages) });
     document.getElementById("prev").disabled = state.page === 0;
     document.getElementById("next").disabled = state.page >= pages - 1;
+  }
+  function printRows(what) {
+    printed = view;
+    var n = Math.min(view.length, M.printRows), frag = document.createDocumentFragment();
+    for (var i = 0; i < n; i++) {
+      var tr = row(view[i], false);
+      tr.className = "printed"; // not a row of the screen's table
+      tr.removeAttribute("tabindex");
+      frag.appendChild(tr);
+    }
+    printBody.textContent = "";
+    printBody.appendChild(frag);
+    document.getElementById("printnote").textContent = view.length === 0 ? "" :
+      (n === view.length ? W("printed.every", { what: what }) : W("printed.some", { n: commas(n), what: what }));
   }
   // filterKind is what the filter shows: all accounts, the flagged ones, or one verdict's.
   function filterKind() { return state.filter === "all" || state.filter === "flagged" ? state.filter : "one"; }
@@ -458,13 +477,12 @@
   document.getElementById("prev").addEventListener("click", function () { state.page--; render(); });
   document.getElementById("next").addEventListener("click", function () { state.page++; render(); });
 
-  // Printing shows the table's current view whole: every row of the filter, not one page.
+  // Printing shows the charts as pictures (a canvas prints blurred or not at all); the rows it
+  // prints are laid out already (printRows).
   function printing(on) {
     if (state.printing === on) { return; }
     state.printing = on;
-    if (!on && hasCharts) { pictures(false); }
-    render();
-    if (on && hasCharts) { pictures(true); }
+    if (hasCharts) { pictures(on); }
   }
   window.addEventListener("beforeprint", function () { printing(true); });
   window.addEventListener("afterprint", function () { printing(false); });

@@ -192,7 +192,7 @@ func TestThePageReadsInDutch(t *testing.T) {
 		if s := eval[string](t, ctx, `document.getElementById('showing').textContent`); s != "Alle 2 accounts met oordeel AFGEKEURD, slechtste oordeel eerst." {
 			t.Errorf("showing after AFGEKEURD = %q", s)
 		}
-		verdicts := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#accounts tbody td[data-verdict]')).map(function (td) { return td.textContent; })`)
+		verdicts := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#accounts tbody.screenrows td[data-verdict]')).map(function (td) { return td.textContent; })`)
 		if len(verdicts) != 2 || verdicts[0] != "AFGEKEURD" || verdicts[1] != "AFGEKEURD" {
 			t.Errorf("the AFGEKEURD rows show %q", verdicts)
 		}

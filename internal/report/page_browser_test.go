@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,6 +62,51 @@ func TestPageAt20000Accounts(t *testing.T) {
 	ctx, ev := openPage(t, path)
 	heads := eval[[]string](t, ctx, headers)
 	verdictCol, handleCol := colIndex(t, heads, "Verdict"), colIndex(t, heads, "Handle")
+
+	// Issue 22: the default print is the summary and a shortlist, never 20,000 rows, on A4 and
+	// on Letter (the page names no paper size: the reader's printer chooses).
+	t.Run("the default print is a shortlist in at most 60 pages of A4 or Letter", func(t *testing.T) {
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			missing(t, "no pdftotext (Debian's poppler-utils)")
+		}
+		for _, paper := range []struct {
+			name          string
+			width, height float64 // inches, landscape
+			pdfinfo       string  // how pdfinfo names the page size
+		}{{"A4", 11.69, 8.27, "(A4)"}, {"Letter", 11, 8.5, "(letter)"}} {
+			pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: paper.width, PaperHeight: paper.height, PrintBackground: ptr(true)})
+			must(t, err)
+			path := filepath.Join(t.TempDir(), "print.pdf")
+			must(t, os.WriteFile(path, pdf.Data, 0o644))
+			info, err := exec.Command("pdfinfo", path).Output()
+			must(t, err)
+			pages := 0
+			for _, line := range strings.Split(string(info), "\n") {
+				if f := strings.Fields(line); len(f) == 2 && f[0] == "Pages:" {
+					pages, _ = strconv.Atoi(f[1])
+				}
+			}
+			t.Logf("%s: %d pages", paper.name, pages)
+			if pages == 0 || pages > 60 {
+				t.Errorf("%s: the default print of %d accounts has %d pages, want 1 to 60", paper.name, len(res.Accounts), pages)
+			}
+			if !regexp.MustCompile(`Page size: +[0-9.]+ x [0-9.]+ pts ` + regexp.QuoteMeta(paper.pdfinfo)).Match(info) {
+				t.Errorf("%s: not printed on its paper: %s", paper.name, info)
+			}
+			out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+			must(t, err)
+			text := string(out)
+			first, beyond := res.Accounts[0].Handle, res.Accounts[printRows+10].Handle
+			for _, want := range []string{first, res.Accounts[printRows-1].Handle, "first 200 of 20,000 accounts", "What the figures mean"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s: the print lacks %q", paper.name, want)
+				}
+			}
+			if strings.Contains(text, beyond) {
+				t.Errorf("%s: the print holds %s, ranked %d", paper.name, beyond, printRows+11)
+			}
+		}
+	})
 
 	for _, v := range []scoring.Verdict{scoring.Fail, scoring.Review, scoring.Unrated} {
 		t.Run("the "+v.String()+" filter reaches those accounts", func(t *testing.T) {

@@ -50,7 +50,13 @@ type pageMeta struct {
 	Profile  string            `json:"profile"` // a profile's address without the handle
 	Script   map[string]string `json:"words"`   // the script's words in the reader's language (page.js.* in the catalogs)
 	Locale   pageLocale        `json:"locale"`  // the charts' words for what ECharts writes itself
+	Print    int               `json:"printRows"`
 }
+
+// printRows is the most accounts a print of the page lists: the first of the view on screen,
+// so that a 20,000-account batch prints its summary and shortlist in a few pages, never every
+// row (the workbook and accounts.csv hold them all).
+const printRows = 200
 
 // pageLocale is what the charts write of a date in the reader's language: the months' names
 // and their short forms, January to December.
@@ -168,7 +174,7 @@ var roles = map[*figures.Figure]string{figures.Rank: "place", figures.Handle: "l
 func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *pageJSON {
 	cfg := res.Config
 	figs := figures.In(figures.Page, res)
-	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."), Locale: localeOf(p),
+	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."), Locale: localeOf(p), Print: printRows,
 		Signals: []string{}, Codes: []string{}, NA: []string{}}, Charts: []chartJSON{}}
 	if res.Kind == scoring.Sample {
 		j.Meta.Script["showing.ranked"] = p.T("page.discovery_ranked") // a discovery list is ranked by its posts' view ER
