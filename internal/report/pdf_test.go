@@ -1,0 +1,241 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
+	"github.com/vet-tool/vet/internal/scoring"
+)
+
+// vetting.pdf read back as a client's tools read it: pdftotext for its words, pdfinfo for its
+// pages and paper, pdffonts for its fonts.
+
+// unicodeHandles rename some of the examples' accounts to handles in Vietnamese, Polish,
+// Turkish and Dutch spelling.
+var unicodeHandles = map[string]string{
+	"@maya.makes.bread": "@phạm.thị.hương",
+	"@kai.skates":       "@łukasz.żółć",
+	"@comedy.carlos":    "@şükrü.ığdır",
+	"@fitfam.femke":     "@ĳsselmeer.één",
+}
+
+// pdfTitle has an emoji, which the font lacks, between words that must stay whole.
+const pdfTitle = "Chọn lọc 🌸 Łódź İstanbul"
+
+// unicodeReport is the examples with unicodeHandles, branded with pdfTitle.
+func unicodeReport(t *testing.T) *Report {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"posts-generic.csv", "apify-export.csv", "prices.csv"} {
+		data, err := os.ReadFile(filepath.Join("../../examples", name))
+		must(t, err)
+		s := string(data)
+		for from, to := range unicodeHandles {
+			s = strings.ReplaceAll(s, from+",", to+",")
+		}
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644))
+	}
+	b, err := ingest.Read([]string{dir}, ingest.Options{})
+	must(t, err)
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
+	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res,
+		Brand: Brand{Title: pdfTitle, Client: "Bakkerij Jansen", Logo: testLogo(t), LogoType: "image/png"}, PDF: true}
+}
+
+// needPoppler finds pdftotext, pdfinfo and pdffonts: without them the test fails under CI and
+// skips elsewhere.
+func needPoppler(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"pdftotext", "pdfinfo", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing(t, "no "+tool+" (Debian's poppler-utils)")
+		}
+	}
+}
+
+// writePDFReport writes the whole report into a new folder and returns vetting.pdf's path.
+func writePDFReport(t *testing.T, r *Report) string {
+	t.Helper()
+	dir := t.TempDir()
+	_, err := Write(dir, r)
+	must(t, err)
+	return filepath.Join(dir, PDFFile)
+}
+
+// pdfText is the PDF's text as pdftotext -layout writes it.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	must(t, err)
+	return string(out)
+}
+
+// pdfInfo is what pdfinfo says of the PDF, by field.
+func pdfInfo(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	must(t, err)
+	info := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	return info
+}
+
+func pdfPages(t *testing.T, path string) int {
+	t.Helper()
+	n, err := strconv.Atoi(pdfInfo(t, path)["Pages"])
+	must(t, err)
+	return n
+}
+
+func TestPDFReadsBackAsItWasWritten(t *testing.T) {
+	needPoppler(t)
+	r := unicodeReport(t)
+	path := writePDFReport(t, r)
+	text := pdfText(t, path)
+	flat := strings.Join(strings.Fields(text), " ")
+
+	t.Run("the title keeps its words around the emoji, which is a placeholder", func(t *testing.T) {
+		want := strings.Replace(pdfTitle, "🌸", string(pdfPlaceholder), 1)
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF lacks the title %q:\n%s", want, head(text))
+		}
+		if strings.Contains(text, "🌸") {
+			t.Error("the emoji was written in a font that lacks it")
+		}
+	})
+	t.Run("the client is on the cover", func(t *testing.T) {
+		if !strings.Contains(flat, "Prepared for Bakkerij Jansen") {
+			t.Errorf("no client:\n%s", head(text))
+		}
+	})
+	t.Run("every account of a small batch that is not UNRATED is on the shortlist, Unicode handles whole", func(t *testing.T) {
+		for _, a := range r.Result.Accounts {
+			if a.Verdict == scoring.Unrated {
+				continue
+			}
+			if !strings.Contains(text, a.Handle) {
+				t.Errorf("the shortlist lacks %s (%s)", a.Handle, a.Verdict)
+			}
+		}
+		for _, h := range unicodeHandles {
+			if h = strings.TrimPrefix(h, "@"); !strings.Contains(text, h) {
+				t.Errorf("the PDF lacks %s", h)
+			}
+		}
+	})
+	t.Run("the paper is A4 and the fonts are embedded", func(t *testing.T) {
+		if size := pdfInfo(t, path)["Page size"]; !pageSize(size, 595, 842) {
+			t.Errorf("page size %q, want A4 (595 × 842 pts)", size)
+		}
+		assertFontsEmbedded(t, path)
+	})
+	t.Run("the document properties name the title and the client", func(t *testing.T) {
+		info := pdfInfo(t, path)
+		if !strings.Contains(info["Title"], "Łódź") || info["Author"] != "Bakkerij Jansen" {
+			t.Errorf("title %q, author %q", info["Title"], info["Author"])
+		}
+	})
+}
+
+// assertFontsEmbedded fails unless pdffonts lists fonts, every one embedded.
+func assertFontsEmbedded(t *testing.T, path string) {
+	t.Helper()
+	out, err := exec.Command("pdffonts", path).Output()
+	must(t, err)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	// name type encoding emb sub uni object ID: emb is the third column from the right of
+	// "yes/no yes/no yes/no N 0".
+	row := regexp.MustCompile(`(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$`)
+	for _, l := range lines[2:] {
+		m := row.FindStringSubmatch(l)
+		if m == nil || m[1] != "yes" {
+			t.Errorf("a font not embedded: %q", l)
+		}
+		if m != nil && m[3] != "yes" {
+			t.Errorf("a font without a Unicode map (its text cannot be extracted): %q", l)
+		}
+	}
+}
+
+func TestPDFOnLetterPaper(t *testing.T) {
+	needPoppler(t)
+	r := unicodeReport(t)
+	r.Paper, r.Printer = PaperLetter, lang.New(lang.Dutch, "EUR")
+	path := writePDFReport(t, r)
+	if size := pdfInfo(t, path)["Page size"]; !pageSize(size, 612, 792) {
+		t.Errorf("page size %q, want Letter (612 × 792 pts)", size)
+	}
+	if flat := strings.Join(strings.Fields(pdfText(t, path)), " "); !strings.Contains(flat, "Opgesteld voor Bakkerij Jansen") {
+		t.Errorf("the Dutch PDF lacks its client line:\n%s", head(flat))
+	}
+}
+
+func TestPDFOffWritesNoneAndRemovesAnEarlierOne(t *testing.T) {
+	r := unicodeReport(t)
+	dir := t.TempDir()
+	_, err := Write(dir, r)
+	must(t, err)
+	if _, err := os.Stat(filepath.Join(dir, PDFFile)); err != nil {
+		t.Fatalf("PDF true wrote no %s: %v", PDFFile, err)
+	}
+	r.PDF = false
+	paths, err := Write(dir, r)
+	must(t, err)
+	for _, p := range paths {
+		if filepath.Base(p) == PDFFile {
+			t.Errorf("PDF false wrote %s", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, PDFFile)); !os.IsNotExist(err) {
+		t.Errorf("the earlier run's %s is still there (%v)", PDFFile, err)
+	}
+}
+
+// pageSize reports whether pdfinfo's "595.28 x 841.89 pts (A4)" is w × h points, to the point.
+func pageSize(info string, w, h float64) bool {
+	var gw, gh float64
+	if _, err := fmt.Sscanf(info, "%f x %f pts", &gw, &gh); err != nil {
+		return false
+	}
+	return math.Abs(gw-w) < 1 && math.Abs(gh-h) < 1
+}
+
+// head is the start of a long text, for a failure's message.
+func head(s string) string {
+	if len(s) > 1500 {
+		return s[:1500] + " …"
+	}
+	return s
+}
+
+func TestPDFDump(t *testing.T) {
+	out := os.Getenv("PDF_DUMP")
+	if out == "" {
+		t.Skip()
+	}
+	r := unicodeReport(t)
+	for _, a := range r.Result.Accounts {
+		t.Log(a.Handle, a.Verdict)
+	}
+	data, err := os.ReadFile(writePDFReport(t, r))
+	must(t, err)
+	must(t, os.WriteFile(out, data, 0o644))
+}
