@@ -45,24 +45,44 @@ type pdfDoc struct {
 	g     *glyphs
 	title string
 	width float64 // between the margins
+	// pages are the pages of the creators' sections by account index: filled in as they are
+	// written, read by the shortlist the next time the document is set.
+	pages map[int]int
+	// heights are the sections' heights, measured the first time the document is set.
+	heights map[int]float64
 }
 
-// writePDF writes vetting.pdf.
+// writePDF writes vetting.pdf. It is set three times: the first measures each creator's
+// section (each on a page of its own), the second lays them out, never splitting one, and finds
+// the page each starts on, which the shortlist, before them, names the third time (the pages do
+// not move: the column keeps room for three digits either way).
 func writePDF(w io.Writer, r *Report) error {
-	d, err := newPDFDoc(r)
-	if err != nil {
-		return err
-	}
 	list := shortlistOf(r.Result)
-	d.cover(list)
-	d.summary()
-	d.shortlist(list)
-	d.creators(list)
-	d.definitions()
-	if err := d.f.Error(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	var heights map[int]float64
+	pages := map[int]int{}
+	for pass := range 3 {
+		d, err := newPDFDoc(r)
+		if err != nil {
+			return err
+		}
+		d.heights, d.pages = heights, pages
+		if heights == nil {
+			d.heights = map[int]float64{}
+		}
+		d.cover(list)
+		d.summary()
+		d.shortlist(list)
+		d.creators(list, heights == nil)
+		d.definitions()
+		if err := d.f.Error(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+		if pass == 2 {
+			return d.f.Output(w)
+		}
+		heights = d.heights
 	}
-	return d.f.Output(w)
+	return nil
 }
 
 // paperSize is fpdf's name of a paper.

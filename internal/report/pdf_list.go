@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vet-tool/vet/internal/figures"
@@ -96,18 +97,20 @@ func allot(n int, have []int) []int {
 	return got
 }
 
-// shortlistFigures are the shortlist's columns, with their widths as shares of the page's
-// width: the figure table writes their labels and values.
-var shortlistFigures = []struct {
-	f     *figures.Figure
-	width float64
-}{
-	{figures.Rank, 0.05}, {figures.Handle, 0.18}, {figures.Verdict, 0.12}, {figures.Confidence, 0.10},
-	{figures.Followers, 0.10}, {figures.FollowerER, 0.08}, {figures.MedianViewER, 0.08}, {figures.Reason, 0.29},
+// shortlistFigures are the shortlist's columns: the figure table writes their labels and
+// values. Each is as wide as its longest word or value (the handle and the numbers never wrap);
+// the reason takes the rest of the line.
+var shortlistFigures = []*figures.Figure{
+	figures.Rank, figures.Handle, figures.Verdict, figures.Confidence, figures.Followers,
+	figures.FollowerER, figures.MedianViewER, figures.Reason,
 }
 
+// shortlistSize and shortlistLine are the table's type size and line height.
+const shortlistSize, shortlistLine = 7.5, 3.5
+
 // shortlist writes the shortlist's table: one row per account, never split across pages, the
-// header again on each page; then what is left out, and where it is.
+// header again on each page, and the page of each creator's section; then what is left out,
+// and where it is.
 func (d *pdfDoc) shortlist(l shortlist) {
 	f, p, res := d.f, d.p, d.res
 	d.heading(d.text("pdf.shortlist.heading"))
@@ -119,68 +122,43 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	if len(l.rows) == 0 {
 		d.para(p.T("pdf.shortlist.none"), 9.5)
 	}
+	detailed := map[int]bool{}
+	for _, i := range l.creators {
+		detailed[i] = true
+	}
 	ctx := &figures.Context{Result: res, P: p}
-	const size, lh = 7.5, 3.6
+	labels := []string{}
+	for _, fig := range shortlistFigures {
+		labels = append(labels, d.g.clean(fig.Label(p)))
+	}
+	labels = append(labels, d.text("pdf.shortlist.page"))
+	cells := make([][]string, len(l.rows))
+	for n, i := range l.rows {
+		ctx.Rank = i + 1
+		for _, fig := range shortlistFigures {
+			cells[n] = append(cells[n], d.g.clean(fig.Format(p, fig.Value(&res.Accounts[i], ctx))))
+		}
+		page := ""
+		if detailed[i] {
+			page = p.Int(d.pages[i]) // 0 the first time the document is set
+		}
+		cells[n] = append(cells[n], page)
+	}
+	widths := d.columnWidths(labels, cells)
 	header := func() {
-		d.font("B", size)
 		f.SetFillColor(235, 238, 242)
-		y := f.GetY()
-		x := pdfMargin
-		h := 0.0
-		for _, c := range shortlistFigures {
-			w := c.width * d.width
-			h = max(h, float64(len(f.SplitText(d.g.clean(c.f.Label(p)), w-1.5)))*lh+1.5)
-		}
-		for _, c := range shortlistFigures {
-			w := c.width * d.width
-			f.SetXY(x, y)
-			f.Rect(x, y, w, h, "F")
-			f.MultiCell(w, lh, d.g.clean(c.f.Label(p)), "", alignOf(c.f), false)
-			x += w
-		}
-		f.SetY(y + h)
+		d.tableRow(labels, widths, "B", true, nil)
 	}
 	if len(l.rows) > 0 {
 		header()
 	}
 	for n, i := range l.rows {
 		a := &res.Accounts[i]
-		ctx.Rank = i + 1
-		cells := make([]string, len(shortlistFigures))
-		h := 0.0
-		d.font("", size)
-		for k, c := range shortlistFigures {
-			cells[k] = d.g.clean(c.f.Format(p, c.f.Value(a, ctx)))
-			h = max(h, float64(len(f.SplitText(cells[k], c.width*d.width-1.5)))*lh+1.2)
-		}
-		if d.keep(h) {
+		if d.keep(d.rowHeight(cells[n], widths, "")) {
 			header()
-			d.font("", size)
 		}
-		y := f.GetY()
-		if n%2 == 1 {
-			f.SetFillColor(248, 249, 251)
-			f.Rect(pdfMargin, y, d.width, h, "F")
-		}
-		x := pdfMargin
-		for k, c := range shortlistFigures {
-			w := c.width * d.width
-			f.SetXY(x, y+0.6)
-			switch c.f {
-			case figures.Handle:
-				f.SetTextColor(21, 101, 192)
-				link, _ := linkable(ingest.ProfileURL(a.Handle))
-				f.CellFormat(w, lh, cells[k], "", 0, "L", false, 0, link)
-				f.SetTextColor(0, 0, 0)
-			case figures.Verdict:
-				d.verdictMark(a.Verdict, lh)
-				f.MultiCell(w-4, lh, cells[k], "", "L", false)
-			default:
-				f.MultiCell(w, lh, cells[k], "", alignOf(c.f), false)
-			}
-			x += w
-		}
-		f.SetY(y + h)
+		f.SetFillColor(248, 249, 251)
+		d.tableRow(cells[n], widths, "", n%2 == 1, a)
 	}
 	f.Ln(3)
 	for _, s := range pdfShares {
@@ -190,7 +168,7 @@ func (d *pdfDoc) shortlist(l shortlist) {
 		}
 	}
 	if res.Kind == scoring.Sample && l.left[scoring.Unrated] > 0 {
-		d.para(p.PluralT(int64(l.left[scoring.Unrated]), "pdf.shortlist.left_out", "verdict", "",
+		d.para(p.PluralT(int64(l.left[scoring.Unrated]), "pdf.shortlist.left_out_sample",
 			"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p)), 9)
 	}
 	if l.unrated > 0 {
@@ -198,16 +176,102 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	}
 }
 
-// alignOf aligns numbers right and words left, as the workbook does.
-func alignOf(f *figures.Figure) string {
-	if f.Numeric() && f != figures.Rank {
+// columnWidths are the shortlist's column widths: each as wide as its widest value and its
+// label's longest word, the reason (the one column that wraps) the rest of the line.
+func (d *pdfDoc) columnWidths(labels []string, cells [][]string) []float64 {
+	f := d.f
+	pad := 2*f.GetCellMargin() + 0.5
+	widths := make([]float64, len(labels))
+	reason := slices.Index(shortlistFigures, figures.Reason)
+	used := 0.0
+	for k := range labels {
+		if k == reason {
+			continue
+		}
+		d.font("B", shortlistSize)
+		for _, w := range strings.Fields(labels[k]) {
+			widths[k] = max(widths[k], f.GetStringWidth(w)+pad)
+		}
+		d.font("", shortlistSize)
+		for _, row := range cells {
+			t := row[k]
+			if k == len(shortlistFigures) && t != "" {
+				t = "999" // a page number, not its alias
+			}
+			widths[k] = max(widths[k], f.GetStringWidth(t)+pad)
+		}
+		if k < len(shortlistFigures) && shortlistFigures[k] == figures.Verdict {
+			widths[k] += 4 // its colour mark
+		}
+		used += widths[k]
+	}
+	widths[reason] = max(d.width-used, d.width*0.25)
+	if over := used + widths[reason] - d.width; over > 0 { // long handles: the others give way
+		for k := range widths {
+			if k != reason {
+				widths[k] -= over * widths[k] / used
+			}
+		}
+	}
+	return widths
+}
+
+// alignAt aligns the shortlist's column k: numbers right, words left.
+func alignAt(k int) string {
+	if k < len(shortlistFigures) && shortlistFigures[k].Numeric() && shortlistFigures[k] != figures.Rank {
 		return "R"
 	}
 	return "L"
 }
 
-// oneLine is s on one line, for a cell.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// rowHeight is the height of a row of the shortlist in style ("" or "B" for the header).
+func (d *pdfDoc) rowHeight(texts []string, widths []float64, style string) float64 {
+	d.font(style, shortlistSize)
+	h := 0.0
+	for k, t := range texts {
+		w := widths[k]
+		if k < len(shortlistFigures) && shortlistFigures[k] == figures.Verdict {
+			w -= 4
+		}
+		h = max(h, float64(len(d.f.SplitText(t, w)))*shortlistLine+1.2)
+	}
+	return h
+}
 
-// creators writes a section on each of the shortlist's first creators.
-func (d *pdfDoc) creators(l shortlist) {}
+// tableRow writes one row of the shortlist: the header (a nil account) or an account's, its
+// handle linked to the profile and its verdict marked in its colour.
+func (d *pdfDoc) tableRow(texts []string, widths []float64, style string, fill bool, a *scoring.Account) {
+	f := d.f
+	h := d.rowHeight(texts, widths, style)
+	d.font(style, shortlistSize)
+	y := f.GetY()
+	if fill {
+		f.Rect(pdfMargin, y, d.width, h, "F")
+	}
+	x := pdfMargin
+	for k, t := range texts {
+		f.SetXY(x, y+0.6)
+		w := widths[k]
+		var fig *figures.Figure
+		if k < len(shortlistFigures) {
+			fig = shortlistFigures[k]
+		}
+		switch {
+		case a != nil && fig == figures.Handle:
+			f.SetTextColor(21, 101, 192)
+			link, _ := linkable(ingest.ProfileURL(a.Handle))
+			f.MultiCell(w, shortlistLine, t, "", "L", false)
+			if link != "" {
+				f.LinkString(x, y, w, h, link)
+			}
+			f.SetTextColor(0, 0, 0)
+		case a != nil && fig == figures.Verdict:
+			d.verdictMark(a.Verdict, shortlistLine)
+			f.MultiCell(w-4, shortlistLine, t, "", "L", false)
+		default:
+			f.MultiCell(w, shortlistLine, t, "", alignAt(k), false)
+		}
+		x += w
+	}
+	f.SetY(y + h)
+}

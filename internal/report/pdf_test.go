@@ -138,6 +138,41 @@ func TestPDFReadsBackAsItWasWritten(t *testing.T) {
 			}
 		}
 	})
+	t.Run("each creator's section has its signals' evidence and its best posts' addresses", func(t *testing.T) {
+		p := r.printer()
+		list := shortlistOf(r.Result)
+		if len(list.creators) != pdfCreators {
+			t.Fatalf("%d creators' sections, want %d", len(list.creators), pdfCreators)
+		}
+		for _, i := range list.creators {
+			a := &r.Result.Accounts[i]
+			if !strings.Contains(flat, "#"+strconv.Itoa(i+1)+" "+a.Handle) {
+				t.Errorf("no section headed #%d %s", i+1, a.Handle)
+			}
+			for _, s := range a.Signals {
+				if ev := strings.Join(strings.Fields(p.Say(s.Plain)), " "); !strings.Contains(flat, ev) {
+					t.Errorf("%s: no evidence %q", a.Handle, ev)
+				}
+			}
+			for _, tp := range a.TopPosts {
+				if u := shownURL(ingest.VideoLink(a.Handle, tp.VideoID)); u != "" && !strings.Contains(text, u) {
+					t.Errorf("%s: no address %s", a.Handle, u)
+				}
+			}
+		}
+	})
+	t.Run("the shortlist names the page of each creator's section", func(t *testing.T) {
+		a := r.Result.Accounts[0]
+		row := regexp.MustCompile(`(?m)^1\s+` + regexp.QuoteMeta(a.Handle) + `\s.*\s(\d+)\s*$`).FindStringSubmatch(text)
+		if row == nil {
+			t.Fatalf("no shortlist row of %s with a page", a.Handle)
+		}
+		out, err := exec.Command("pdftotext", "-f", row[1], "-l", row[1], path, "-").Output()
+		must(t, err)
+		if !strings.Contains(string(out), "#1 "+a.Handle) && !strings.Contains(string(out), "#1\n") {
+			t.Errorf("page %s does not hold #1 %s's section:\n%s", row[1], a.Handle, head(string(out)))
+		}
+	})
 	t.Run("the paper is A4 and the fonts are embedded", func(t *testing.T) {
 		if size := pdfInfo(t, path)["Page size"]; !pageSize(size, 595, 842) {
 			t.Errorf("page size %q, want A4 (595 × 842 pts)", size)
@@ -216,6 +251,42 @@ func pageSize(info string, w, h float64) bool {
 		return false
 	}
 	return math.Abs(gw-w) < 1 && math.Abs(gh-h) < 1
+}
+
+// TestPDFAt20000Accounts: a client reads the PDF of a 20,000-account batch to the end, in at
+// most 40 pages.
+func TestPDFAt20000Accounts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the 20,000-account PDF")
+	}
+	needPoppler(t)
+	r := synthReport(t, 20_000, 5)
+	r.Brand.Title, r.Brand.Client = pdfTitle, "Bakkerij Jansen"
+	path := filepath.Join(t.TempDir(), PDFFile)
+	f, err := os.Create(path)
+	must(t, err)
+	start := time.Now()
+	must(t, writePDF(f, r))
+	took := time.Since(start)
+	must(t, f.Close())
+	pages := pdfPages(t, path)
+	t.Logf("%d accounts: %d pages in %v", len(r.Result.Accounts), pages, took)
+	if pages > 40 {
+		t.Errorf("%d pages, want at most 40", pages)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, path)), " ")
+	list := shortlistOf(r.Result)
+	if len(list.rows) != pdfShortlistRows {
+		t.Errorf("a shortlist of %d, want %d", len(list.rows), pdfShortlistRows)
+	}
+	for _, i := range list.rows {
+		if h := r.Result.Accounts[i].Handle; !strings.Contains(flat, " "+h+" ") {
+			t.Errorf("the shortlist lacks %s", h)
+		}
+	}
+	if !strings.Contains(flat, "accounts are not listed here: the workbook (vetting.xlsx, sheet Accounts) lists every account") {
+		t.Error("the PDF does not say where the accounts left out are")
+	}
 }
 
 // head is the start of a long text, for a failure's message.
