@@ -101,7 +101,7 @@ func allot(n int, have []int) []int {
 // values. Each is as wide as its longest word or value (the handle and the numbers never wrap);
 // the reason takes the rest of the line.
 var shortlistFigures = []*figures.Figure{
-	figures.Rank, figures.Handle, figures.Verdict, figures.Confidence, figures.Followers,
+	figures.Rank, figures.Handle, figures.Verdict, figures.Followers,
 	figures.FollowerER, figures.MedianViewER, figures.Reason,
 }
 
@@ -129,14 +129,22 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	ctx := &figures.Context{Result: res, P: p}
 	labels := []string{}
 	for _, fig := range shortlistFigures {
-		labels = append(labels, d.g.clean(fig.Label(p)))
+		label := fig.Label(p)
+		if fig == figures.Verdict { // and its confidence, below it
+			label += " · " + figures.Confidence.Label(p)
+		}
+		labels = append(labels, d.g.clean(label))
 	}
 	labels = append(labels, d.text("pdf.shortlist.page"))
 	cells := make([][]string, len(l.rows))
 	for n, i := range l.rows {
 		ctx.Rank = i + 1
 		for _, fig := range shortlistFigures {
-			cells[n] = append(cells[n], d.g.clean(fig.Format(p, fig.Value(&res.Accounts[i], ctx))))
+			t := d.g.clean(fig.Format(p, fig.Value(&res.Accounts[i], ctx)))
+			if fig == figures.Verdict {
+				t += "\n" + d.g.clean(figures.Confidence.Format(p, figures.Confidence.Value(&res.Accounts[i], ctx)))
+			}
+			cells[n] = append(cells[n], t)
 		}
 		page := ""
 		if detailed[i] {
@@ -198,10 +206,12 @@ func (d *pdfDoc) columnWidths(labels []string, cells [][]string) []float64 {
 			if k == len(shortlistFigures) && t != "" {
 				t = "999" // a page number, not its alias
 			}
-			widths[k] = max(widths[k], f.GetStringWidth(t)+pad)
+			for _, line := range strings.Split(t, "\n") {
+				widths[k] = max(widths[k], f.GetStringWidth(line)+pad)
+			}
 		}
 		if k < len(shortlistFigures) && shortlistFigures[k] == figures.Verdict {
-			widths[k] += 4 // its colour mark
+			widths[k] = min(widths[k]+4, 28) // its colour mark; a long confidence wraps
 		}
 		used += widths[k]
 	}
