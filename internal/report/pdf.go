@@ -216,7 +216,20 @@ func (d *pdfDoc) cover(list shortlist) {
 	d.font("", 10)
 	f.CellFormat(d.width, 6, d.text("pdf.generated", "date", p.DateTime(r.Generated), "version", r.Version), "", 1, "L", false, 0, "")
 	f.SetTextColor(0, 0, 0)
-	f.Ln(8)
+	f.Ln(6)
+	if d.res.Kind != scoring.Sample {
+		d.font("B", 11)
+		for _, v := range scoring.Verdicts() {
+			t := d.text("pdf.verdicts", "n", p.Int(d.res.Count(v)), "verdict", verdictWord(p, v))
+			w := f.GetStringWidth(t) + 8
+			if f.GetX()+w+4 > pdfMargin+d.width { // the counts wrap rather than run off the page
+				f.Ln(8)
+			}
+			d.verdictMark(v, 8)
+			f.CellFormat(w, 8, t, "", 0, "L", false, 0, "")
+		}
+		f.Ln(12)
+	}
 	if b := r.Batch; b != nil {
 		d.para(p.T("pdf.accounts", "accounts", p.Plural(int64(len(d.res.Accounts)), "account"), "reconciliation", reconciliation(b, p)), 10)
 		var in []string

@@ -88,13 +88,13 @@ func (d *pdfDoc) axes(a *scoring.Account, ctx *figures.Context) {
 	show := func(fig *figures.Figure) string { return fig.Format(p, fig.Value(a, ctx)) }
 	var lines []string
 	if v := figures.FollowerER.Value(a, ctx); v.OK && a.HasTier {
-		lines = append(lines, p.T("pdf.creator.follower_axis", "er", show(figures.FollowerER), "tier", show(figures.Tier),
+		lines = append(lines, p.T("pdf.creator.follower_axis", "label", figures.FollowerER.Label(p), "er", show(figures.FollowerER), "tier", show(figures.Tier),
 			"benchmark", show(figures.Benchmark), "ratio", show(figures.Ratio)))
 	} else {
 		lines = append(lines, figures.FollowerER.Label(p)+": "+naWhy(p.T("word.na"), v.NA))
 	}
 	if v := figures.MedianViewER.Value(a, ctx); v.OK {
-		lines = append(lines, p.T("pdf.creator.view_axis", "er", show(figures.MedianViewER), "platform", p.Percent(d.res.Config.PlatformViewER, 2)))
+		lines = append(lines, p.T("pdf.creator.view_axis", "label", figures.MedianViewER.Label(p), "er", show(figures.MedianViewER), "platform", p.Percent(d.res.Config.PlatformViewER, 2)))
 	} else {
 		lines = append(lines, figures.MedianViewER.Label(p)+": "+naWhy(p.T("word.na"), v.NA))
 	}
@@ -148,14 +148,19 @@ func (d *pdfDoc) keyFigures(a *scoring.Account, ctx *figures.Context, figs []*fi
 	d.keep(float64(rows) * lh)
 	y := f.GetY()
 	d.font("", 7)
+	labelW := make([]float64, cols) // each column's labels as wide as its widest, the values the rest
+	for k, pr := range pairs {
+		labelW[k/rows] = min(max(labelW[k/rows], f.GetStringWidth(pr.label)+3), colW-16)
+	}
 	for k, pr := range pairs {
 		col, row := k/rows, k%rows
 		x := pdfMargin + float64(col)*colW
 		f.SetXY(x, y+float64(row)*lh)
 		f.SetTextColor(90, 90, 90)
-		f.CellFormat(colW*0.55, lh, fit(f.GetStringWidth, pr.label, colW*0.55-2), "", 0, "L", false, 0, "")
+		f.CellFormat(labelW[col], lh, fit(f.GetStringWidth, pr.label, labelW[col]-2), "", 0, "L", false, 0, "")
 		f.SetTextColor(0, 0, 0)
-		f.CellFormat(colW*0.45-2, lh, fit(f.GetStringWidth, pr.value, colW*0.45-4), "", 0, "R", false, 0, "")
+		vw := colW - labelW[col] - 3
+		f.CellFormat(vw, lh, fit(f.GetStringWidth, pr.value, vw-2), "", 0, "R", false, 0, "")
 	}
 	f.SetXY(pdfMargin, y+float64(rows)*lh+1)
 }

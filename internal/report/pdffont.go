@@ -89,7 +89,11 @@ func (g *glyphs) clean(s string) string {
 	}
 	var b strings.Builder
 	joined := false // the rune before was a zero-width joiner: this one belongs to the same emoji
+	flag := false   // the rune before was a flag's first regional indicator
 	for _, r := range s {
+		if flag && (r < 0x1F1E6 || r > 0x1F1FF) {
+			flag = false
+		}
 		switch {
 		case r == 0x200D:
 			joined = true
@@ -98,6 +102,12 @@ func (g *glyphs) clean(s string) string {
 			continue // variation selectors, skin tones and tags modify the emoji before them
 		case joined:
 			joined = false
+			continue
+		case r >= 0x1F1E6 && r <= 0x1F1FF: // a flag is two regional indicators: one placeholder
+			if !flag {
+				b.WriteRune(pdfPlaceholder)
+			}
+			flag = !flag
 			continue
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
