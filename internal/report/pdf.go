@@ -50,6 +50,9 @@ type pdfDoc struct {
 	pages map[int]int
 	// heights are the sections' heights, measured the first time the document is set.
 	heights map[int]float64
+	// placeheld says whether some text took a placeholder; heldBefore, whether it did the
+	// time before the document was set (the summary, before most text, says so).
+	placeheld, heldBefore bool
 }
 
 // writePDF writes vetting.pdf. It is set three times: the first measures each creator's
@@ -60,12 +63,13 @@ func writePDF(w io.Writer, r *Report) error {
 	list := shortlistOf(r.Result)
 	var heights map[int]float64
 	pages := map[int]int{}
+	held := false
 	for pass := range 3 {
 		d, err := newPDFDoc(r)
 		if err != nil {
 			return err
 		}
-		d.heights, d.pages = heights, pages
+		d.heights, d.pages, d.heldBefore = heights, pages, held
 		if heights == nil {
 			d.heights = map[int]float64{}
 		}
@@ -80,7 +84,7 @@ func writePDF(w io.Writer, r *Report) error {
 		if pass == 2 {
 			return d.f.Output(w)
 		}
-		heights = d.heights
+		heights, held = d.heights, d.placeheld
 	}
 	return nil
 }
@@ -116,7 +120,7 @@ func newPDFDoc(r *Report) (*pdfDoc, error) {
 	f.SetAutoPageBreak(true, pdfMargin+4)
 	f.AliasNbPages("{nb}")
 	d := &pdfDoc{f: f, r: r, res: r.Result, p: r.printer(), g: g}
-	d.title = g.clean(reportTitle(r))
+	d.title = d.clean(reportTitle(r))
 	w, _ := f.GetPageSize()
 	d.width = w - 2*pdfMargin
 	d.properties()
@@ -130,8 +134,8 @@ func (d *pdfDoc) properties() {
 	f.SetTitle(d.title, true)
 	subject := p.T("report.subject", "date", p.Date(d.res.AsOf))
 	if c := strings.TrimSpace(d.r.Brand.Client); c != "" {
-		subject = p.T("report.subject_for", "date", p.Date(d.res.AsOf), "client", d.g.clean(c))
-		f.SetAuthor(d.g.clean(c), true)
+		subject = p.T("report.subject_for", "date", p.Date(d.res.AsOf), "client", d.clean(c))
+		f.SetAuthor(d.clean(c), true)
 	}
 	f.SetSubject(subject, true)
 	f.SetCreator(p.T("report.made_with", "version", d.r.Version), true)
@@ -153,8 +157,15 @@ func (d *pdfDoc) footer() {
 // font sets the text's style ("" or "B") and size in points.
 func (d *pdfDoc) font(style string, size float64) { d.f.SetFont(pdfFont, style, size) }
 
+// clean is s as the font can write it (glyphs.clean), noting whether it took a placeholder.
+func (d *pdfDoc) clean(s string) string {
+	s, held := d.g.clean(s)
+	d.placeheld = d.placeheld || held
+	return s
+}
+
 // text is a catalog's words with their values, as the PDF's font can write them.
-func (d *pdfDoc) text(key string, args ...string) string { return d.g.clean(d.p.T(key, args...)) }
+func (d *pdfDoc) text(key string, args ...string) string { return d.clean(d.p.T(key, args...)) }
 
 // heading starts a section: on a new page, in the document's outline.
 func (d *pdfDoc) heading(s string) {
@@ -177,7 +188,7 @@ func (d *pdfDoc) subheading(s string) {
 // para writes a paragraph of wrapped text.
 func (d *pdfDoc) para(s string, size float64) {
 	d.font("", size)
-	d.f.MultiCell(d.width, size*0.5, d.g.clean(s), "", "L", false)
+	d.f.MultiCell(d.width, size*0.5, d.clean(s), "", "L", false)
 	d.f.Ln(1)
 }
 
@@ -301,14 +312,16 @@ func (d *pdfDoc) summary() {
 	for _, w := range res.Warnings {
 		d.keep(12)
 		d.font("B", 9.5)
-		f.MultiCell(d.width, 4.8, d.g.clean(capitalised(p.Say(w.Text))+"."), "", "L", false)
+		f.MultiCell(d.width, 4.8, d.clean(capitalised(p.Say(w.Text))+"."), "", "L", false)
 		d.para(p.T("pdf.summary.what_to_do")+" "+p.Say(w.Fix)+".", 9.5)
 	}
 	d.subheading(d.text("pdf.summary.how"))
 	for _, k := range []string{"how_verdicts", "how_signals", "how_links"} {
 		d.para(p.T("pdf.summary."+k), 9.5)
 	}
-	d.para(p.T("pdf.placeholder"), 8)
+	if d.heldBefore {
+		d.para(p.T("pdf.placeholder"), 8)
+	}
 }
 
 // verdictTable is the accounts per verdict, split by confidence, as the Summary sheet has it.
@@ -339,13 +352,13 @@ func (d *pdfDoc) verdictTable() {
 		if i == 0 {
 			align = "L"
 		}
-		f.CellFormat(widths[i], 6, d.g.clean(h), "B", 0, align, true, 0, "")
+		f.CellFormat(widths[i], 6, d.clean(h), "B", 0, align, true, 0, "")
 	}
 	f.Ln(-1)
 	d.font("", 9.5)
 	for _, v := range scoring.Verdicts() {
 		d.verdictMark(v, 6)
-		f.CellFormat(widths[0]-4, 6, d.g.clean(verdictWord(p, v)), "", 0, "L", false, 0, "")
+		f.CellFormat(widths[0]-4, 6, d.clean(verdictWord(p, v)), "", 0, "L", false, 0, "")
 		f.CellFormat(widths[1], 6, p.Int(res.Count(v)), "", 0, "R", false, 0, "")
 		for i, c := range confs {
 			f.CellFormat(widths[2+i], 6, p.Int(counts[v][c]), "", 0, "R", false, 0, "")
@@ -379,7 +392,7 @@ func (d *pdfDoc) definitions() {
 	d.heading(d.text("pdf.definitions.heading"))
 	list := func(defs [][2]string) {
 		for _, def := range defs {
-			label, text := d.g.clean(def[0]), d.g.clean(def[1])
+			label, text := d.clean(def[0]), d.clean(def[1])
 			d.font("", 8.5)
 			lines := len(f.SplitText(text, d.width-42))
 			d.keep(float64(lines)*4 + 1)

@@ -58,7 +58,7 @@ func (d *pdfDoc) creator(a *scoring.Account, ctx *figures.Context, figs []*figur
 	f.SetDrawColor(200, 205, 212)
 	f.Line(pdfMargin, y, pdfMargin+d.width, y)
 	f.Ln(2)
-	handle := d.g.clean(a.Handle)
+	handle := d.clean(a.Handle)
 	f.Bookmark(handle, 1, -1)
 	d.font("B", 13)
 	f.CellFormat(12, 7, "#"+p.Int(ctx.Rank), "", 0, "L", false, 0, "")
@@ -69,7 +69,7 @@ func (d *pdfDoc) creator(a *scoring.Account, ctx *figures.Context, figs []*figur
 	f.SetTextColor(0, 0, 0)
 	d.font("B", 10)
 	d.verdictMark(a.Verdict, 7)
-	f.CellFormat(0, 7, d.g.clean(verdictWord(p, a.Verdict)+" · "+figures.Confidence.Format(p, figures.Confidence.Value(a, ctx))), "", 1, "L", false, 0, "")
+	f.CellFormat(0, 7, d.clean(verdictWord(p, a.Verdict)+" · "+figures.Confidence.Format(p, figures.Confidence.Value(a, ctx))), "", 1, "L", false, 0, "")
 	if r := p.SayAll(a.Reason); r != "" {
 		d.para(capitalised(r)+".", 8.5)
 	}
@@ -100,7 +100,7 @@ func (d *pdfDoc) axes(a *scoring.Account, ctx *figures.Context) {
 	}
 	d.font("", 8.5)
 	for _, l := range lines {
-		d.f.CellFormat(d.width, 4.2, d.g.clean(l), "", 1, "L", false, 0, "")
+		d.f.CellFormat(d.width, 4.2, d.clean(l), "", 1, "L", false, 0, "")
 	}
 }
 
@@ -134,11 +134,11 @@ func (d *pdfDoc) keyFigures(a *scoring.Account, ctx *figures.Context, figs []*fi
 		if v.OK && t == "" {
 			continue // no hashtags: nothing to say
 		}
-		pairs = append(pairs, pair{d.g.clean(fig.Label(p)), d.g.clean(t)})
+		pairs = append(pairs, pair{d.clean(fig.Label(p)), d.clean(t)})
 	}
 	for _, n := range []lang.Msg{a.FollowersNote, a.WindowNote, a.PinnedNote} {
 		if !n.IsZero() {
-			pairs = append(pairs, pair{d.text("page.js.detail.note"), d.g.clean(p.Say(n))})
+			pairs = append(pairs, pair{d.text("page.js.detail.note"), d.clean(p.Say(n))})
 		}
 	}
 	d.small(d.text("pdf.creator.figures"))
@@ -192,9 +192,9 @@ func (d *pdfDoc) signals(a *scoring.Account) {
 			text += ": " + plain
 		}
 		d.font("", 8.5)
-		d.keep(float64(len(f.SplitText(d.g.clean(text), d.width-4))) * 4)
+		d.keep(float64(len(f.SplitText(d.clean(text), d.width-4))) * 4)
 		f.SetX(pdfMargin + 2)
-		f.MultiCell(d.width-2, 4, "• "+d.g.clean(text), "", "L", false)
+		f.MultiCell(d.width-2, 4, "• "+d.clean(text), "", "L", false)
 	}
 	f.Ln(1)
 }
@@ -224,7 +224,7 @@ func (d *pdfDoc) bestPosts(a *scoring.Account) {
 		if t.ViewER.OK && !math.IsInf(t.ViewER.Value, 0) && !math.IsNaN(t.ViewER.Value) {
 			er = p.Percent(t.ViewER.Value, 2)
 		}
-		words := d.g.clean(p.Int(k+1) + ". " + p.T("page.js.detail.best_post", "day", day, "views", views, "er", er))
+		words := d.clean(p.Int(k+1) + ". " + p.T("page.js.detail.best_post", "day", day, "views", views, "er", er))
 		link, ok := linkable(ingest.VideoLink(a.Handle, t.VideoID))
 		f.SetX(pdfMargin + 2)
 		d.font("", 8.5)
@@ -233,7 +233,7 @@ func (d *pdfDoc) bestPosts(a *scoring.Account) {
 		if ok { // the address itself, for a reader on paper: whole, on the next line when it does not fit
 			d.font("", 7)
 			f.SetTextColor(21, 101, 192)
-			shown := d.g.clean(shownURL(link))
+			shown := d.clean(shownURL(link))
 			if f.GetStringWidth(shown)+3 > d.width-2-ww {
 				f.Ln(-1)
 				f.SetX(pdfMargin + 6)

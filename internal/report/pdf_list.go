@@ -133,16 +133,16 @@ func (d *pdfDoc) shortlist(l shortlist) {
 		if fig == figures.Verdict { // and its confidence, below it
 			label += " · " + figures.Confidence.Label(p)
 		}
-		labels = append(labels, d.g.clean(label))
+		labels = append(labels, d.clean(label))
 	}
 	labels = append(labels, d.text("pdf.shortlist.page"))
 	cells := make([][]string, len(l.rows))
 	for n, i := range l.rows {
 		ctx.Rank = i + 1
 		for _, fig := range shortlistFigures {
-			t := d.g.clean(fig.Format(p, fig.Value(&res.Accounts[i], ctx)))
+			t := d.clean(fig.Format(p, fig.Value(&res.Accounts[i], ctx)))
 			if fig == figures.Verdict {
-				t += "\n" + d.g.clean(figures.Confidence.Format(p, figures.Confidence.Value(&res.Accounts[i], ctx)))
+				t += "\n" + d.clean(figures.Confidence.Format(p, figures.Confidence.Value(&res.Accounts[i], ctx)))
 			}
 			cells[n] = append(cells[n], t)
 		}

@@ -117,6 +117,9 @@ func TestPDFReadsBackAsItWasWritten(t *testing.T) {
 		if strings.Contains(text, "🌸") {
 			t.Error("the emoji was written in a font that lacks it")
 		}
+		if !strings.Contains(flat, "Characters the PDF's font lacks (such as emoji) are shown as □.") {
+			t.Error("the summary does not say what □ stands for")
+		}
 	})
 	t.Run("the client is on the cover", func(t *testing.T) {
 		if !strings.Contains(flat, "Prepared for Bakkerij Jansen") {
@@ -309,4 +312,31 @@ func TestPDFDump(t *testing.T) {
 	data, err := os.ReadFile(writePDFReport(t, r))
 	must(t, err)
 	must(t, os.WriteFile(out, data, 0o644))
+}
+
+// The Dutch PDF of the examples holds no English word: every word of it comes from the
+// catalogs, or from the client's own input.
+func TestPDFReadsInDutch(t *testing.T) {
+	needPoppler(t)
+	r := examplesReport(t, dutch())
+	r.PDF = true
+	text := pdfText(t, writePDFReport(t, r))
+	skip := append(catalogLess(r), "https://www.tiktok.com/", "vet test")
+	for i := range r.Result.Accounts { // the addresses as the PDF shows them
+		for _, tp := range r.Result.Accounts[i].TopPosts {
+			skip = append(skip, shownURL(ingest.VideoLink(r.Result.Accounts[i].Handle, tp.VideoID)))
+		}
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	if found := englishIn(flat, englishOnly(t), skip); len(found) > 0 {
+		t.Errorf("the Dutch PDF shows English: %v", found)
+	}
+	if strings.Contains(flat, "Tekens die het lettertype") {
+		t.Error("the PDF explains a placeholder it does not show")
+	}
+	for _, want := range []string{"Samenvatting", "Opgesteld voor Bakkerij Jansen", "Wat de cijfers betekenen", "€"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the Dutch PDF lacks %q", want)
+		}
+	}
 }

@@ -75,8 +75,9 @@ func (g *glyphs) has(r rune) bool {
 
 // clean is s as the PDF writes it: a character the font lacks becomes one placeholder (an emoji
 // joined to others by zero-width joiners, or with its skin tone or variation selector, is one
-// placeholder), and line breaks and other control characters become spaces.
-func (g *glyphs) clean(s string) string {
+// placeholder), and line breaks and other control characters become spaces. It reports
+// whether it put a placeholder in.
+func (g *glyphs) clean(s string) (string, bool) {
 	ok := true
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || r > 0x7e && !g.has(r) {
@@ -85,9 +86,10 @@ func (g *glyphs) clean(s string) string {
 		}
 	}
 	if ok {
-		return s
+		return s, false
 	}
 	var b strings.Builder
+	held := false
 	joined := false // the rune before was a zero-width joiner: this one belongs to the same emoji
 	flag := false   // the rune before was a flag's first regional indicator
 	for _, r := range s {
@@ -106,6 +108,7 @@ func (g *glyphs) clean(s string) string {
 		case r >= 0x1F1E6 && r <= 0x1F1FF: // a flag is two regional indicators: one placeholder
 			if !flag {
 				b.WriteRune(pdfPlaceholder)
+				held = true
 			}
 			flag = !flag
 			continue
@@ -115,7 +118,8 @@ func (g *glyphs) clean(s string) string {
 			b.WriteRune(r)
 		default:
 			b.WriteRune(pdfPlaceholder)
+			held = true
 		}
 	}
-	return b.String()
+	return b.String(), held
 }
