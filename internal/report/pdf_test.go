@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -289,6 +290,21 @@ func TestPDFAt20000Accounts(t *testing.T) {
 	}
 	if !strings.Contains(flat, "accounts are not listed here: the workbook (vetting.xlsx, sheet Accounts) lists every account") {
 		t.Error("the PDF does not say where the accounts left out are")
+	}
+}
+
+// Two runs with the same SOURCE_DATE_EPOCH write the same PDF, byte for byte, as they do the
+// other files.
+func TestPDFIsByteStable(t *testing.T) {
+	r := unicodeReport(t)
+	var pdfs [2][]byte
+	for i := range pdfs {
+		data, err := os.ReadFile(writePDFReport(t, r))
+		must(t, err)
+		pdfs[i] = data
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) {
+		t.Error("two runs wrote different PDFs")
 	}
 }
 
