@@ -39,7 +39,7 @@ type Run struct {
 	History  string            // --history: the SQLite file of past runs (issue 14); "" for none
 	Title    string            // --title: the report's title (page header, Summary, document properties)
 	Client   string            // --client: who the report is for
-	Logo     string            // --logo: a PNG or SVG shown on the page and the Summary sheet
+	Logo     string            // --logo: a PNG, JPEG or SVG shown on the page, the Summary sheet and the PDF
 	Lang     string            // --lang: the language of the report and the warnings (en, nl)
 	Currency string            // --currency: the currency of prices (EUR, €, USD, …); "" for none given
 	PDF      bool              // --pdf: write vetting.pdf (default true)

@@ -67,7 +67,7 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Run.Title }, section: "Report: who it is from and for"},
 	{key: "report.client", flag: "client", arg: "NAME", comment: "who the report is for",
 		field: func(f *File) any { return &f.Run.Client }},
-	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG or SVG logo shown on the page and the Summary sheet",
+	{key: "report.logo", flag: "logo", arg: "FILE", comment: "a PNG, JPEG or SVG logo shown on the page, the Summary sheet and the PDF's cover (an SVG is left off the PDF)",
 		field: func(f *File) any { return &f.Run.Logo }},
 	{key: "pdf", flag: "pdf", comment: "write vetting.pdf, the client's PDF: a cover, the summary, a shortlist and its creators; false: none (and an earlier one in --out is removed)",
 		field: func(f *File) any { return &f.Run.PDF }},

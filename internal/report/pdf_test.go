@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"math"
 	"os"
 	"os/exec"
@@ -183,12 +185,35 @@ func TestPDFReadsBackAsItWasWritten(t *testing.T) {
 		}
 		assertFontsEmbedded(t, path)
 	})
+	t.Run("the logo is on the cover", func(t *testing.T) {
+		if got := pdfImages(t, path); len(got) != 1 || got[0] != "image" {
+			t.Errorf("images %v, want the PNG logo", got)
+		}
+	})
 	t.Run("the document properties name the title and the client", func(t *testing.T) {
 		info := pdfInfo(t, path)
 		if !strings.Contains(info["Title"], "Łódź") || info["Author"] != "Bakkerij Jansen" {
 			t.Errorf("title %q, author %q", info["Title"], info["Author"])
 		}
 	})
+}
+
+// pdfImages are the encodings of the PDF's images as pdfimages -list names them: "image" for
+// one fpdf writes as a PNG's pixels (Flate), "jpeg" for a JPEG.
+func pdfImages(t *testing.T, path string) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		missing(t, "no pdfimages (Debian's poppler-utils)")
+	}
+	out, err := exec.Command("pdfimages", "-list", path).Output()
+	must(t, err)
+	var encs []string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 8 && f[2] != "smask" {
+			encs = append(encs, f[8])
+		}
+	}
+	return encs
 }
 
 // assertFontsEmbedded fails unless pdffonts lists fonts, every one embedded.
@@ -218,7 +243,13 @@ func TestPDFOnLetterPaper(t *testing.T) {
 	needPoppler(t)
 	r := unicodeReport(t)
 	r.Paper, r.Printer = PaperLetter, lang.New(lang.Dutch, "EUR")
+	var logo bytes.Buffer
+	must(t, jpeg.Encode(&logo, image.NewRGBA(image.Rect(0, 0, 120, 40)), nil))
+	r.Brand.Logo, r.Brand.LogoType = logo.Bytes(), "image/jpeg"
 	path := writePDFReport(t, r)
+	if got := pdfImages(t, path); len(got) != 1 || got[0] != "jpeg" {
+		t.Errorf("images %v, want the JPEG logo", got)
+	}
 	if size := pdfInfo(t, path)["Page size"]; !pageSize(size, 612, 792) {
 		t.Errorf("page size %q, want Letter (612 × 792 pts)", size)
 	}

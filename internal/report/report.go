@@ -46,8 +46,8 @@ func (r *Report) printer() *lang.Printer {
 type Brand struct {
 	Title    string // "" gives the default title
 	Client   string // "" for none
-	Logo     []byte // PNG or SVG bytes; nil for none
-	LogoType string // "image/png" or "image/svg+xml"
+	Logo     []byte // PNG, JPEG or SVG bytes; nil for none
+	LogoType string // "image/png", "image/jpeg" or "image/svg+xml"
 }
 
 // File names inside the report folder.
