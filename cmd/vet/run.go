@@ -227,7 +227,7 @@ func runCmd(args []string, e *env) error {
 	}
 	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
 	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer,
-		PDF: f.Run.PDF, Paper: f.Run.Paper}
+		NoPDF: !f.Run.PDF, Paper: f.Run.Paper}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {

@@ -30,7 +30,7 @@ func TestAReportIsStagedWhereItIsToldThenRenamedIntoPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := testReport(t)
-	r.Staging, r.PDF = staging, true // every file, the PDF too
+	r.Staging = staging
 	var whileStaged, outWhileStaged []string
 	r.Timed = func(string, time.Duration) { // called once every file is staged, before the renames
 		if whileStaged == nil {

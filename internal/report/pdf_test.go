@@ -52,7 +52,7 @@ func unicodeReport(t *testing.T) *Report {
 	must(t, err)
 	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res,
-		Brand: Brand{Title: pdfTitle, Client: "Bakkerij Jansen", Logo: testLogo(t), LogoType: "image/png"}, PDF: true}
+		Brand: Brand{Title: pdfTitle, Client: "Bakkerij Jansen", Logo: testLogo(t), LogoType: "image/png"}}
 }
 
 // needPoppler finds pdftotext, pdfinfo and pdffonts: without them the test fails under CI and
@@ -264,14 +264,14 @@ func TestPDFOffWritesNoneAndRemovesAnEarlierOne(t *testing.T) {
 	_, err := Write(dir, r)
 	must(t, err)
 	if _, err := os.Stat(filepath.Join(dir, PDFFile)); err != nil {
-		t.Fatalf("PDF true wrote no %s: %v", PDFFile, err)
+		t.Fatalf("a report wrote no %s: %v", PDFFile, err)
 	}
-	r.PDF = false
+	r.NoPDF = true
 	paths, err := Write(dir, r)
 	must(t, err)
 	for _, p := range paths {
 		if filepath.Base(p) == PDFFile {
-			t.Errorf("PDF false wrote %s", p)
+			t.Errorf("NoPDF wrote %s", p)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, PDFFile)); !os.IsNotExist(err) {
@@ -366,7 +366,6 @@ func TestPDFDump(t *testing.T) {
 func TestPDFReadsInDutch(t *testing.T) {
 	needPoppler(t)
 	r := examplesReport(t, dutch())
-	r.PDF = true
 	text := pdfText(t, writePDFReport(t, r))
 	skip := append(catalogLess(r), "https://www.tiktok.com/", "vet test")
 	for i := range r.Result.Accounts { // the addresses as the PDF shows them

@@ -28,9 +28,9 @@ type Report struct {
 	// Printer writes the report's words and numbers: its language and currency (--lang,
 	// --currency). Nil is English without a currency.
 	Printer *lang.Printer
-	// PDF writes vetting.pdf (--pdf); when false, a vetting.pdf of an earlier run in the folder
+	// NoPDF leaves vetting.pdf out (--pdf=false): a vetting.pdf of an earlier run in the folder
 	// is removed with the rest of the report's commit, so the folder never holds a stale one.
-	PDF   bool
+	NoPDF bool
 	Paper string // the PDF's paper: PaperA4 ("" too) or PaperLetter (--paper)
 }
 
@@ -72,10 +72,10 @@ func steps() []step {
 }
 
 // stepsOf are the steps r writes, and the names of the files it leaves out (vetting.pdf with
-// PDF false), which a previous run's report may have left in the folder.
+// NoPDF), which a previous run's report may have left in the folder.
 func stepsOf(r *Report) (do []step, gone []string) {
 	for _, s := range steps() {
-		if s.name == PDFFile && !r.PDF {
+		if s.name == PDFFile && r.NoPDF {
 			gone = append(gone, s.name)
 			continue
 		}
