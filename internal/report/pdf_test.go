@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -384,5 +385,53 @@ func TestPDFReadsInDutch(t *testing.T) {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the Dutch PDF lacks %q", want)
 		}
+	}
+}
+
+func TestPDFTextKeepsWhatTheFontDrawsAndMarksTheRest(t *testing.T) {
+	g, err := fontGlyphs()
+	must(t, err)
+	for _, c := range []struct{ name, in, want string }{
+		{"Vietnamese, Polish, Turkish and Dutch letters stay as written", "phạm.thị.hương łukasz.żółć şükrü.ığdır İstanbul ĳsselmeer.één", "phạm.thị.hương łukasz.żółć şükrü.ığdır İstanbul ĳsselmeer.één"},
+		{"an emoji is one placeholder between whole words", "Chọn 🌸 Łódź", "Chọn □ Łódź"},
+		{"an emoji with a skin tone is one placeholder", "ok👍🏽ok", "ok□ok"},
+		{"a family joined by zero-width joiners is one placeholder", "a 👨‍👩‍👧 b", "a □ b"},
+		{"a symbol the font draws loses its emoji variation selector", "I ❤️ NY", "I ❤ NY"},
+		{"a flag is one placeholder", "🇻🇳 Việt Nam", "□ Việt Nam"},
+		{"two flags are two", "🇳🇱🇧🇪", "□□"},
+		{"a script the font lacks is one placeholder a character", "中文 ok", "□□ ok"},
+		{"a joiner between letters the font draws drops, the letters stay", "a\u200db", "ab"},
+		{"line breaks and tabs are spaces", "one\ntwo\tthree", "one two three"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := g.clean(c.in)
+			if got != c.want {
+				t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestPDFShortlistShares(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int
+		have []int
+		want []int
+	}{
+		{"a big batch: half PASS, a quarter each REVIEW and FAIL", 60, []int{13_991, 4_926, 83}, []int{30, 15, 15}},
+		{"what PASS and FAIL cannot use goes to REVIEW", 60, []int{22, 80, 2}, []int{22, 36, 2}},
+		{"what REVIEW cannot use goes to PASS and FAIL", 60, []int{100, 3, 100}, []int{36, 3, 21}},
+		{"a small batch lists every account", 60, []int{22, 8, 2}, []int{22, 8, 2}},
+		{"the creators of the examples", 20, []int{22, 8, 2}, []int{12, 6, 2}},
+		{"nothing to list", 60, []int{0, 0, 0}, []int{0, 0, 0}},
+		{"exactly enough", 60, []int{30, 15, 15}, []int{30, 15, 15}},
+		{"one more than enough", 60, []int{31, 15, 15}, []int{30, 15, 15}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := allot(c.n, c.have); !slices.Equal(got, c.want) {
+				t.Errorf("allot(%d, %v) = %v, want %v", c.n, c.have, got, c.want)
+			}
+		})
 	}
 }

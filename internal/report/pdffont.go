@@ -80,7 +80,7 @@ func (g *glyphs) has(r rune) bool {
 func (g *glyphs) clean(s string) (string, bool) {
 	ok := true
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r > 0x7e && !g.has(r) {
+		if r < 0x20 || r == 0x7f || r == 0x200D || r == 0xFE0E || r == 0xFE0F || r > 0x7e && !g.has(r) {
 			ok = false
 			break
 		}
@@ -96,13 +96,16 @@ func (g *glyphs) clean(s string) (string, bool) {
 		if flag && (r < 0x1F1E6 || r > 0x1F1FF) {
 			flag = false
 		}
+		if joined && r != 0x200D && g.has(r) {
+			joined = false // a letter after a joiner is a letter
+		}
 		switch {
 		case r == 0x200D:
 			joined = true
 			continue
 		case r == 0xFE0E || r == 0xFE0F || r >= 0x1F3FB && r <= 0x1F3FF || r >= 0xE0020 && r <= 0xE007F:
 			continue // variation selectors, skin tones and tags modify the emoji before them
-		case joined:
+		case joined && !g.has(r): // an emoji joined to the one before: the same placeholder
 			joined = false
 			continue
 		case r >= 0x1F1E6 && r <= 0x1F1FF: // a flag is two regional indicators: one placeholder
