@@ -316,7 +316,11 @@ func (d *pdfDoc) summary() {
 		d.para(p.T("pdf.summary.what_to_do")+" "+p.Say(w.Fix)+".", 9.5)
 	}
 	d.subheading(d.text("pdf.summary.how"))
-	for _, k := range []string{"how_verdicts", "how_signals", "how_links"} {
+	how := []string{"how_verdicts", "how_signals", "how_links"}
+	if res.Kind == scoring.Sample {
+		how = how[1:] // a discovery list rates no account: the summary above says so
+	}
+	for _, k := range how {
 		d.para(p.T("pdf.summary."+k), 9.5)
 	}
 	if d.heldBefore {

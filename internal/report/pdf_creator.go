@@ -78,7 +78,6 @@ func (d *pdfDoc) creator(a *scoring.Account, ctx *figures.Context, figs []*figur
 	d.keyFigures(a, ctx, figs)
 	d.signals(a)
 	d.bestPosts(a)
-	d.postsChart(a)
 }
 
 // axes says where the account stands on both axes: its follower ER against its tier's
@@ -121,10 +120,14 @@ func (d *pdfDoc) small(s string) {
 	d.f.CellFormat(d.width, 4.4, s, "", 1, "L", false, 0, "")
 }
 
-// keyFigures are the detail's figures, in three columns of label and value.
+// keyFigures are the detail's figures in two columns of label and value, and beside them the
+// chart of the posts' view ER: one block, kept on one page.
 func (d *pdfDoc) keyFigures(a *scoring.Account, ctx *figures.Context, figs []*figures.Figure) {
 	f, p := d.f, d.p
-	type pair struct{ label, value string }
+	type pair struct {
+		label, value string
+		long         bool // words that may be cut (the hashtags, a note) rather than the labels
+	}
 	var pairs []pair
 	for _, fig := range figs {
 		if creatorHidden[fig] {
@@ -135,40 +138,65 @@ func (d *pdfDoc) keyFigures(a *scoring.Account, ctx *figures.Context, figs []*fi
 		if v.OK && t == "" {
 			continue // no hashtags: nothing to say
 		}
-		pairs = append(pairs, pair{d.clean(fig.Label(p)), d.clean(t)})
+		pairs = append(pairs, pair{d.clean(fig.Label(p)), d.clean(t), fig.Unit == figures.List || fig.Unit == figures.Text})
 	}
 	for _, n := range []lang.Msg{a.FollowersNote, a.WindowNote, a.PinnedNote} {
 		if !n.IsZero() {
-			pairs = append(pairs, pair{d.text("page.js.detail.note"), d.clean(p.Say(n))})
+			pairs = append(pairs, pair{d.text("page.js.detail.note"), d.clean(p.Say(n)), true})
 		}
 	}
-	d.small(d.text("pdf.creator.figures"))
-	const cols, lh = 3, 3.3
-	colW := d.width / cols
+	const cols, lh, head = 2, 3.3, 5.2
+	figsW := d.width * 0.64
+	colW := figsW / cols
 	rows := (len(pairs) + cols - 1) / cols
-	d.keep(float64(rows) * lh)
-	y := f.GetY()
+	h := float64(rows) * lh
+	d.keep(head + max(h, 30) + 1)
+	f.Ln(0.8)
+	top := f.GetY()
+	d.font("B", 8.5)
+	f.CellFormat(figsW, 4.4, d.text("pdf.creator.figures"), "", 0, "L", false, 0, "")
+	f.SetXY(pdfMargin+figsW+4, top)
+	chart := d.text("pdf.creator.chart")
+	for size := 8.0; f.GetStringWidth(chart) > d.width-figsW-6 && size >= 6.5; size -= 0.5 {
+		d.font("B", size) // the chart's heading in a size its column holds
+	}
+	f.CellFormat(d.width-figsW-4, 4.4, fit(f.GetStringWidth, chart, d.width-figsW-6), "", 0, "L", false, 0, "")
+	y := top + head
 	d.font("", 7)
-	labelW := make([]float64, cols) // each column's labels as wide as its widest, the values the rest
+	// Each column's labels as wide as its widest, unless a number needs the room; a long value
+	// (the hashtags, a note) is cut to what is left.
+	labelW, valueW := make([]float64, cols), make([]float64, cols)
 	for k, pr := range pairs {
-		labelW[k/rows] = min(max(labelW[k/rows], f.GetStringWidth(pr.label)+3), colW-16)
+		labelW[k/rows] = max(labelW[k/rows], f.GetStringWidth(pr.label)+3)
+		if !pr.long {
+			valueW[k/rows] = max(valueW[k/rows], f.GetStringWidth(pr.value)+4)
+		}
+	}
+	for c := range labelW {
+		labelW[c] = min(labelW[c], colW-valueW[c])
 	}
 	for k, pr := range pairs {
 		col, row := k/rows, k%rows
 		x := pdfMargin + float64(col)*colW
 		f.SetXY(x, y+float64(row)*lh)
 		f.SetTextColor(90, 90, 90)
+		for size := 6.5; f.GetStringWidth(pr.label) > labelW[col]-2 && size >= 5.5; size -= 0.5 {
+			d.font("", size) // a long label in a smaller size rather than cut
+		}
 		f.CellFormat(labelW[col], lh, fit(f.GetStringWidth, pr.label, labelW[col]-2), "", 0, "L", false, 0, "")
+		d.font("", 7)
 		f.SetTextColor(0, 0, 0)
-		vw := colW - labelW[col] - 3
+		vw := colW - labelW[col] - 2
 		f.CellFormat(vw, lh, fit(f.GetStringWidth, pr.value, vw-2), "", 0, "R", false, 0, "")
 	}
-	f.SetXY(pdfMargin, y+float64(rows)*lh+1)
+	chartH := max(h, 30) - 6
+	d.postsChart(a, pdfMargin+figsW+4, y, d.width-figsW-4, chartH)
+	f.SetXY(pdfMargin, y+max(h, chartH+6)+1)
 }
 
 // fit cuts s to what width w holds, with an ellipsis.
 func fit(width func(string) float64, s string, w float64) string {
-	if width(s) <= w {
+	if width(s) <= w+0.01 { // a text measured for this width fits it, whatever the rounding
 		return s
 	}
 	r := []rune(s)
@@ -255,36 +283,36 @@ func shownURL(u string) string {
 	return u
 }
 
-// postsChart draws the view ER of each dated post of the window, oldest to newest, as bars,
-// with the platform average as a dashed red line.
-func (d *pdfDoc) postsChart(a *scoring.Account) {
+// postsChart draws the view ER of each dated post of the window, oldest to newest, as bars
+// in the box at x, y of w × h, with the platform average as a dashed red line.
+func (d *pdfDoc) postsChart(a *scoring.Account, x, y, w, h float64) {
 	f, p, cfg := d.f, d.p, d.res.Config
 	series := postSeries(a, cfg.IncludeSaves)
-	d.small(d.text("pdf.creator.chart"))
 	if len(series) == 0 {
-		d.para(p.T("pdf.creator.no_chart"), 8.5)
+		d.font("", 8)
+		f.SetXY(x, y)
+		f.MultiCell(w, 4, d.text("pdf.creator.no_chart"), "", "L", false)
 		return
 	}
-	const h, axis = 20.0, 14.0
-	d.keep(h + 6)
+	const axis = 12.0
 	top := cfg.PlatformViewER
 	for _, s := range series {
 		top = max(top, s[1])
 	}
 	top = niceCeil(top * 1.05) // two significant figures: 24%, 3.5%
-	x0, y0 := pdfMargin+axis, f.GetY()+1
-	w := min(d.width-axis, float64(len(series))*9)
+	x0, y0 := x+axis, y+1
+	bars := min(w-axis, float64(len(series))*8)
 	d.font("", 6.5)
 	f.SetTextColor(90, 90, 90)
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	for _, tick := range []float64{0, top / 2, top} {
-		y := y0 + h - tick/top*h
-		f.Line(x0, y, x0+w, y)
-		f.SetXY(pdfMargin, y-1.5)
+		ty := y0 + h - tick/top*h
+		f.Line(x0, ty, x0+bars, ty)
+		f.SetXY(x, ty-1.5)
 		f.CellFormat(axis-1, 3, p.Percent(tick, decimalsFor(top)), "", 0, "R", false, 0, "")
 	}
-	slot := w / float64(len(series))
+	slot := bars / float64(len(series))
 	d.fill("#5470c6")
 	for k, s := range series {
 		bh := max(0, s[1]) / top * h
@@ -294,15 +322,14 @@ func (d *pdfDoc) postsChart(a *scoring.Account) {
 	f.SetDrawColor(198, 40, 40)
 	f.SetLineWidth(0.35)
 	f.SetDashPattern([]float64{1.2, 0.8}, 0)
-	f.Line(x0, py, x0+w, py)
+	f.Line(x0, py, x0+bars, py)
 	f.SetDashPattern([]float64{}, 0)
 	f.SetTextColor(198, 40, 40)
-	f.SetXY(x0+w+1, py-1.5)
-	f.CellFormat(40, 3, d.text("pdf.creator.chart_platform", "er", p.Percent(cfg.PlatformViewER, 2)), "", 0, "L", false, 0, "")
+	f.SetXY(x0, y0+h+1)
+	f.CellFormat(bars, 3, d.text("pdf.creator.chart_platform", "er", p.Percent(cfg.PlatformViewER, 2)), "", 0, "L", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
 	f.SetLineWidth(0.2)
-	f.SetXY(pdfMargin, y0+h+3)
 }
 
 // decimalsFor is how many decimals a chart's ticks up to top need.
