@@ -348,20 +348,6 @@ func head(s string) string {
 	return s
 }
 
-func TestPDFDump(t *testing.T) {
-	out := os.Getenv("PDF_DUMP")
-	if out == "" {
-		t.Skip()
-	}
-	r := unicodeReport(t)
-	for _, a := range r.Result.Accounts {
-		t.Log(a.Handle, a.Verdict)
-	}
-	data, err := os.ReadFile(writePDFReport(t, r))
-	must(t, err)
-	must(t, os.WriteFile(out, data, 0o644))
-}
-
 // The Dutch PDF of the examples holds no English word: every word of it comes from the
 // catalogs, or from the client's own input.
 func TestPDFReadsInDutch(t *testing.T) {
