@@ -59,7 +59,12 @@ type pdfDoc struct {
 // section (each on a page of its own), the second lays them out, never splitting one, and finds
 // the page each starts on, which the shortlist, before them, names the third time (the pages do
 // not move: the column keeps room for three digits either way).
-func writePDF(w io.Writer, r *Report) error {
+func writePDF(w io.Writer, r *Report) (err error) {
+	defer func() { // fpdf panics on some inputs it should refuse: the run says so, not a stack
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: %v", p)
+		}
+	}()
 	list := shortlistOf(r.Result)
 	var heights map[int]float64
 	pages := map[int]int{}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -420,4 +421,30 @@ func TestPDFShortlistShares(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPDFText: whatever an export's handle, caption or a brand's title holds, the PDF's text
+// is written without a panic or an error, in cells, wrapped and measured.
+func FuzzPDFText(f *testing.F) {
+	for _, s := range []string{"", "phạm.thị.hương", "a🌸b", "👨‍👩‍👧", "🇻🇳", "\x00\n\t\u200d", "中文", "\uFFFF\U0010FFFF", "(\\)", strings.Repeat("x", 500)} {
+		f.Add(s)
+	}
+	r := &Report{Version: "test", Result: &scoring.Result{Config: scoring.Default()}}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := newPDFDoc(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.f.AddPage()
+		d.font("", 9)
+		c := d.clean(s)
+		d.f.CellFormat(40, 5, c, "", 1, "L", false, 0, "")
+		d.f.MultiCell(40, 5, c, "", "L", false)
+		d.f.SplitText(c, 40)
+		d.font("B", 9)
+		d.f.GetStringWidth(c)
+		if err := d.f.Output(io.Discard); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
 }

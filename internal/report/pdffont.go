@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -78,7 +79,7 @@ func (g *glyphs) has(r rune) bool {
 // placeholder), and line breaks and other control characters become spaces. It reports
 // whether it put a placeholder in.
 func (g *glyphs) clean(s string) (string, bool) {
-	ok := true
+	ok := utf8.ValidString(s) // bytes that are no UTF-8 are written as the runes they decode to
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || r == 0x200D || r == 0xFE0E || r == 0xFE0F || r > 0x7e && !g.has(r) {
 			ok = false
