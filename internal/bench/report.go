@@ -11,7 +11,7 @@ import (
 const SplitFiles = 4
 
 // Stages are the stages `vet run` times, in order.
-var Stages = []string{"history-load", "ingest", "scoring", "workbook", "html", "summary", "accounts-csv", "signals-csv", "posts-csv", "profiles", "history"}
+var Stages = []string{"history-load", "ingest", "scoring", "workbook", "html", "summary", "accounts-csv", "signals-csv", "posts-csv", "profiles", "pdf", "history"}
 
 // Result is everything measured at one batch size.
 type Result struct {
