@@ -115,7 +115,10 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	f, p, res := d.f, d.p, d.res
 	d.heading(d.text("pdf.shortlist.heading"))
 	intro := "pdf.shortlist.intro"
-	if res.Kind == scoring.Sample {
+	switch {
+	case res.Kind == scoring.Sample && len(l.rows) == len(res.Accounts):
+		intro = "pdf.shortlist.intro_sample_all"
+	case res.Kind == scoring.Sample:
 		intro = "pdf.shortlist.intro_sample"
 	}
 	d.para(p.T(intro, "rows", p.Int(pdfShortlistRows)), 9)
@@ -172,12 +175,12 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	for _, s := range pdfShares {
 		if n := l.left[s.v]; n > 0 {
 			d.para(p.PluralT(int64(n), "pdf.shortlist.left_out", "verdict", verdictWord(p, s.v),
-				"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p)), 9)
+				"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p), "page", PageFile), 9)
 		}
 	}
 	if res.Kind == scoring.Sample && l.left[scoring.Unrated] > 0 {
 		d.para(p.PluralT(int64(l.left[scoring.Unrated]), "pdf.shortlist.left_out_sample",
-			"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p)), 9)
+			"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p), "page", PageFile), 9)
 	}
 	if l.unrated > 0 {
 		d.para(p.PluralT(int64(l.unrated), "pdf.shortlist.unrated"), 9)

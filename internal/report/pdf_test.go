@@ -321,7 +321,7 @@ func TestPDFAt20000Accounts(t *testing.T) {
 			t.Errorf("the shortlist lacks %s", h)
 		}
 	}
-	if !strings.Contains(flat, "accounts are not listed here: the workbook (vetting.xlsx, sheet Accounts) lists every account") {
+	if !strings.Contains(flat, "accounts are not listed here: the workbook (vetting.xlsx, sheet Accounts) and the page (vetting.html) list every account, ranked.") {
 		t.Error("the PDF does not say where the accounts left out are")
 	}
 }
