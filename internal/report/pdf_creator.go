@@ -299,7 +299,7 @@ func (d *pdfDoc) postsChart(a *scoring.Account, x, y, w, h float64) {
 	for _, s := range series {
 		top = max(top, s[1])
 	}
-	top = niceCeil(top * 1.05) // two significant figures: 24%, 3.5%
+	top = evenTop(niceCeil(top * 1.05)) // two significant figures: 24%, 3.6%
 	x0, y0 := x+axis, y+1
 	bars := min(w-axis, float64(len(series))*8)
 	d.font("", 6.5)
@@ -330,6 +330,19 @@ func (d *pdfDoc) postsChart(a *scoring.Account, x, y, w, h float64) {
 	f.SetTextColor(0, 0, 0)
 	f.SetDrawColor(0, 0, 0)
 	f.SetLineWidth(0.2)
+}
+
+// evenTop rounds a chart's top up so that half of it is written as exactly as the top is
+// (decimalsFor): 23% → 24%, so the middle tick says 12%, not 11.5% rounded.
+func evenTop(top float64) float64 {
+	step := 2.0 // whole percents
+	switch dec := decimalsFor(top); dec {
+	case 1:
+		step = 0.2
+	case 2:
+		step = 0.02
+	}
+	return math.Ceil(top/step-1e-9) * step
 }
 
 // decimalsFor is how many decimals a chart's ticks up to top need.

@@ -399,6 +399,14 @@ func TestPDFTextKeepsWhatTheFontDrawsAndMarksTheRest(t *testing.T) {
 	}
 }
 
+func TestPDFChartTopsHalveExactly(t *testing.T) {
+	for _, c := range []struct{ top, want float64 }{{23, 24}, {24, 24}, {3.5, 3.6}, {3.6, 3.6}, {0.47, 0.48}, {12, 12}} {
+		if got := evenTop(c.top); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("evenTop(%v) = %v, want %v", c.top, got, c.want)
+		}
+	}
+}
+
 func TestPDFShortlistShares(t *testing.T) {
 	for _, c := range []struct {
 		name string
