@@ -130,6 +130,10 @@ func TestLoadErrors(t *testing.T) {
 		{"a bad value inside a one-line tier names its own key", "benchmarks:\n  name: n\n  source: s\n  tiers:\n    - {name: a, min: lots, benchmark: 5}\n", `vet.yaml:5: benchmarks.tiers[0].min: "lots" is not a whole number`},
 		{"an alias for an unknown field is refused", "aliases:\n  plays: [x]\n", `vet.yaml:2: aliases.plays: "plays" is not a field`},
 		{"erratic-cv under steady-cv is refused", "thresholds:\n  erratic-cv: 0.05\n", "vet.yaml:2: thresholds.erratic-cv: 0.05 is out of range (above 0.1: above steady-cv)"},
+		{"a key given twice names both lines", "lang: en\nposts: 5\nlang: nl\n", "vet.yaml:3: lang: given twice, on lines 1 and 3: keep one"},
+		{"a nested key given twice names both lines", "thresholds:\n  ghost-views: 4\n  ghost-views: 5\n", "vet.yaml:3: thresholds.ghost-views: given twice, on lines 2 and 3"},
+		{"a key given twice inside a tier names both lines", "benchmarks:\n  name: n\n  source: s\n  tiers:\n    - name: a\n      min: 1000\n      min: 2000\n      benchmark: 5\n", "vet.yaml:7: benchmarks.tiers[0].min: given twice, on lines 6 and 7"},
+		{"a setting given twice in a section opened twice names both lines", "report:\n  title: a\nposts: 3\nreport:\n  title: b\n", "vet.yaml:5: report.title: given twice, on lines 2 and 5"},
 		{"broken YAML names its line", "posts: 10\n  days: [\n", "vet.yaml:2:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

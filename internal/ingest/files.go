@@ -34,10 +34,17 @@ func formatOf(name string) string {
 	return ""
 }
 
+// isStream reports whether path is a pipe or a character device (process substitution's
+// /dev/fd/63, /dev/stdin): a stream with no name to tell its format by.
+func isStream(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode()&(os.ModeNamedPipe|os.ModeCharDevice) != 0
+}
+
 // readFile opens one file and hands it to readStream.
 func readFile(f file, opts *Options, b *Batch, rs *reading) error {
 	format := formatOf(f.path)
-	if format == "" {
+	if format == "" && !isStream(f.path) {
 		return fmt.Errorf("%s: vet reads .csv, .tsv, .txt, .xlsx, .json and .jsonl files", f.name)
 	}
 	fh, err := os.Open(f.path)
@@ -45,6 +52,9 @@ func readFile(f file, opts *Options, b *Batch, rs *reading) error {
 		return fmt.Errorf("%s: %w", f.name, unwrapPathError(err))
 	}
 	defer fh.Close()
+	if format == "" { // a pipe named on the command line (<(…), /dev/stdin): read as - is
+		return readStream(f.name, "stdin", fh, nil, opts, b, rs)
+	}
 	if st, err := fh.Stat(); err == nil {
 		rs.sizeHint = st.Size()
 		defer func() { rs.sizeHint = 0 }()

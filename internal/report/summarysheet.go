@@ -89,7 +89,9 @@ func writeSummarySheet(wb *workbook) error {
 		w.line(label("prepared_for"), st.text(c))
 	}
 	w.line(label("generated"), p.DateTime(r.Generated))
-	w.line(label("as_of"), p.Date(res.AsOf))
+	if !res.AsOf.IsZero() { // no post dated, no --as-of: no date to give
+		w.line(label("as_of"), p.Date(res.AsOf))
+	}
 	w.line(label("accounts"), len(res.Accounts))
 	w.style(2, 2, st.count)
 	if res.Kind == scoring.Sample {
