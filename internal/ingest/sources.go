@@ -401,9 +401,10 @@ func (b *Batch) join(p *Batch) {
 	b.Read += p.Read
 	b.Warnings = append(b.Warnings, p.Warnings...)
 	b.NoCaption = append(b.NoCaption, p.NoCaption...)
-	for k, n := range p.Followers {
-		b.setFollowers(k, n)
+	for _, k := range slices.Sorted(maps.Keys(p.Followers)) { // in order: a conflict's warning is the same every run
+		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
 	}
+	b.conflicts += p.conflicts
 	for _, c := range p.Currencies {
 		b.sawCurrency(c)
 	}
@@ -436,11 +437,13 @@ func (b *Batch) skip(name string, err error) {
 type mark struct {
 	inputs, posts, rejected, read, warnings, noCaption int
 	followers                                          map[string]Count
+	followersAt                                        map[string]string
 	prices                                             map[string]float64
+	conflicts                                          int
 }
 
 func (b *Batch) mark() mark {
-	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.Prices)}
+	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
 }
 
 // rollback takes out whatever was read since m.
@@ -451,5 +454,5 @@ func (b *Batch) rollback(m mark) {
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]
 	b.NoCaption = b.NoCaption[:m.noCaption]
-	b.Followers, b.Prices = m.followers, m.prices
+	b.Followers, b.followersAt, b.Prices, b.conflicts = m.followers, m.followersAt, m.prices, m.conflicts
 }
