@@ -87,8 +87,9 @@ type Batch struct {
 	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
 
-	followersAt map[string]string // where each of Followers was read: "accounts.csv:3"
-	conflicts   int               // follower counts that disagree (conflicts.go)
+	followersAt map[string]string      // where each of Followers was read: "accounts.csv:3"
+	forms       map[string]handleForms // how each account's handle was written (identity.go)
+	conflicts   int                    // follower counts that disagree (conflicts.go)
 
 	names    map[string]string // interned file names and handles
 	inputOf  map[string]int    // input index by name, for counting duplicates
@@ -222,6 +223,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		}
 	}
 	b.sayFollowerConflicts()
+	b.sayLookalikes()
 	if len(b.Currencies) > 1 {
 		var seen []string
 		for _, c := range b.Currencies {

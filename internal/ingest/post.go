@@ -65,11 +65,12 @@ func (p *Post) dropCanonicalURL() {
 }
 
 // FoldHandle is the form of a handle used to match rows of one account: trimmed, without a
-// leading @, lower case.
+// leading @, stripped of characters that draw nothing (zero-width, bidi controls),
+// NFC-normalised and case-folded (identity.go).
 func FoldHandle(h string) string {
 	h = strings.TrimSpace(h)
 	h = strings.TrimPrefix(h, "@")
-	return strings.ToLower(h)
+	return foldKey(h)
 }
 
 // RowError is a row that could not be used: where it is, what was in the cell, and why.

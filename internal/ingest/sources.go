@@ -405,6 +405,12 @@ func (b *Batch) join(p *Batch) {
 		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
 	}
 	b.conflicts += p.conflicts
+	for _, k := range slices.Sorted(maps.Keys(p.forms)) {
+		h := p.forms[k]
+		for _, f := range h.all() {
+			b.noteHandle(k, f)
+		}
+	}
 	for _, c := range p.Currencies {
 		b.sawCurrency(c)
 	}
