@@ -47,7 +47,7 @@ func workbook(t *testing.T, sheet string, rows [][]any) []byte {
 }
 
 // rezip copies a zip, passing each entry's content through edit.
-func rezip(t *testing.T, data []byte, edit func(name string, b []byte) []byte) []byte {
+func rezip(t testing.TB, data []byte, edit func(name string, b []byte) []byte) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
