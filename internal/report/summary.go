@@ -27,7 +27,7 @@ type Summary struct {
 	Version   int                `json:"version"`
 	Tool      string             `json:"tool"`
 	Generated time.Time          `json:"generated"`
-	AsOf      time.Time          `json:"as_of"`
+	AsOf      time.Time          `json:"as_of,omitzero"` // left out when no post is dated and no --as-of is given
 	Posts     PostCounts         `json:"posts"`
 	Inputs    []SummaryInput     `json:"inputs"`
 	Kind      scoring.Kind       `json:"kind"` // profiles, or sample: a discovery list whose accounts are not rated (issue 19)
@@ -269,8 +269,8 @@ func jsonValue(f *figures.Figure, v figures.Value) any {
 // topPostJSON is one of an account's best posts in summary.json.
 type topPostJSON struct {
 	VideoID  string       `json:"video_id"`
-	URL      string       `json:"url"` // made from the handle and the id; "" when the id is not TikTok's
-	PostedAt time.Time    `json:"posted_at"`
+	URL      string       `json:"url"`                // made from the handle and the id; "" when the id is not TikTok's
+	PostedAt time.Time    `json:"posted_at,omitzero"` // left out for an undated post
 	Views    *int64       `json:"views"`
 	ViewER   scoring.Rate `json:"view_er"`
 }
