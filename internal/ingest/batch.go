@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Options are the user's say in how exports are read.
@@ -80,6 +82,10 @@ type Batch struct {
 	// batch's currency (Currency); several are a conflict, and Read warns of it.
 	Currencies []CurrencySeen
 	Warnings   []string // things the user should know that reject no row
+	// Notices are what reading found that the report says too, in its language: handles that
+	// look alike, follower counts that disagree, a file of two encodings (ingest.notice.*). Each
+	// is among Warnings as well, in English, for the command to print.
+	Notices []lang.Msg
 	// NoCaption are the tables of posts without a caption column: their sponsored posts
 	// (#ad, #samenwerking…) and hashtags cannot be found. NoCaptionWarning says it once.
 	NoCaption []string
@@ -169,6 +175,15 @@ func (b *Batch) truncatePosts(n int) {
 }
 
 func (b *Batch) warn(s string) { b.Warnings = append(b.Warnings, s) }
+
+// notice records what the report says of the reading (Notices), and warns of it in English.
+func (b *Batch) notice(m lang.Msg) {
+	b.Notices = append(b.Notices, m)
+	b.warn(lang.InEnglish(m))
+}
+
+// say is a notice's message: ingest.notice.<key>.
+func say(key string, args ...lang.Arg) lang.Msg { return lang.M("ingest.notice."+key, args...) }
 
 // intern returns one shared copy of s: millions of posts name a few files.
 func (b *Batch) intern(s string) string {

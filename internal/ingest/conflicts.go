@@ -1,9 +1,10 @@
 package ingest
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Conflicts said, not resolved in silence (issue 23 item 5). Two sources may state an account's
@@ -20,8 +21,8 @@ const maxConflicts = 10
 // and line), and warns when an earlier row stated another.
 func (b *Batch) setFollowersAt(key string, n Count, at string) {
 	if old, ok := b.Followers[key]; ok && old != n {
-		b.conflict(fmt.Sprintf("followers of %s: %s at %s, %s at %s; the later row's %s is used",
-			key, groupDigits(old), b.followersAt[key], groupDigits(n), at, groupDigits(n)))
+		b.conflict(say("followers_rows", lang.Text("handle", shownKey(key)), lang.Count("old", int64(old)), lang.Text("old_at", b.followersAt[key]),
+			lang.Count("new", int64(n)), lang.Text("new_at", at)))
 	}
 	b.setFollowers(key, n)
 	if b.followersAt == nil {
@@ -30,11 +31,11 @@ func (b *Batch) setFollowersAt(key string, n Count, at string) {
 	b.followersAt[key] = at
 }
 
-// conflict warns of a disagreement, the first maxConflicts one by one.
-func (b *Batch) conflict(msg string) {
+// conflict says a disagreement, the first maxConflicts one by one.
+func (b *Batch) conflict(m lang.Msg) {
 	b.conflicts++
 	if b.conflicts <= maxConflicts {
-		b.warn(msg)
+		b.notice(m)
 	}
 }
 
@@ -63,20 +64,11 @@ func (b *Batch) sayFollowerConflicts() {
 		slices.Sort(keys)
 		for _, k := range keys {
 			p := &b.Posts[newest[k]]
-			b.conflict(fmt.Sprintf("followers of %s: %s at %s, %s in its posts (the newest saying so at %s:%d); the accounts file's %s is used",
-				k, groupDigits(b.Followers[k]), b.followersAt[k], groupDigits(p.Followers), p.File, p.Line, groupDigits(b.Followers[k])))
+			b.conflict(say("followers_posts", lang.Text("handle", shownKey(k)), lang.Count("given", int64(b.Followers[k])), lang.Text("given_at", b.followersAt[k]),
+				lang.Count("posts", int64(p.Followers)), lang.Text("post_at", p.File+":"+strconv.Itoa(int(p.Line)))))
 		}
 	}
 	if b.conflicts > maxConflicts {
-		b.warn(fmt.Sprintf("… and %d more follower counts that disagree: an accounts file's count is used over the posts', its later row over an earlier one", b.conflicts-maxConflicts))
+		b.notice(lang.MN("ingest.notice.followers_more", int64(b.conflicts-maxConflicts)))
 	}
-}
-
-// groupDigits writes a count as 20,000.
-func groupDigits(c Count) string {
-	s := strconv.FormatInt(int64(c), 10)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -184,7 +184,7 @@ func (s *csvSource) readInto(t *table) error {
 	}
 	if s.text.Mixed() {
 		t.b.Inputs[t.in].Encoding = encUTF8 + " (with some windows-1252 bytes)"
-		t.b.warn(fmt.Sprintf("%s: mixes UTF-8 and Windows-1252: %s read as Windows-1252, every other line as UTF-8", t.file, s.text.mixedLines()))
+		t.b.notice(say("mixed_encoding", lang.Text("file", t.file), lang.Text("lines", s.text.mixedLines())))
 	}
 	t.finish()
 	return nil

@@ -68,21 +68,16 @@ type textReader struct {
 // Mixed reports whether a file taken as UTF-8 held bytes that were not.
 func (t *textReader) Mixed() bool { return t.fallback != nil && t.fallback.used }
 
-// mixedLines names the first physical lines that held Windows-1252 bytes ("line 3 is",
-// "lines 3, 7, … are").
+// mixedLines lists the first physical lines that held Windows-1252 bytes: "3, 7, …".
 func (t *textReader) mixedLines() string {
 	var ns []string
 	for _, n := range t.fallback.lines {
 		ns = append(ns, strconv.Itoa(n))
 	}
-	s := strings.Join(ns, ", ")
 	if len(ns) == maxMixedLines {
-		s += ", …"
+		ns = append(ns, "…")
 	}
-	if len(ns) == 1 {
-		return "line " + s + " is"
-	}
-	return "lines " + s + " are"
+	return strings.Join(ns, ", ")
 }
 
 func newTextReader(name string, br *bufio.Reader) (*textReader, error) {

@@ -1,13 +1,13 @@
 package ingest
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -136,12 +136,12 @@ const maxLookalikes = 10
 // (invisible characters, composed and decomposed accents), and of accounts whose handles look
 // alike. Read calls it once everything is read.
 func (b *Batch) sayLookalikes() {
-	var ws []string
+	var ws []lang.Msg
 	keys := slices.Sorted(maps.Keys(b.forms))
 	for _, k := range keys {
 		if h := b.forms[k]; len(h.more) > 0 {
 			fs := h.all()
-			ws = append(ws, fmt.Sprintf("%s is written %d ways that look alike (%s): read as one account", shownKey(k), len(fs), formsText(fs)))
+			ws = append(ws, say("written_ways", lang.Text("handle", shownKey(k)), lang.Count("n", int64(len(fs))), lang.Text("forms", formsText(fs))))
 		}
 	}
 	// Each key's skeleton once; only skeletons shared by two keys or more are grouped (a batch
@@ -165,16 +165,16 @@ func (b *Batch) sayLookalikes() {
 		}
 		var parts []string
 		for _, x := range g {
-			parts = append(parts, shownKey(x)+" at "+b.forms[x].first.at())
+			parts = append(parts, shownKey(x)+" ("+b.forms[x].first.at()+")")
 		}
-		ws = append(ws, fmt.Sprintf("%d accounts have handles that look alike (%s): they are kept apart; check which is the creator's", len(g), strings.Join(parts, ", ")))
+		ws = append(ws, say("look_alike", lang.Count("n", int64(len(g))), lang.Text("handles", strings.Join(parts, ", "))))
 	}
 	for i, w := range ws {
 		if i == maxLookalikes {
-			b.warn(fmt.Sprintf("… and %d more handles that look alike", len(ws)-maxLookalikes))
+			b.notice(lang.MN("ingest.notice.look_alike_more", int64(len(ws)-maxLookalikes)))
 			break
 		}
-		b.warn(w)
+		b.notice(w)
 	}
 }
 
@@ -190,7 +190,7 @@ func shownKey(k string) string {
 func formsText(fs []handleForm) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = strconv.QuoteToASCII(f.written) + " at " + f.at()
+		parts[i] = strconv.QuoteToASCII(f.written) + " (" + f.at() + ")"
 	}
 	return strings.Join(parts, ", ")
 }

@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // TestHandlesThatLookAlike is issue 23 item 6: a handle with a zero-width space or a bidi
@@ -19,15 +23,15 @@ func TestHandlesThatLookAlike(t *testing.T) {
 		warning   string
 	}{
 		{"a zero-width space makes no twin", head + row("alice") + row("al\u200bice") + row("Alice"),
-			map[string]int{"alice": 3}, "", `alice is written 2 ways that look alike ("alice" at x.csv:2, "al\u200bice" at x.csv:3): read as one account`},
+			map[string]int{"alice": 3}, "", `alice is written 2 ways that look alike ("alice" (x.csv:2), "al\u200bice" (x.csv:3)): read as one account`},
 		{"a bidi override makes no twin, and is not shown", head + row("\u202ebob") + row("\u202ebob"),
 			map[string]int{"bob": 2}, "bob", ""},
 		{"josé composed and decomposed is one account", head + row("jos\u00e9") + row("jose\u0301"),
-			map[string]int{"jos\u00e9": 2}, "jos\u00e9", `"jos\u00e9" is written 2 ways that look alike ("jos\u00e9" at x.csv:2, "jose\u0301" at x.csv:3): read as one account`},
+			map[string]int{"jos\u00e9": 2}, "jos\u00e9", `"jos\u00e9" is written 2 ways that look alike ("jos\u00e9" (x.csv:2), "jose\u0301" (x.csv:3)): read as one account`},
 		{"a Cyrillic а is another account, said to look alike", head + row("alice") + row("\u0430lice"),
-			map[string]int{"alice": 1, "\u0430lice": 1}, "", `2 accounts have handles that look alike (alice at x.csv:2, "\u0430lice" at x.csv:3): they are kept apart`},
+			map[string]int{"alice": 1, "\u0430lice": 1}, "", `2 accounts have handles that look alike (alice (x.csv:2), "\u0430lice" (x.csv:3)): they are kept apart`},
 		{"a 0 for an o is said to look alike", head + row("coco") + row("c0co"),
-			map[string]int{"coco": 1, "c0co": 1}, "", `2 accounts have handles that look alike (c0co at x.csv:3, coco at x.csv:2)`},
+			map[string]int{"coco": 1, "c0co": 1}, "", `2 accounts have handles that look alike (c0co (x.csv:3), coco (x.csv:2))`},
 		{"handles differing by case only say nothing", head + row("Dana") + row("dana"),
 			map[string]int{"dana": 2}, "", ""},
 	} {
@@ -84,7 +88,7 @@ func TestAFileMixingEncodingsIsReadPerRow(t *testing.T) {
 			t.Errorf("caption %q", p.Caption)
 		}
 	}
-	if !warned(b, "mixed.csv: mixes UTF-8 and Windows-1252: lines 2, 4 are read as Windows-1252, every other line as UTF-8") {
+	if !warned(b, "mixed.csv: mixes UTF-8 and Windows-1252: its Windows-1252 bytes (on lines 2, 4) are read as such, everything else as UTF-8") {
 		t.Errorf("warnings %q", b.Warnings)
 	}
 	t.Run("a file of Windows-1252 alone is read as such, without a warning", func(t *testing.T) {
@@ -93,4 +97,50 @@ func TestAFileMixingEncodingsIsReadPerRow(t *testing.T) {
 			t.Errorf("accounts %v, warnings %q, encoding %s", got, b.Warnings, b.Inputs[0].Encoding)
 		}
 	})
+}
+
+// TestNoticesAreSaidInEveryLanguage: what reading says of lookalike handles, disagreeing
+// follower counts, a Studio folder of two handles and a file of two encodings is kept as
+// catalog messages (Batch.Notices), which the report says in its language, each one also among
+// the English warnings the command prints.
+func TestNoticesAreSaidInEveryLanguage(t *testing.T) {
+	files := map[string]string{
+		"x.csv":        "account,followers,views,likes,comments,shares,caption\nalice,5000,100,5,1,1,x\nal\u200bice,5000,100,5,1,1,x\n\u0430lice,10,1,1,1,1,x\n",
+		"accounts.csv": "handle,followers\nalice,20000\nalice,30000\n",
+		"mixed.csv":    "account,views,likes,comments,shares,caption\njos\xe9,1,1,1,1,x\njos\xc3\xa9,1,1,1,1,x\n",
+	}
+	b := mustRead(t, files, Options{Accounts: []string{"accounts.csv"}}, "x.csv", "mixed.csv")
+	keys := map[string]bool{}
+	for _, m := range b.Notices {
+		keys[m.Key] = true
+	}
+	for _, k := range []string{"followers_rows", "followers_posts", "written_ways", "look_alike", "mixed_encoding"} {
+		if !keys["ingest.notice."+k] {
+			t.Errorf("no notice %s among %v", k, b.Notices)
+		}
+	}
+	unresolved := regexp.MustCompile(`\{[a-z_]+\}|ingest\.notice`)
+	for _, l := range lang.Langs() {
+		p := lang.New(l, "")
+		for _, m := range b.Notices {
+			if s := p.Say(m); s == "" || unresolved.MatchString(s) {
+				t.Errorf("%s in %s: %q", m.Key, l, s)
+			}
+		}
+		for _, k := range []string{"followers_more", "look_alike_more", "studio_handles", "studio_handles_followers"} {
+			if !p.Has("ingest.notice." + k) {
+				t.Errorf("ingest.notice.%s is not in %s.yaml", k, l)
+			}
+		}
+	}
+	for _, m := range b.Notices {
+		if !slices.Contains(b.Warnings, lang.InEnglish(m)) {
+			t.Errorf("notice %q is not among the warnings", lang.InEnglish(m))
+		}
+	}
+	for _, m := range b.Notices {
+		if nl := lang.New(lang.Dutch, "").Say(m); m.Key == "ingest.notice.followers_rows" && !strings.Contains(nl, "20.000 op accounts.csv:2, 30.000") {
+			t.Errorf("in Dutch: %q, want its numbers written 20.000", nl)
+		}
+	}
 }

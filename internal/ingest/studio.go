@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // exportDate is the day an export was downloaded, as a month and a day.
@@ -144,16 +146,19 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 	if handles := studioHandles(b.Posts[first:]); len(handles) > 1 {
 		// One creator's export whose links name several: its posts are split by handle, as the
 		// links say, and its follower history belongs to none of them for sure.
-		note := ""
-		if followers.Known() {
-			note = fmt.Sprintf("; its follower history (%s) is used for none of them", groupDigits(followers))
+		names := make([]string, 0, len(handles))
+		for _, h := range handles[:min(len(handles), 10)] {
+			names = append(names, shownKey(h))
 		}
-		names := strings.Join(handles, ", ")
 		if len(handles) > 10 {
-			names = strings.Join(handles[:10], ", ") + ", …"
+			names = append(names, "…")
 		}
-		b.warn(fmt.Sprintf("%s: a TikTok Studio export is one creator's, but its video links name %s handles (%s): its posts are split by handle%s",
-			dir, map[bool]string{true: "more than 10", false: strconv.Itoa(len(handles))}[len(handles) > 10], names, note))
+		args := []lang.Arg{lang.Text("dir", dir), lang.Count("n", int64(len(handles))), lang.Text("handles", strings.Join(names, ", "))}
+		if followers.Known() {
+			b.notice(say("studio_handles_followers", append(args, lang.Count("followers", int64(followers)))...))
+		} else {
+			b.notice(say("studio_handles", args...))
+		}
 		handle = ""
 	}
 	if followers.Known() && handle != "" {

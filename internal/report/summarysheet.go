@@ -109,6 +109,13 @@ func writeSummarySheet(wb *workbook) error {
 			w.line(p.Say(warn.Text), p.Say(warn.Fix))
 		}
 	}
+	if len(b.Notices) > 0 { // lookalike handles, follower counts that disagree, mixed encodings
+		w.line()
+		w.heading(label("reading"), st)
+		for _, m := range b.Notices {
+			w.line(p.Say(m))
+		}
+	}
 	w.line()
 	w.heading(label("inputs"), st)
 	w.header(st, label("file"), label("format"), label("rows_read"), label("rejected"), label("duplicates"))

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // TestUserTextIsTextOnTheSummary feeds the Summary sheet strings a spreadsheet would take for a
@@ -109,5 +110,34 @@ func TestLinksAreMadeOnlyFromTheHandleAndID(t *testing.T) {
 	}
 	if strings.Contains(string(page), "evil.example") {
 		t.Error("the page holds the data's url")
+	}
+}
+
+// TestTheSummarySaysWhatReadingFound: the notices of ingest (handles that look alike, follower
+// counts that disagree) are on the Summary sheet, in the report's language (issue 23 items 5
+// and 6: "the report says so").
+func TestTheSummarySaysWhatReadingFound(t *testing.T) {
+	for _, tc := range []struct {
+		lang lang.Lang
+		want string
+	}{
+		{lang.English, `2 accounts have handles that look alike (alice (posts.csv:2), "\u0430lice" (posts.csv:7)): they are kept apart; check which is the creator's`},
+		{lang.Dutch, `2 accounts hebben handles die op elkaar lijken (alice (posts.csv:2), "\u0430lice" (posts.csv:7)): ze blijven apart; controleer welke van de maker is`},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			r := testReport(t)
+			r.Printer = lang.New(tc.lang, "")
+			r.Batch.Notices = []lang.Msg{lang.M("ingest.notice.look_alike", lang.Count("n", 2), lang.Text("handles", `alice (posts.csv:2), "\u0430lice" (posts.csv:7)`))}
+			dir := t.TempDir()
+			if _, err := Write(dir, r); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(filepath.Join(dir, WorkbookFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			findCell(t, f, SheetSummary.Name(r.Printer), tc.want)
+		})
 	}
 }
