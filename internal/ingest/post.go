@@ -28,14 +28,25 @@ type Post struct {
 	VideoID   string
 	// URL is the url the export gave, "" when it gave none or when it was TikTok's own address
 	// for Account and VideoID: read it through VideoURL.
-	URL       string
-	Caption   string
-	File      string // the input the row came from, as named on the command line (interned)
-	Line      int32  // the physical line (CSV) or row (XLSX) a user sees in an editor
-	Rounded   bool   // a count on this row was written rounded (1.2K, 3.4M)
-	Pinned    bool   // the export marks the post pinned to the profile (isPinned): kept out of the newest-N window
-	Sponsored bool   // the export marks the post as paid (isAd, paid_partnership…); captions are scoring's to read
-	canonical bool   // the export's url was TikTok's own address, rebuilt by VideoURL
+	URL     string
+	Caption string
+	// What the post is made of, where the export says (traits.go; scoring derives the rest).
+	Sound       string  // the sound: its id, else its title and author; "" when the export names none (interned)
+	SoundUses   int32   // videos on TikTok using the sound, as the export states; 0 when it does not
+	Duration    float32 // the video's length in seconds; 0 when the export does not say
+	WatchTime   float32 // the average watch time in seconds; 0 when the export does not say
+	WatchedFull float32 // percent of views that watched the whole video, when HasWatchedFull
+	File        string  // the input the row came from, as named on the command line (interned)
+	Line        int32   // the physical line (CSV) or row (XLSX) a user sees in an editor
+	Rounded     bool    // a count on this row was written rounded (1.2K, 3.4M)
+	Pinned      bool    // the export marks the post pinned to the profile (isPinned): kept out of the newest-N window
+	Sponsored   bool    // the export marks the post as paid (isAd, paid_partnership…); captions are scoring's to read
+	// OriginalSound and DuetOrStitch are what the export's yes-or-no columns say; a duet's
+	// caption markers are scoring's to read.
+	OriginalSound  Flag
+	DuetOrStitch   Flag
+	HasWatchedFull bool
+	canonical      bool // the export's url was TikTok's own address, rebuilt by VideoURL
 }
 
 // tiktokURL is the start of the address TikTok gives a video: tiktokURL + handle + "/video/" + id.
