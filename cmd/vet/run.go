@@ -215,7 +215,7 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past, NoCaption: batch.NoCaption}, f.Scoring)
 	timer.done("scoring")
 	if !s.quiet {
 		listBatchWarnings(e.stderr, res, printer)
