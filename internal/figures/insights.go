@@ -38,12 +38,16 @@ func TraitDefinition(t scoring.Trait, cfg *scoring.Config, p *lang.Printer) stri
 // with a question: median view ER 8.10% over 12 posts, against 5.20% over 30." and, when the
 // difference is within the posts' own spread, a second sentence saying so.
 func InsightWords(in scoring.Insight, cfg *scoring.Config, p *lang.Printer) string {
+	return insightWords(in, cfg, p, "insight.within")
+}
+
+func insightWords(in scoring.Insight, cfg *scoring.Config, p *lang.Printer, within string) string {
 	s := p.T("insight.sentence",
 		"trait", TraitPosts(in.Trait, cfg, p),
 		"with", p.Percent(in.With.Median.Value, InsightDecimals), "with_posts", p.PluralT(int64(in.With.Posts), "insight.posts"),
 		"without", p.Percent(in.Without.Median.Value, InsightDecimals), "without_posts", p.PluralT(int64(in.Without.Posts), "insight.posts"))
 	if in.WithinSpread {
-		s += " " + p.T("insight.within")
+		s += " " + p.T(within)
 	}
 	return s
 }
@@ -51,7 +55,7 @@ func InsightWords(in scoring.Insight, cfg *scoring.Config, p *lang.Printer) stri
 // BatchInsightWords is an insight over the whole batch, with the creators who do better with
 // the trait.
 func BatchInsightWords(b scoring.BatchInsight, cfg *scoring.Config, p *lang.Printer) string {
-	s := InsightWords(b.Insight, cfg, p)
+	s := insightWords(b.Insight, cfg, p, "insight.batch_within")
 	if b.Creators > 0 {
 		s += " " + p.PluralT(int64(b.Creators), "insight.creators", "higher", p.Int(b.Higher),
 			"share", p.Percent(b.HigherShare().Value, 0))
