@@ -62,3 +62,12 @@ func BatchInsightWords(b scoring.BatchInsight, cfg *scoring.Config, p *lang.Prin
 	}
 	return s
 }
+
+// TraitMeanings are each trait's short name and how vet tells it, for the definitions.
+func TraitMeanings(cfg *scoring.Config, p *lang.Printer) [][2]string {
+	var out [][2]string
+	for _, t := range scoring.Traits() {
+		out = append(out, [2]string{TraitName(t, cfg, p), TraitDefinition(t, cfg, p)})
+	}
+	return out
+}

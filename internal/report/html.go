@@ -127,9 +127,7 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		d.Insights = append(d.Insights, figures.BatchInsightWords(in, &res.Config, p))
 	}
 	d.InsightsCaveat = p.T("insight.batch_caveat", "min_posts", p.Plural(int64(res.Config.InsightMinPosts), "post"))
-	for _, t := range scoring.Traits() {
-		d.TraitMeanings = append(d.TraitMeanings, [2]string{figures.TraitName(t, &res.Config, p), figures.TraitDefinition(t, &res.Config, p)})
-	}
+	d.TraitMeanings = figures.TraitMeanings(&res.Config, p)
 	d.DocTitle = d.Title
 	if d.Client != "" {
 		d.DocTitle += " · " + d.Client

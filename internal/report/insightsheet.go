@@ -10,7 +10,7 @@ import (
 // insightColumns are the Insights sheet's columns by their catalog keys (insight.sheet.*),
 // after the rank and the handle: one row per trait compared, the batch's first.
 var insightColumns = []string{
-	"trait", "code", "with_posts", "with_median", "without_posts", "without_median", "ratio", "within", "creators", "higher", "words",
+	"trait", "code", "with_posts", "with_median", "without_posts", "without_median", "median_ratio", "within", "creators", "higher", "words",
 }
 
 // writeInsightsSheet lists what goes with a higher view ER (issue 21): over the whole batch
