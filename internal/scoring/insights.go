@@ -63,9 +63,12 @@ func (c *check) insights(a *Account, traits []PostTraits) {
 	cfg := c.cfg
 	a.Weeks = c.steadyWeeks(a.Posts, traits)
 	c.rated = c.rated[:0]
+	var has, hasnt uint16 // the traits some post has, and some lacks
 	for i := range a.Posts {
 		if r := viewER(&a.Posts[i], cfg.IncludeSaves); r.OK {
 			c.rated = append(c.rated, rated{r.Value, int32(i)})
+			t := traits[i]
+			has, hasnt = has|t.has, hasnt|(t.known&^t.has)
 		}
 	}
 	if len(c.rated) < 2*cfg.InsightMinPosts {
@@ -73,6 +76,9 @@ func (c *check) insights(a *Account, traits []PostTraits) {
 	}
 	sortRated(c.rated)
 	for _, t := range Traits() {
+		if has&hasnt&(1<<t) == 0 { // no post with it, or none without: nothing to compare
+			continue
+		}
 		if in, ok := c.compare(c.rated, traits, t); ok {
 			a.Insights = append(a.Insights, in)
 		}
@@ -129,7 +135,14 @@ func sortedMedian(xs []float64) Rate {
 }
 
 // sortRated sorts by view ER, then by place, so that equal rates keep a reproducible order.
+// The batch's million rates are sorted by their bits, a byte at a time (a view ER is never
+// negative, and a non-negative float's bits order as the float does); an account's few with
+// a comparison sort.
 func sortRated(rs []rated) {
+	if len(rs) > radixMin {
+		radixSort(rs)
+		return
+	}
 	slices.SortFunc(rs, func(a, b rated) int {
 		switch {
 		case a.er < b.er:
@@ -255,4 +268,37 @@ func batchInsights(accounts []Account, posts []ingest.Post, traits []PostTraits,
 		out = append(out, b)
 	}
 	return out
+}
+
+// radixMin is the length from which sortRated sorts by radix.
+const radixMin = 4096
+
+// radixSort is a stable least-significant-byte-first radix sort of rs by their view ER's bits:
+// rs must be in place order (as insights and batchInsights build them), so that equal rates
+// stay in that order, as sortRated's comparison sort puts them.
+func radixSort(rs []rated) {
+	buf := make([]rated, len(rs))
+	src, dst := rs, buf
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for i := range src {
+			count[byte(math.Float64bits(src[i].er)>>shift)]++
+		}
+		if count[byte(math.Float64bits(src[0].er)>>shift)] == len(src) {
+			continue // every key has this byte: the pass would change nothing
+		}
+		pos := 0
+		for b := range count {
+			pos, count[b] = pos+count[b], pos
+		}
+		for i := range src {
+			b := byte(math.Float64bits(src[i].er) >> shift)
+			dst[count[b]] = src[i]
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &rs[0] {
+		copy(rs, src)
+	}
 }

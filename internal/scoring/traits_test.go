@@ -1,7 +1,9 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -201,5 +203,44 @@ func TestSteadyWeeks(t *testing.T) {
 	}
 	if weekOf(&ingest.Post{PostedAt: time.Date(2026, 11, 8, 23, 0, 0, 0, time.UTC)}) != weekOf(&ingest.Post{PostedAt: monday}) {
 		t.Error("Monday and Sunday of one week apart")
+	}
+}
+
+func TestAsksAndSaysDuet(t *testing.T) {
+	for s, want := range map[string]bool{"why?": true, "なぜ？": true, "لماذا؟": true, "no": false, "": false} {
+		if asks(s) != want {
+			t.Errorf("asks(%q) = %v", s, !want)
+		}
+	}
+	for s, want := range map[string]bool{"Duet with @a": true, "stitch WITH me": true, "with": false, "duetwith": false, "a duet  with": false, "#stitch with": true, "STITCH with": true} {
+		if saysDuet(s) != want {
+			t.Errorf("saysDuet(%q) = %v", s, !want)
+		}
+	}
+}
+
+// The radix sort of the batch's rates gives the order the comparison sort gives: by rate,
+// equal rates in place order.
+func TestRadixSortAgreesWithSortFunc(t *testing.T) {
+	rs := make([]rated, 20_000)
+	x := uint64(7)
+	for i := range rs {
+		x = x*6364136223846793005 + 1442695040888963407
+		er := float64(x>>40%5000) / 100 // many ties, and zeros
+		if i%97 == 0 {
+			er = 0
+		}
+		rs[i] = rated{er, int32(i)}
+	}
+	want := slices.Clone(rs)
+	slices.SortFunc(want, func(a, b rated) int {
+		if a.er != b.er {
+			return cmp.Compare(a.er, b.er)
+		}
+		return int(a.at - b.at)
+	})
+	radixSort(rs)
+	if !slices.Equal(rs, want) {
+		t.Fatal("the radix sort's order differs")
 	}
 }
