@@ -12,7 +12,7 @@ import (
 // maxLogo is the largest logo vet inlines into the page and the workbook.
 const maxLogo = 2 << 20
 
-// brandOf reads --title, --client and --logo. A logo must be a PNG or an SVG; it is read before
+// brandOf reads --title, --client and --logo. A logo must be a PNG, a JPEG or an SVG; it is read before
 // any work is done, so a wrong path fails the run at once.
 func brandOf(r *config.Run) (report.Brand, error) {
 	b := report.Brand{Title: r.Title, Client: r.Client}
@@ -28,16 +28,18 @@ func brandOf(r *config.Run) (report.Brand, error) {
 	}
 	b.Logo, b.LogoType = data, logoType(data)
 	if b.LogoType == "" {
-		return b, fmt.Errorf("--logo: %s is not a PNG or SVG image", r.Logo)
+		return b, fmt.Errorf("--logo: %s is not a PNG, JPEG or SVG image", r.Logo)
 	}
 	return b, nil
 }
 
-// logoType is the media type of a PNG or SVG, "" for anything else.
+// logoType is the media type of a PNG, JPEG or SVG, "" for anything else.
 func logoType(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
 		return "image/png"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "image/jpeg"
 	case bytes.Contains(data[:min(len(data), 1024)], []byte("<svg")):
 		return "image/svg+xml"
 	}

@@ -226,7 +226,8 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
-	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer}
+	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer,
+		NoPDF: !f.Run.PDF, Paper: f.Run.Paper}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {

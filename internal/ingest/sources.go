@@ -67,7 +67,7 @@ func shownAs(arg string) func(path string) string {
 // reportFiles are the files vet writes into --out; a folder holding them beside a summary.json
 // of vet's is (also) a report folder, and they are not inputs. A copy of report.Files() on
 // purpose: ingest comes before report and cannot import it (a cmd/vet test holds the two equal).
-var reportFiles = []string{"vetting.xlsx", "vetting.html", "summary.json", "accounts.csv", "signals.csv", "posts.csv", "profiles.txt"}
+var reportFiles = []string{"vetting.xlsx", "vetting.html", "summary.json", "accounts.csv", "signals.csv", "posts.csv", "profiles.txt", "vetting.pdf"}
 
 // writtenByVet reports whether dir/summary.json is one vet wrote: its top-level "tool" says
 // "vet …" (internal/report's Summary). Only the start of the file is read.
