@@ -87,6 +87,9 @@ type Batch struct {
 	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
 
+	followersAt map[string]string // where each of Followers was read: "accounts.csv:3"
+	conflicts   int               // follower counts that disagree (conflicts.go)
+
 	names    map[string]string // interned file names and handles
 	inputOf  map[string]int    // input index by name, for counting duplicates
 	progress func(read int)    // Options.Progress
@@ -218,6 +221,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 				f.name, len(handles), clip(handles[0])))
 		}
 	}
+	b.sayFollowerConflicts()
 	if len(b.Currencies) > 1 {
 		var seen []string
 		for _, c := range b.Currencies {
