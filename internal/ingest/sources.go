@@ -396,6 +396,7 @@ func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 // join appends a batch read on its own to b.
 func (b *Batch) join(p *Batch) {
 	b.Inputs = append(b.Inputs, p.Inputs...)
+	b.joinSounds(p.Posts, p)
 	b.Posts = append(b.Posts, p.Posts...)
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read

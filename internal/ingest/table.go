@@ -31,7 +31,6 @@ type table struct {
 	// aliases find (Apify writes both isAd and isSponsored): a post is marked when any of them
 	// says yes.
 	flagCols [4][]int
-	sounds   map[string]string // interned sounds (traits.go): a batch has few, used many times
 	now      time.Time
 }
 

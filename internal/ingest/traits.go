@@ -51,19 +51,21 @@ func (t *table) traits(p *Post, cells []string) {
 	}
 	p.Sound = t.sound(cells)
 	p.SoundUses = parseUses(t.cell(cells, FieldSoundUses))
-	p.Duration = parseSeconds(t.cell(cells, FieldDuration))
-	p.WatchTime = parseSeconds(t.cell(cells, FieldWatchTime))
-	p.WatchedFull, p.HasWatchedFull = parseShare(t.cell(cells, FieldWatchedFull))
+	full, ok := parseShare(t.cell(cells, FieldWatchedFull))
+	if !ok {
+		full = -1
+	}
+	p.SetLength(parseSeconds(t.cell(cells, FieldDuration)), parseSeconds(t.cell(cells, FieldWatchTime)), full)
 }
 
-// sound is the post's sound, interned: its id, else its title with its author (two creators'
-// "original sound" are different sounds); "" when the row names none.
-func (t *table) sound(cells []string) string {
+// sound is the post's sound as an index into the batch's Sounds: its id, else its title with
+// its author (two creators' "original sound" are different sounds); 0 when the row names none.
+func (t *table) sound(cells []string) int32 {
 	key := trimSpace(t.cell(cells, FieldSoundID))
 	if key == "" {
 		name := trimSpace(t.cell(cells, FieldSoundName))
 		if name == "" {
-			return ""
+			return 0
 		}
 		key = name
 		if by := trimSpace(t.cell(cells, FieldSoundAuthor)); by != "" {
@@ -71,17 +73,38 @@ func (t *table) sound(cells []string) string {
 		}
 	}
 	if hasControl(key) {
-		return ""
+		return 0
 	}
-	if s, ok := t.sounds[key]; ok {
-		return s
+	return t.b.soundID(key)
+}
+
+// soundID is the index of a sound in b.Sounds, added when new; Sounds[0] is no sound.
+func (b *Batch) soundID(key string) int32 {
+	if id, ok := b.soundIDs[key]; ok {
+		return id
 	}
-	s := strings.Clone(key)
-	if t.sounds == nil {
-		t.sounds = map[string]string{}
+	if b.soundIDs == nil {
+		b.soundIDs, b.Sounds = map[string]int32{}, []string{""}
 	}
-	t.sounds[s] = s
-	return s
+	key = strings.Clone(key)
+	id := int32(len(b.Sounds))
+	b.Sounds = append(b.Sounds, key)
+	b.soundIDs[key] = id
+	return id
+}
+
+// joinSounds renumbers the sounds of posts read on their own (p's) into b's.
+func (b *Batch) joinSounds(posts []Post, p *Batch) {
+	if len(p.Sounds) < 2 {
+		return
+	}
+	ids := make([]int32, len(p.Sounds))
+	for i, s := range p.Sounds[1:] {
+		ids[i+1] = b.soundID(s)
+	}
+	for i := range posts {
+		posts[i].Sound = ids[posts[i].Sound]
+	}
 }
 
 // parseUses reads how many videos use a sound: a count as ParseCount reads it, followed or not
@@ -98,14 +121,10 @@ func parseUses(s string) int32 {
 	return int32(min(n, math.MaxInt32))
 }
 
-// maxSeconds is the longest length or watch time read: a day. Anything longer is a misread
-// column, not a video.
-const maxSeconds = 24 * 60 * 60
-
 // parseSeconds reads a length of time in seconds: "15", "15.5", "7,5", "15s", "0:15",
 // "00:01:05"; 0 for a blank, an unreadable value, 0 itself (Apify's length of a photo post)
-// and anything beyond a day.
-func parseSeconds(s string) float32 {
+// and anything beyond a day (a misread column, not a video).
+func parseSeconds(s string) float64 {
 	s = strings.ToLower(trimSpace(s))
 	for _, unit := range [...]string{"seconds", "second", "secs", "sec", "s"} {
 		if rest, ok := strings.CutSuffix(s, unit); ok {
@@ -128,16 +147,16 @@ func parseSeconds(s string) float32 {
 		}
 		total = total*60 + v
 	}
-	if total <= 0 || total > maxSeconds {
+	if total <= 0 || total > 24*60*60 {
 		return 0
 	}
-	return float32(total)
+	return total
 }
 
 // parseShare reads a share of views as a percent: "23.4%" and "23,4 %" are 23.4, and so is
 // 0.234 (a plain number up to 1 is a fraction; above 1, a percent). ok is false for a blank,
 // an unreadable value or one outside 0–100%.
-func parseShare(s string) (float32, bool) {
+func parseShare(s string) (float64, bool) {
 	s = trimSpace(s)
 	if s == "" {
 		return 0, false
@@ -156,7 +175,7 @@ func parseShare(s string) (float32, bool) {
 	if v < 0 || v > 100 {
 		return 0, false
 	}
-	return float32(v), true
+	return v, true
 }
 
 // decimal reads a plain decimal number with a point or, when it has no point, a comma.

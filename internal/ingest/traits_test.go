@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/csv"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -9,7 +10,7 @@ import (
 )
 
 func TestParseSeconds(t *testing.T) {
-	for in, want := range map[string]float32{
+	for in, want := range map[string]float64{
 		"15": 15, "15.5": 15.5, "7,5": 7.5, "15s": 15, "15 sec": 15, "0:15": 15, "00:15": 15,
 		"1:05": 65, "00:01:05": 65, "": 0, "0": 0, "-3": 0, "abc": 0, "1:75": 0, "1:2:3:4": 0,
 		"86400": 86400, "86401": 0, "NaN": 0, "Inf": 0,
@@ -21,8 +22,8 @@ func TestParseSeconds(t *testing.T) {
 }
 
 func TestParseShare(t *testing.T) {
-	for in, want := range map[string]float32{"23.4%": 23.4, "23,4 %": 23.4, "0.234": 23.4, "1": 100, "45": 45, "100%": 100, "0": 0} {
-		if got, ok := parseShare(in); !ok || got != want {
+	for in, want := range map[string]float64{"23.4%": 23.4, "23,4 %": 23.4, "0.234": 23.4, "1": 100, "45": 45, "100%": 100, "0": 0} {
+		if got, ok := parseShare(in); !ok || math.Abs(got-want) > 1e-9 {
 			t.Errorf("parseShare(%q) = %v, %v, want %v", in, got, ok, want)
 		}
 	}
@@ -83,16 +84,16 @@ func TestTraitColumnsOfRealExports(t *testing.T) {
 			continue
 		}
 		checked++
-		var want float32
+		var want float64
 		if mm, ss, ok := strings.Cut(row[col["vid_duration"]], ":"); ok {
 			m, _ := strconv.Atoi(mm)
 			s, _ := strconv.Atoi(ss)
-			want = float32(m*60 + s)
+			want = float64(m*60 + s)
 		}
-		if p.Duration != want {
-			t.Fatalf("line %d: duration %v, the file says %q", p.Line, p.Duration, row[col["vid_duration"]])
+		if d, _ := p.Duration(); d != want {
+			t.Fatalf("line %d: duration %v, the file says %q", p.Line, d, row[col["vid_duration"]])
 		}
-		if p.Duration >= 30 {
+		if d, _ := p.Duration(); d >= 30 {
 			long++
 		}
 		wantFlag := map[string]Flag{"True": Yes, "False": No, "": Unsaid}[row[col["music_originality"]]]
@@ -102,8 +103,8 @@ func TestTraitColumnsOfRealExports(t *testing.T) {
 		if p.OriginalSound == Yes {
 			original++
 		}
-		if id := row[col["music_id"]]; id != "" && p.Sound != id || id == "" && !strings.HasPrefix(p.Sound, strings.TrimSpace(row[col["music_title"]])) {
-			t.Fatalf("line %d: sound %q, the file says %q", p.Line, p.Sound, id)
+		if id, sound := row[col["music_id"]], b.Sounds[p.Sound]; id != "" && sound != id || id == "" && !strings.HasPrefix(sound, strings.TrimSpace(row[col["music_title"]])) {
+			t.Fatalf("line %d: sound %q, the file says %q", p.Line, sound, id)
 		}
 		if p.SoundUses > 0 {
 			withUses++
@@ -111,5 +112,35 @@ func TestTraitColumnsOfRealExports(t *testing.T) {
 	}
 	if checked < 9000 || long == 0 || original == 0 || withUses < checked/2 {
 		t.Errorf("checked %d posts: %d long, %d with their own sound, %d with a use count", checked, long, original, withUses)
+	}
+}
+
+// TikTok Studio's per-video watch time and watched-full share, as its Content export writes them.
+func TestWatchTimeColumns(t *testing.T) {
+	path := t.TempDir() + "/content.csv"
+	data := "Video link,Post time,Total likes,Total comments,Total shares,Total views,Average watch time,Watched full video,Duration\n" +
+		"https://www.tiktok.com/@ann/video/7440000000000000001,2026-11-02,10,2,1,100,7.5s,12.3%,0:31\n" +
+		"https://www.tiktok.com/@ann/video/7440000000000000002,2026-11-03,10,2,1,100,,,\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Read([]string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Posts) != 2 {
+		t.Fatalf("%d posts", len(b.Posts))
+	}
+	w, okW := b.Posts[0].WatchTime()
+	f, okF := b.Posts[0].WatchedFull()
+	d, okD := b.Posts[0].Duration()
+	if !okW || w != 7.5 || !okF || math.Abs(f-12.3) > 1e-9 || !okD || d != 31 {
+		t.Errorf("first post: watch time %v %v, watched full %v %v, duration %v %v", w, okW, f, okF, d, okD)
+	}
+	if _, ok := b.Posts[1].WatchTime(); ok {
+		t.Error("a blank watch time is read")
+	}
+	if _, ok := b.Posts[1].WatchedFull(); ok {
+		t.Error("a blank watched-full share is read")
 	}
 }

@@ -216,8 +216,8 @@ func (c *check) steadyWeeks(posts []ingest.Post, traits []PostTraits) Weeks {
 func (c *check) watchMetrics() (watch, full Metric) {
 	c.buf = c.buf[:0]
 	for i := range c.w {
-		if t := c.w[i].WatchTime; t > 0 {
-			c.buf = append(c.buf, float64(t))
+		if t, ok := c.w[i].WatchTime(); ok {
+			c.buf = append(c.buf, t)
 		}
 	}
 	watch = na("no_watch_time")
@@ -226,8 +226,8 @@ func (c *check) watchMetrics() (watch, full Metric) {
 	}
 	c.buf = c.buf[:0]
 	for i := range c.w {
-		if c.w[i].HasWatchedFull {
-			c.buf = append(c.buf, float64(c.w[i].WatchedFull))
+		if f, ok := c.w[i].WatchedFull(); ok {
+			c.buf = append(c.buf, f)
 		}
 	}
 	full = na("no_watched_full")

@@ -115,11 +115,11 @@ func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTra
 		if p.OriginalSound != ingest.Unsaid {
 			t.set(OriginalSound, p.OriginalSound == ingest.Yes)
 		}
-		if p.Sound != "" {
+		if p.Sound > 0 {
 			u.sound(p.Sound, account)
 		}
-		if p.Duration > 0 {
-			t.set(LongVideo, float64(p.Duration) >= cfg.LongVideoSeconds)
+		if d, ok := p.Duration(); ok {
+			t.set(LongVideo, d >= cfg.LongVideoSeconds)
 		}
 		if !p.PostedAt.IsZero() {
 			d := p.PostedAt.Weekday()
@@ -150,9 +150,9 @@ func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTra
 	}
 	for i := range posts {
 		p, t := &posts[i], &out[i]
-		if p.Sound != "" || p.SoundUses > 0 {
+		if p.Sound > 0 || p.SoundUses > 0 {
 			t.set(TrendingSound, int64(p.SoundUses) >= cfg.TrendingSoundUses ||
-				p.Sound != "" && u.sounds[p.Sound].creators >= int32(cfg.TrendingSoundCreators))
+				p.Sound > 0 && u.sounds[p.Sound].creators >= int32(cfg.TrendingSoundCreators))
 		}
 		if _, known := t.Has(Question); known {
 			start := int32(0)
@@ -172,21 +172,20 @@ func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTra
 // use counts the creators of each sound and hashtag of a batch whose posts are grouped by
 // account: a creator is counted once, on the first of its posts that uses it.
 type use struct {
-	sounds map[string]*creators
+	sounds []creators // by ingest's sound id
 	tagIDs map[string]int32
 	tags   []creators
 }
 
 type creators struct{ creators, last int32 }
 
-func newUse() *use { return &use{sounds: map[string]*creators{}, tagIDs: map[string]int32{}} }
+func newUse() *use { return &use{tagIDs: map[string]int32{}} }
 
-func (u *use) sound(s string, account int32) {
-	c := u.sounds[s]
-	if c == nil {
-		c = &creators{last: -1}
-		u.sounds[s] = c
+func (u *use) sound(id int32, account int32) {
+	for int(id) >= len(u.sounds) {
+		u.sounds = append(u.sounds, creators{last: -1})
 	}
+	c := &u.sounds[id]
 	if c.last != account {
 		c.creators, c.last = c.creators+1, account
 	}

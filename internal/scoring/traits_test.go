@@ -19,6 +19,12 @@ func traitOf(t *testing.T, p ingest.Post, tr Trait) (has, known bool) {
 	return batchTraits([]ingest.Post{p}, nil, &cfg)[0].Has(tr)
 }
 
+func length(seconds float64) ingest.Post {
+	var p ingest.Post
+	p.SetLength(seconds, 0, -1)
+	return p
+}
+
 func TestTraitsOfOnePost(t *testing.T) {
 	sat := time.Date(2026, 11, 28, 23, 59, 0, 0, time.UTC) // a Saturday
 	mon := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
@@ -34,8 +40,8 @@ func TestTraitsOfOnePost(t *testing.T) {
 		{"two hashtags are not many", ingest.Post{Caption: "#a #b"}, ManyHashtags, false, true},
 		{"three hashtags are many", ingest.Post{Caption: "#a #b #C"}, ManyHashtags, true, true},
 		{"a hashtag twice counts once", ingest.Post{Caption: "#a #b #A"}, ManyHashtags, false, true},
-		{"29.9 seconds is short", ingest.Post{Duration: 29.9}, LongVideo, false, true},
-		{"30 seconds is long", ingest.Post{Duration: 30}, LongVideo, true, true},
+		{"29.9 seconds is short", length(29.9), LongVideo, false, true},
+		{"30 seconds is long", length(30), LongVideo, true, true},
 		{"no length is unknown", ingest.Post{}, LongVideo, false, false},
 		{"Saturday", ingest.Post{PostedAt: sat}, Weekend, true, true},
 		{"Monday", ingest.Post{PostedAt: mon}, Weekend, false, true},
@@ -49,7 +55,7 @@ func TestTraitsOfOnePost(t *testing.T) {
 		{"own sound unsaid", ingest.Post{}, OriginalSound, false, false},
 		{"a use count at the line", ingest.Post{SoundUses: 10_000}, TrendingSound, true, true},
 		{"a use count under it", ingest.Post{SoundUses: 9_999}, TrendingSound, false, true},
-		{"a sound of one creator", ingest.Post{Sound: "s1"}, TrendingSound, false, true},
+		{"a sound of one creator", ingest.Post{Sound: 1}, TrendingSound, false, true},
 		{"no sound is unknown", ingest.Post{}, TrendingSound, false, false},
 	} {
 		has, known := traitOf(t, c.p, c.tr)
@@ -80,7 +86,7 @@ func TestTrendsCountCreators(t *testing.T) {
 	var ps []ingest.Post
 	add := func(key string, n int) {
 		for range n {
-			ps = append(ps, ingest.Post{Key: key, Sound: "s", Caption: "#Trend"})
+			ps = append(ps, ingest.Post{Key: key, Sound: 1, Caption: "#Trend"})
 		}
 	}
 	add("a", 5)
