@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"os"
@@ -20,8 +21,8 @@ const (
 )
 
 // brandOf reads --title, --client and --logo. A logo must be a regular file of at most 2 MB, a
-// PNG of at most 4,096 pixels a side or an SVG; it is read before any work is done, so a wrong
-// path fails the run at once, and only up to the limit (--logo /dev/zero never ended).
+// PNG or JPEG of at most 4,096 pixels a side, or an SVG; it is read before any work is done, so
+// a wrong path fails the run at once, and only up to the limit (--logo /dev/zero never ended).
 func brandOf(r *config.Run) (report.Brand, error) {
 	b := report.Brand{Title: r.Title, Client: r.Client}
 	if r.Logo == "" {
@@ -34,15 +35,19 @@ func brandOf(r *config.Run) (report.Brand, error) {
 	b.Logo, b.LogoType = data, logoType(data)
 	switch b.LogoType {
 	case "":
-		return b, fmt.Errorf("--logo: %s is not a PNG or SVG image", r.Logo)
-	case "image/png":
-		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		return b, fmt.Errorf("--logo: %s is not a PNG, JPEG or SVG image", r.Logo)
+	case "image/png", "image/jpeg":
+		decode, kind := png.DecodeConfig, "PNG"
+		if b.LogoType == "image/jpeg" {
+			decode, kind = jpeg.DecodeConfig, "JPEG"
+		}
+		cfg, err := decode(bytes.NewReader(data))
 		if err != nil {
-			return b, fmt.Errorf("--logo: %s is not a readable PNG image: %v", r.Logo, err)
+			return b, fmt.Errorf("--logo: %s is not a readable %s image: %v", r.Logo, kind, err)
 		}
 		if cfg.Width > maxLogoSide || cfg.Height > maxLogoSide {
-			return b, fmt.Errorf("--logo: %s is %s×%s pixels: a PNG logo of at most %s pixels a side is inlined", r.Logo,
-				english.Count(int64(cfg.Width)), english.Count(int64(cfg.Height)), english.Count(maxLogoSide))
+			return b, fmt.Errorf("--logo: %s is %s×%s pixels: a %s logo of at most %s pixels a side is inlined", r.Logo,
+				english.Count(int64(cfg.Width)), english.Count(int64(cfg.Height)), kind, english.Count(maxLogoSide))
 		}
 	}
 	return b, nil
@@ -60,7 +65,7 @@ func readLogo(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a file (a logo is read from a PNG or SVG file)", path)
+		return nil, fmt.Errorf("%s is not a file (a logo is read from a PNG, JPEG or SVG file)", path)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxLogo+1))
 	if err != nil {
@@ -72,11 +77,13 @@ func readLogo(path string) ([]byte, error) {
 	return data, nil
 }
 
-// logoType is the media type of a PNG or SVG, "" for anything else.
+// logoType is the media type of a PNG, JPEG or SVG, "" for anything else.
 func logoType(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
 		return "image/png"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "image/jpeg"
 	case bytes.Contains(data[:min(len(data), 1024)], []byte("<svg")):
 		return "image/svg+xml"
 	}

@@ -42,7 +42,7 @@ func TestALogoIsReadWithinBounds(t *testing.T) {
 		return p
 	}
 	for _, tc := range []struct{ name, path, want string }{
-		{"a device that never ends is refused", "/dev/zero", "--logo: /dev/zero is not a file (a logo is read from a PNG or SVG file)"},
+		{"a device that never ends is refused", "/dev/zero", "--logo: /dev/zero is not a file (a logo is read from a PNG, JPEG or SVG file)"},
 		{"a folder is refused", dir, "is not a file"},
 		{"a file of 3 MB is refused", write("big.png", append(pngOfSize(t, 10, 10), make([]byte, 3<<20)...)), "bytes: a logo of at most 2 MB is inlined"},
 		{"a 60000×60000 PNG is refused before it is inlined", write("huge.png", pngOfSize(t, 60000, 60000)),

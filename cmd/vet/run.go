@@ -225,7 +225,7 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past, NoCaption: batch.NoCaption}, f.Scoring)
 	timer.done("scoring")
 	if !s.quiet {
 		listBatchWarnings(e.stderr, res, printer)
@@ -236,7 +236,8 @@ func runCmd(args []string, e *env) error {
 		return err
 	}
 	pending := beginHistory(hist, f, batch, res, generated) // written beside the report, kept once the report is
-	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer}
+	rep := &report.Report{Version: vetVersion(), Generated: generated, Batch: batch, Result: res, Timed: timer.took, Staging: staging, Brand: brand, Printer: printer,
+		NoPDF: !f.Run.PDF, Paper: f.Run.Paper}
 	paths, err := report.Write(f.Run.Out, rep)
 	bar.done()
 	if err != nil {

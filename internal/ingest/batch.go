@@ -92,11 +92,14 @@ type Batch struct {
 	// Skipped are the files of input folders that could not be read at all, each with its
 	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
+	// Sounds are the sounds the posts name, by Post.Sound (traits.go); Sounds[0] is none.
+	Sounds []string
 
 	followersAt map[string]string      // where each of Followers was read: "accounts.csv:3"
 	forms       map[string]handleForms // how each account's handle was written (identity.go)
 	conflicts   int                    // follower counts that disagree (conflicts.go)
 
+	soundIDs map[string]int32  // index in Sounds by sound
 	names    map[string]string // interned file names and handles
 	inputOf  map[string]int    // input index by name, for counting duplicates
 	progress func(read int)    // Options.Progress

@@ -126,7 +126,7 @@ func clashes(paths, clean []string, i, depth int) bool {
 // reportFiles are the files vet writes into --out; a folder holding them beside a summary.json
 // of vet's is (also) a report folder, and they are not inputs. A copy of report.Files() on
 // purpose: ingest comes before report and cannot import it (a cmd/vet test holds the two equal).
-var reportFiles = []string{"vetting.xlsx", "vetting.html", "summary.json", "accounts.csv", "signals.csv", "posts.csv", "profiles.txt"}
+var reportFiles = []string{"vetting.xlsx", "vetting.html", "summary.json", "accounts.csv", "signals.csv", "posts.csv", "profiles.txt", "vetting.pdf"}
 
 // writtenByVet reports whether dir/summary.json is one vet wrote: its top-level "tool" says
 // "vet …" (internal/report's Summary). Only the start of the file is read.
@@ -396,6 +396,7 @@ func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 // join appends a batch read on its own to b.
 func (b *Batch) join(p *Batch) {
 	b.Inputs = append(b.Inputs, p.Inputs...)
+	b.joinSounds(p.Posts, p)
 	b.Posts = append(b.Posts, p.Posts...)
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read

@@ -28,9 +28,10 @@ type table struct {
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
 	fresh   bool              // account gave a handle met for the first time
-	// flagCols are, for pinned, sponsored and likes hidden, every column the aliases find
-	// (Apify writes both isAd and isSponsored): a post is marked when any of them says yes.
-	flagCols [3][]int
+	// flagCols are, for pinned, sponsored, likes hidden and duet or stitch, every column the
+	// aliases find (Apify writes both isAd and isSponsored): a post is marked when any of them
+	// says yes.
+	flagCols [4][]int
 	now      time.Time
 }
 
@@ -76,7 +77,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
 	}
-	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden} {
+	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden, FieldDuetOrStitch} {
 		t.flagCols[k] = flagColumns(header, m[f], opts.aliasesFor(preset)[f], opts.Map[f] != "")
 	}
 	if preset == "tiktok-studio" {
@@ -248,6 +249,7 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 	p.dropCanonicalURL()
 	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
+	t.traits(p, cells)
 	return order, raw, nil
 }
 

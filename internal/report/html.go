@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
@@ -64,6 +65,10 @@ type pageData struct {
 	ECharts, Script, Data       template.JS
 	CSS                         template.CSS
 	Definitions, SignalMeanings [][2]string
+	// What goes with a higher view ER over the whole batch, in sentences, and how each trait is told.
+	Insights       []string
+	InsightsCaveat string
+	TraitMeanings  [][2]string
 }
 
 // verdictCount is a verdict's filter: its code (the CSS class and data-filter), its words and
@@ -118,6 +123,11 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 		Warnings: warnings(res, p),
 		CSS:      template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
 	}
+	for _, in := range res.Insights {
+		d.Insights = append(d.Insights, figures.BatchInsightWords(in, &res.Config, p))
+	}
+	d.InsightsCaveat = p.T("insight.batch_caveat", "min_posts", p.Plural(int64(res.Config.InsightMinPosts), "post"))
+	d.TraitMeanings = figures.TraitMeanings(&res.Config, p)
 	d.DocTitle = d.Title
 	if d.Client != "" {
 		d.DocTitle += " · " + d.Client

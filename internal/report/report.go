@@ -29,6 +29,10 @@ type Report struct {
 	// Printer writes the report's words and numbers: its language and currency (--lang,
 	// --currency). Nil is English without a currency.
 	Printer *lang.Printer
+	// NoPDF leaves vetting.pdf out (--pdf=false): a vetting.pdf of an earlier run in the folder
+	// is removed with the rest of the report's commit, so the folder never holds a stale one.
+	NoPDF bool
+	Paper string // the PDF's paper: PaperA4 ("" too) or PaperLetter (--paper)
 }
 
 // printer is the report's Printer, English without a currency when none was given.
@@ -43,8 +47,8 @@ func (r *Report) printer() *lang.Printer {
 type Brand struct {
 	Title    string // "" gives the default title
 	Client   string // "" for none
-	Logo     []byte // PNG or SVG bytes; nil for none
-	LogoType string // "image/png" or "image/svg+xml"
+	Logo     []byte // PNG, JPEG or SVG bytes; nil for none
+	LogoType string // "image/png", "image/jpeg" or "image/svg+xml"
 }
 
 // File names inside the report folder.
@@ -64,7 +68,21 @@ func steps() []step {
 		{SignalsCSV, "signals-csv", writeSignalsCSV},
 		{PostsCSV, "posts-csv", writePostsCSV},
 		{ProfilesFile, "profiles", writeProfiles},
+		{PDFFile, "pdf", writePDF},
 	}
+}
+
+// stepsOf are the steps r writes, and the names of the files it leaves out (vetting.pdf with
+// NoPDF), which a previous run's report may have left in the folder.
+func stepsOf(r *Report) (do []step, gone []string) {
+	for _, s := range steps() {
+		if s.name == PDFFile && r.NoPDF {
+			gone = append(gone, s.name)
+			continue
+		}
+		do = append(do, s)
+	}
+	return do, gone
 }
 
 // Files are the names of the files Write puts in the report folder.
@@ -89,7 +107,10 @@ func Write(dir string, r *Report) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	steps := steps()
+	steps, gone := stepsOf(r)
+	for i := range gone {
+		gone[i] = filepath.Join(dir, gone[i])
+	}
 	rest := make(chan []written, 1)
 	go func() { rest <- writeSteps(dir, r, steps[1:]) }()
 	all := append(writeSteps(dir, r, steps[:1]), <-rest...)
@@ -112,7 +133,7 @@ func Write(dir string, r *Report) ([]string, error) {
 		discard(files)
 		return nil, err
 	}
-	if err := commit(files); err != nil {
+	if err := commit(files, gone); err != nil {
 		return nil, err
 	}
 	return paths, nil

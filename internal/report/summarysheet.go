@@ -349,6 +349,8 @@ func aboutLines(wb *workbook) [][2]string {
 	res := r.Result
 	lines := defineAround(figures.Definitions(figures.Sheet, res, p), res, p)
 	lines = append(lines, signalMeanings(res, p)...)
+	lines = append(lines, [2]string{wb.sheet(SheetInsights), p.T("insight.caveat", "min_posts", p.Plural(int64(res.Config.InsightMinPosts), "post"))})
+	lines = append(lines, figures.TraitMeanings(&res.Config, p)...)
 	about := func(key string, args ...string) [2]string {
 		return [2]string{p.T("sheet.about."+key+".label", args...), p.T("sheet.about."+key+".def", args...)}
 	}

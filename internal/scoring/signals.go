@@ -28,6 +28,10 @@ type check struct {
 	rng       uint64     // the confidence bootstrap's generator state, seeded per account
 	tags      []tagCount // scratch for the top hashtags
 	line      []byte     // scratch for the reason line
+	// scratch for the insights (insights.go)
+	rated         []rated
+	with, without []float64
+	weeks         []int64
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
