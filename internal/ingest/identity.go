@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -101,7 +100,7 @@ type handleForms struct {
 	more  []handleForm
 }
 
-func (h *handleForms) all() []handleForm { return append([]handleForm{h.first}, h.more...) }
+func (h handleForms) all() []handleForm { return append([]handleForm{h.first}, h.more...) }
 
 // maxFormsKept is how many ways of writing one key are kept to be named.
 const maxFormsKept = 3
@@ -136,38 +135,46 @@ const maxLookalikes = 10
 // (invisible characters, composed and decomposed accents), and of accounts whose handles look
 // alike. Read calls it once everything is read.
 func (b *Batch) sayLookalikes() {
-	var ws []lang.Msg
-	keys := slices.Sorted(maps.Keys(b.forms))
-	for _, k := range keys {
-		if h := b.forms[k]; len(h.more) > 0 {
-			fs := h.all()
-			ws = append(ws, say("written_ways", lang.Text("handle", shownKey(k)), lang.Count("n", int64(len(fs))), lang.Text("forms", formsText(fs))))
+	// One pass over the keys, unsorted: their skeletons counted, the keys written several ways
+	// kept. Only when two keys share a skeleton (a handful in a batch, if any) are they looked
+	// at again; a batch of 20,000 accounts is not sorted for nothing.
+	var written, shared []string
+	count := make(map[string]int, len(b.forms))
+	for k, h := range b.forms {
+		if len(h.more) > 0 {
+			written = append(written, k)
+		}
+		count[skeleton(k)]++
+	}
+	if len(count) < len(b.forms) {
+		for k := range b.forms {
+			if count[skeleton(k)] > 1 {
+				shared = append(shared, k)
+			}
 		}
 	}
-	// Each key's skeleton once; only skeletons shared by two keys or more are grouped (a batch
-	// of 20,000 accounts has a handful, if any).
-	sks := make([]string, len(keys))
-	count := make(map[string]int, len(keys))
-	for i, k := range keys {
-		sks[i] = skeleton(k)
-		count[sks[i]]++
+	slices.Sort(written)
+	slices.Sort(shared)
+	var ws []lang.Msg
+	for _, k := range written {
+		fs := b.forms[k].all()
+		ws = append(ws, say("written_ways", lang.Text("handle", shownKey(k)), lang.Count("n", int64(len(fs))), lang.Text("forms", formsText(fs))))
 	}
 	groups := map[string][]string{}
-	for i, k := range keys {
-		if count[sks[i]] > 1 {
-			groups[sks[i]] = append(groups[sks[i]], k)
+	var order []string // each skeleton, at its first key
+	for _, k := range shared {
+		sk := skeleton(k)
+		if len(groups[sk]) == 0 {
+			order = append(order, sk)
 		}
+		groups[sk] = append(groups[sk], k)
 	}
-	for i, k := range keys {
-		g := groups[sks[i]]
-		if len(g) < 2 || g[0] != k {
-			continue
-		}
+	for _, sk := range order {
 		var parts []string
-		for _, x := range g {
+		for _, x := range groups[sk] {
 			parts = append(parts, shownKey(x)+" ("+b.forms[x].first.at()+")")
 		}
-		ws = append(ws, say("look_alike", lang.Count("n", int64(len(g))), lang.Text("handles", strings.Join(parts, ", "))))
+		ws = append(ws, say("look_alike", lang.Count("n", int64(len(groups[sk]))), lang.Text("handles", strings.Join(parts, ", "))))
 	}
 	for i, w := range ws {
 		if i == maxLookalikes {

@@ -27,7 +27,7 @@ type table struct {
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
-	fresh   bool              // account gave a handle met for the first time
+	fresh   string            // a handle account met for the first time, as written (trimmed, no @), until post notes it
 	// flagCols are, for pinned, sponsored, likes hidden and duet or stitch, every column the
 	// aliases find (Apify writes both isAd and isSponsored): a post is marked when any of them
 	// says yes.
@@ -38,8 +38,7 @@ type table struct {
 // handle is an account as written in its cell, shown and folded, allocated once per account.
 type handle struct {
 	raw, shown, key string
-	written         string // trimmed, without its @: as written, invisible characters and all
-	control         bool   // the cell holds a NUL or another control character: its rows are rejected
+	control         bool // the cell holds a NUL or another control character: its rows are rejected
 }
 
 // controlReason is why a row with a NUL byte or a control character in a kept field is
@@ -155,9 +154,9 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 	}
 	raw = strings.Clone(raw)
 	written := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	h := handle{raw: raw, written: written, shown: visibleHandle(written), key: FoldHandle(written), control: hasControl(raw)}
+	h := handle{raw: raw, shown: visibleHandle(written), key: FoldHandle(written), control: hasControl(raw)}
 	t.handles[raw] = h
-	t.last, t.fresh = h, true
+	t.last, t.fresh = h, written
 	return h, true
 }
 
@@ -167,9 +166,9 @@ func (t *table) urlHandle(shown string) handle {
 		return h
 	}
 	shown = strings.Clone(shown)
-	h := handle{written: shown, shown: visibleHandle(shown), key: FoldHandle(shown)}
+	h := handle{shown: visibleHandle(shown), key: FoldHandle(shown)}
 	t.fromURL[shown] = h
-	t.fresh = true
+	t.fresh = shown
 	return h
 }
 
@@ -183,9 +182,9 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		return 0, "", t.reject(line, FieldAccount, "", why("no_account"))
 	}
 	p.Account, p.Key = h.shown, h.key
-	if t.fresh { // a handle met for the first time in this table: how it was written, and where
-		t.fresh = false
-		t.b.noteHandle(h.key, handleForm{h.written, t.file, line})
+	if t.fresh != "" { // a handle met for the first time in this table: how it was written, and where
+		t.b.noteHandle(h.key, handleForm{t.fresh, t.file, line})
+		t.fresh = ""
 	}
 	if h.control {
 		return 0, "", t.reject(line, FieldAccount, h.raw, controlReason)
