@@ -39,16 +39,18 @@ type Run struct {
 	History  string            // --history: the SQLite file of past runs (issue 14); "" for none
 	Title    string            // --title: the report's title (page header, Summary, document properties)
 	Client   string            // --client: who the report is for
-	Logo     string            // --logo: a PNG or SVG shown on the page and the Summary sheet
+	Logo     string            // --logo: a PNG, JPEG or SVG shown on the page, the Summary sheet and the PDF
 	Lang     string            // --lang: the language of the report and the warnings (en, nl)
 	Currency string            // --currency: the currency of prices (EUR, €, USD, …); "" for none given
+	PDF      bool              // --pdf: write vetting.pdf (default true)
+	Paper    string            // --paper: the PDF's paper, a4 (default) or letter
 }
 
 // Default is the configuration in force without a vet.yaml.
 func Default() *File {
 	return &File{
 		Scoring: scoring.Default(),
-		Run:     Run{Out: "vet-report", Map: map[string]string{}},
+		Run:     Run{Out: "vet-report", Map: map[string]string{}, PDF: true, Paper: "a4"},
 		Aliases: map[string][]string{},
 		Presets: map[string]map[string][]string{},
 	}

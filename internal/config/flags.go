@@ -27,8 +27,11 @@ func DeclareFlags(fs *flag.FlagSet, which Which) {
 		}
 		v := &flagValue{s: s}
 		help := s.comment
-		if _, ok := s.field(def).(*bool); ok {
+		if b, ok := s.field(def).(*bool); ok {
 			v.isBool = true
+			if *b {
+				v.def = "true" // -h says "(default true)": --pdf=false turns it off
+			}
 		} else {
 			v.def = strings.Trim(s.yamlText(def), `"`)
 			if v.def == "{}" || v.def == "0" {

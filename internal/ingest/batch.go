@@ -89,6 +89,9 @@ type Batch struct {
 	// Sounds are the sounds the posts name, by Post.Sound (traits.go); Sounds[0] is none.
 	Sounds []string
 
+	followersAt map[string]string // where each of Followers was read: "accounts.csv:3"
+	conflicts   int               // follower counts that disagree (conflicts.go)
+
 	soundIDs map[string]int32  // index in Sounds by sound
 	names    map[string]string // interned file names and handles
 	inputOf  map[string]int    // input index by name, for counting duplicates
@@ -221,6 +224,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 				f.name, len(handles), clip(handles[0])))
 		}
 	}
+	b.sayFollowerConflicts()
 	if len(b.Currencies) > 1 {
 		var seen []string
 		for _, c := range b.Currencies {

@@ -15,6 +15,7 @@ package ingest
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,6 +117,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		b.warn(fmt.Sprintf("%s: a TikTok Studio export without a Content.csv: no posts", dir))
 	}
 	handle := historyHandle
+	first := len(b.Posts)
 	for _, f := range content {
 		err := withCSV(f, func(s *csvSource) error {
 			o := *opts
@@ -139,8 +141,23 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 			return err
 		}
 	}
+	if handles := studioHandles(b.Posts[first:]); len(handles) > 1 {
+		// One creator's export whose links name several: its posts are split by handle, as the
+		// links say, and its follower history belongs to none of them for sure.
+		note := ""
+		if followers.Known() {
+			note = fmt.Sprintf("; its follower history (%s) is used for none of them", groupDigits(followers))
+		}
+		names := strings.Join(handles, ", ")
+		if len(handles) > 10 {
+			names = strings.Join(handles[:10], ", ") + ", …"
+		}
+		b.warn(fmt.Sprintf("%s: a TikTok Studio export is one creator's, but its video links name %s handles (%s): its posts are split by handle%s",
+			dir, map[bool]string{true: "more than 10", false: strconv.Itoa(len(handles))}[len(handles) > 10], names, note))
+		handle = ""
+	}
 	if followers.Known() && handle != "" {
-		b.setFollowers(FoldHandle(handle), followers)
+		b.setFollowersAt(FoldHandle(handle), followers, dir+" (follower history)")
 	}
 	for _, f := range others {
 		if err := readFile(f, opts, b, rs); err != nil {
@@ -148,6 +165,20 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		}
 	}
 	return nil
+}
+
+// studioHandles are the accounts of a Studio folder's posts, each once, in order.
+func studioHandles(posts []Post) []string {
+	var hs []string
+	for i := range posts {
+		if !slices.Contains(hs, posts[i].Key) {
+			hs = append(hs, posts[i].Key)
+			if len(hs) > 10 {
+				break
+			}
+		}
+	}
+	return hs
 }
 
 // studioOther reports the names of Studio's tables that are not posts.

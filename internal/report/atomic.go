@@ -1,6 +1,8 @@
 package report
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -50,13 +52,19 @@ func discard(files []staged) {
 // commits is held while a report's files are renamed into place (see Freeze).
 var commits sync.Mutex
 
-// commit renames every staged file into place.
-func commit(files []staged) error {
+// commit renames every staged file into place, and removes the files at the paths gone (a
+// file an earlier report wrote that this one leaves out), so the folder holds one report.
+func commit(files []staged, gone []string) error {
 	commits.Lock()
 	defer commits.Unlock()
 	for i, f := range files {
 		if err := os.Rename(f.tmp, f.path); err != nil {
 			discard(files[i:])
+			return err
+		}
+	}
+	for _, g := range gone {
+		if err := os.Remove(g); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}

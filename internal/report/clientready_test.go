@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -242,6 +243,12 @@ func TestNothingLocalOrInternalReachesTheClient(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil || strings.Contains(string(b), "/home/agency") {
 			t.Errorf("%s holds a local path (%v)", name, err)
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil { // the PDF's text, as its reader reads it
+		text := strings.ToLower(pdfText(t, filepath.Join(dir, PDFFile)))
+		if strings.Contains(text, "/home/agency") || regexp.MustCompile(`\bseed\b`).MatchString(text) {
+			t.Errorf("%s holds a local path or the word seed", PDFFile)
 		}
 	}
 }

@@ -116,7 +116,7 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	d := &pageData{
 		Lang:  string(p.Lang()),
 		Title: reportTitle(r), Client: strings.TrimSpace(r.Brand.Client),
-		Version: r.Version, AsOf: p.Date(res.AsOf),
+		Version: r.Version, AsOf: asOfDate(res, p),
 		Accounts: p.Plural(int64(len(res.Accounts)), "account"), AccountCount: p.Int(len(res.Accounts)),
 		FlaggedLabel: p.T("page.accounts.flagged", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail)),
 		Generated:    p.DateTime(r.Generated), Workbook: WorkbookFile,
@@ -132,7 +132,9 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	if d.Client != "" {
 		d.DocTitle += " · " + d.Client
 	}
-	d.DocTitle += " · " + d.AsOf
+	if d.AsOf != "" {
+		d.DocTitle += " · " + d.AsOf
+	}
 	d.Logo = logoURI(r.Brand)
 	if b != nil {
 		d.Reconciliation = reconciliation(b, p)
@@ -181,6 +183,15 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 
 // logoURI inlines the brand's logo as a data: URI, so the page needs nothing beside it; only
 // image types a browser draws without running anything (an SVG in <img> runs no script).
+// asOfDate is the batch's as-of date as the report writes it, "" when no post is dated and no
+// --as-of given: the report then says no date rather than "1 January 0001".
+func asOfDate(res *scoring.Result, p *lang.Printer) string {
+	if res.AsOf.IsZero() {
+		return ""
+	}
+	return p.Date(res.AsOf)
+}
+
 func logoURI(b Brand) template.URL {
 	switch b.LogoType {
 	case "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml":

@@ -6,7 +6,8 @@ import (
 	"errors"
 	"image"
 	"image/color"
-	_ "image/png" // PNG logos
+	_ "image/jpeg" // JPEG logos
+	_ "image/png"  // PNG logos
 	"io"
 	"strconv"
 	"strings"
@@ -24,14 +25,17 @@ func addLogo(f *excelize.File, sheet string, b Brand) error {
 		return nil
 	}
 	ext := ".png"
-	if b.LogoType == "image/svg+xml" {
+	switch b.LogoType {
+	case "image/svg+xml":
 		ext = ".svg"
+	case "image/jpeg":
+		ext = ".jpg"
 	}
 	opts := &excelize.GraphicOptions{AltText: "logo", Positioning: "oneCell"}
 	const height = 20 * logoRows // pixels
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(b.Logo))
 	if err != nil {
-		return errors.New("the logo is not a PNG or SVG image: " + err.Error())
+		return errors.New("the logo is not a PNG, JPEG or SVG image: " + err.Error())
 	}
 	if cfg.Height > height {
 		opts.ScaleX = float64(height) / float64(cfg.Height)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -28,6 +29,10 @@ type Report struct {
 	// Printer writes the report's words and numbers: its language and currency (--lang,
 	// --currency). Nil is English without a currency.
 	Printer *lang.Printer
+	// NoPDF leaves vetting.pdf out (--pdf=false): a vetting.pdf of an earlier run in the folder
+	// is removed with the rest of the report's commit, so the folder never holds a stale one.
+	NoPDF bool
+	Paper string // the PDF's paper: PaperA4 ("" too) or PaperLetter (--paper)
 }
 
 // printer is the report's Printer, English without a currency when none was given.
@@ -42,8 +47,8 @@ func (r *Report) printer() *lang.Printer {
 type Brand struct {
 	Title    string // "" gives the default title
 	Client   string // "" for none
-	Logo     []byte // PNG or SVG bytes; nil for none
-	LogoType string // "image/png" or "image/svg+xml"
+	Logo     []byte // PNG, JPEG or SVG bytes; nil for none
+	LogoType string // "image/png", "image/jpeg" or "image/svg+xml"
 }
 
 // File names inside the report folder.
@@ -63,7 +68,21 @@ func steps() []step {
 		{SignalsCSV, "signals-csv", writeSignalsCSV},
 		{PostsCSV, "posts-csv", writePostsCSV},
 		{ProfilesFile, "profiles", writeProfiles},
+		{PDFFile, "pdf", writePDF},
 	}
+}
+
+// stepsOf are the steps r writes, and the names of the files it leaves out (vetting.pdf with
+// NoPDF), which a previous run's report may have left in the folder.
+func stepsOf(r *Report) (do []step, gone []string) {
+	for _, s := range steps() {
+		if s.name == PDFFile && r.NoPDF {
+			gone = append(gone, s.name)
+			continue
+		}
+		do = append(do, s)
+	}
+	return do, gone
 }
 
 // Files are the names of the files Write puts in the report folder.
@@ -88,7 +107,10 @@ func Write(dir string, r *Report) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	steps := steps()
+	steps, gone := stepsOf(r)
+	for i := range gone {
+		gone[i] = filepath.Join(dir, gone[i])
+	}
 	rest := make(chan []written, 1)
 	go func() { rest <- writeSteps(dir, r, steps[1:]) }()
 	all := append(writeSteps(dir, r, steps[:1]), <-rest...)
@@ -111,7 +133,7 @@ func Write(dir string, r *Report) ([]string, error) {
 		discard(files)
 		return nil, err
 	}
-	if err := commit(files); err != nil {
+	if err := commit(files, gone); err != nil {
 		return nil, err
 	}
 	return paths, nil
@@ -146,16 +168,23 @@ func writeSteps(dir string, r *Report, steps []step) []written {
 	return out
 }
 
+// maxEpoch is the last second of the year 9999, the last a report's timestamp can be written in.
+const maxEpoch = 253402300799
+
 // GeneratedAt is the report's timestamp: SOURCE_DATE_EPOCH (the reproducible-builds
-// convention) when it is set, else now.
+// convention) when it is set, else now. A value that is not a number of seconds, or one past
+// what a report can be dated, fails here, before any input is read.
 func GeneratedAt(getenv func(string) string, now time.Time) (time.Time, error) {
 	s := getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
 		return now.UTC().Truncate(time.Second), nil
 	}
-	var sec int64
-	if _, err := fmt.Sscan(s, &sec); err != nil || sec < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || sec < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s)
+	}
+	if sec > maxEpoch { // summary.json's times, like RFC 3339's, end with the year 9999
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is after the year 9999", s)
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }

@@ -34,7 +34,7 @@ type check struct {
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
-	return &check{cfg: cfg, asOf: asOf, from: cutoff(cfg, asOf)}
+	return &check{cfg: cfg, asOf: asOf, from: Cutoff(cfg, asOf)}
 }
 
 // signalChecks are the signals of SPEC §3's table after far_below_tier (which grading raises),
