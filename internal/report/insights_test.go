@@ -79,11 +79,11 @@ func TestInsightsInTheWorkbookAndSummary(t *testing.T) {
 	t.Run("the Insights sheet lists the batch, then the account's comparisons", func(t *testing.T) {
 		var found []string
 		for _, row := range rows[1:] {
-			if len(row) > 3 && row[3] == "question" {
+			if len(row) > 3 && row[2] == "Question" {
 				found = append(found, strings.Join(row, "|"))
 			}
 		}
-		if len(found) != 2 || !strings.HasPrefix(found[0], "|All creators|Question|question|6|") || !strings.HasPrefix(found[1], "1|vraagsteller|Question|question|6|") {
+		if len(found) != 2 || !strings.HasPrefix(found[0], "|All creators|Question|6|") || !strings.HasPrefix(found[1], "1|vraagsteller|Question|6|") {
 			t.Fatalf("question rows %q", found)
 		}
 		words := "Posts with a question: median view ER " + strconv.FormatFloat(wantWith, 'f', 2, 64) + "% over 6 posts, against " +

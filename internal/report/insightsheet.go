@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/vet-tool/vet/internal/figures"
@@ -8,9 +9,10 @@ import (
 )
 
 // insightColumns are the Insights sheet's columns by their catalog keys (insight.sheet.*),
-// after the rank and the handle: one row per trait compared, the batch's first.
+// after the rank and the handle: one row per trait compared, the batch's first. The traits'
+// codes are in summary.json and posts.csv; the sheet names them in words.
 var insightColumns = []string{
-	"trait", "code", "with_posts", "with_median", "without_posts", "without_median", "median_ratio", "within", "creators", "higher", "words",
+	"trait", "with_posts", "with_median", "without_posts", "without_median", "median_ratio", "within", "creators", "higher", "words",
 }
 
 // writeInsightsSheet lists what goes with a higher view ER (issue 21): over the whole batch
@@ -27,10 +29,10 @@ func writeInsightsSheet(wb *workbook) error {
 		cols = append(cols, column{name: n, width: float64(len([]rune(n))) + 4})
 	}
 	cols[2].width = 26
-	cols[4].style, cols[6].style, cols[10].style, cols[11].style = st.count, st.count, st.count, st.count
-	cols[5].style, cols[7].style = st.percent, st.percent
-	cols[8].style = st.ratio
-	cols[12].width, cols[12].style = 90, st.wrap
+	cols[3].style, cols[5].style, cols[9].style, cols[10].style = st.count, st.count, st.count, st.count
+	cols[4].style, cols[6].style = st.percent, st.percent
+	cols[7].style = st.ratio
+	cols[11].width, cols[11].style = 90, st.wrap
 	names := make([]string, len(scoring.Traits()))
 	for _, t := range scoring.Traits() {
 		names[t] = figures.TraitName(t, cfg, p)
@@ -51,12 +53,12 @@ func writeInsightsSheet(wb *workbook) error {
 	row := make([]any, len(cols))
 	put := func(rank any, handle any, in scoring.Insight, creators, higher any, words string) error {
 		n++
-		row[0], row[1], row[2], row[3] = rank, handle, names[in.Trait], in.Trait.String()
-		row[4], row[5], row[6], row[7] = in.With.Posts, fraction(in.With.Median), in.Without.Posts, fraction(in.Without.Median)
-		row[8], row[9], row[10], row[11] = ratioCell(in.Ratio), yesNo(in.WithinSpread), creators, higher
-		row[12] = nil
+		row[0], row[1], row[2] = rank, handle, names[in.Trait]
+		row[3], row[4], row[5], row[6] = in.With.Posts, medianCell(in.With.Median), in.Without.Posts, medianCell(in.Without.Median)
+		row[7], row[8], row[9], row[10] = ratioCell(in.Ratio), yesNo(in.WithinSpread), creators, higher
+		row[11] = nil
 		if words != "" {
-			row[12] = words
+			row[11] = words
 		}
 		return sw.SetRow("A"+strconv.Itoa(n), row)
 	}
@@ -78,10 +80,21 @@ func writeInsightsSheet(wb *workbook) error {
 	return finishTable(sw, tableName(sheet), len(cols), n)
 }
 
-// ratioCell is a ratio of medians, or an empty cell when there is none.
+// medianCell is an insight's median as the sheet stores it: a fraction to eight decimals, as
+// the Videos sheet stores a view ER (shown to two; every digit in summary.json). The floats
+// in full were half the sheet's size at 20,000 accounts.
+func medianCell(r scoring.Rate) any {
+	if !r.OK {
+		return nil
+	}
+	return ViewERCell(r.Value)
+}
+
+// ratioCell is a ratio of medians to four decimals (shown to two), or an empty cell when there
+// is none.
 func ratioCell(r scoring.Rate) any {
 	if !r.OK {
 		return nil
 	}
-	return r.Value
+	return math.Round(r.Value*1e4) / 1e4
 }

@@ -86,52 +86,83 @@ func (c *check) insights(a *Account, traits []PostTraits) {
 }
 
 // compare is trait t's insight over posts sorted by view ER; ok is false when a side has fewer
-// than InsightMinPosts posts.
+// than InsightMinPosts posts. Two walks of the sorted posts, the first counting each side, the
+// second picking the values at the ranks its median and quartiles read: nothing is copied,
+// which at a million posts was 30 MB.
 func (c *check) compare(sorted []rated, traits []PostTraits, t Trait) (Insight, bool) {
-	c.with, c.without = c.with[:0], c.without[:0]
+	nWith, nWithout := 0, 0
+	for _, r := range sorted {
+		if has, known := traits[r.at].Has(t); known && has {
+			nWith++
+		} else if known {
+			nWithout++
+		}
+	}
+	min := c.cfg.InsightMinPosts
+	if nWith < min || nWithout < min {
+		return Insight{}, false
+	}
+	with, without := newRanks(nWith), newRanks(nWithout)
+	kWith, kWithout := 0, 0
 	for _, r := range sorted {
 		switch has, known := traits[r.at].Has(t); {
 		case !known:
 		case has:
-			c.with = append(c.with, r.er)
+			with.see(kWith, r.er)
+			kWith++
 		default:
-			c.without = append(c.without, r.er)
+			without.see(kWithout, r.er)
+			kWithout++
 		}
 	}
-	min := c.cfg.InsightMinPosts
-	if len(c.with) < min || len(c.without) < min {
-		return Insight{}, false
-	}
-	in := Insight{Trait: t, With: Side{len(c.with), sortedMedian(c.with)}, Without: Side{len(c.without), sortedMedian(c.without)}}
+	in := Insight{Trait: t, With: Side{nWith, rate(with.median())}, Without: Side{nWithout, rate(without.median())}}
 	if in.Without.Median.Value > 0 {
 		in.Ratio = rate(in.With.Median.Value / in.Without.Median.Value)
 	}
 	// The standard error of a median is about 1.2533 σ/√n; σ from each side's IQR.
-	sw, so := robustSD(c.with), robustSD(c.without)
-	se := 1.2533 * math.Sqrt(sw*sw/float64(len(c.with))+so*so/float64(len(c.without)))
+	sw, so := with.robustSD(), without.robustSD()
+	se := 1.2533 * math.Sqrt(sw*sw/float64(nWith)+so*so/float64(nWithout))
 	in.WithinSpread = math.Abs(in.With.Median.Value-in.Without.Median.Value) <= c.cfg.InsightNoise*se
 	return in, true
 }
 
-// robustSD is the standard deviation the interquartile range of sorted view ERs stands for
-// (IQR ÷ 1.349 for a normal spread), robust to the one viral post.
-func robustSD(sorted []float64) float64 {
-	q := func(p float64) float64 {
-		x := p * float64(len(sorted)-1)
-		lo := int(x)
-		hi := min(lo+1, len(sorted)-1)
-		return sorted[lo] + (x-float64(lo))*(sorted[hi]-sorted[lo])
-	}
-	return (q(0.75) - q(0.25)) / 1.349
+// ranks are the places in n sorted values that a median and the quartiles read, and the
+// values found there: the median is the middle one (or the mean of the middle two); a
+// quartile interpolates between its two neighbours.
+type ranks struct {
+	at   [6]int // the median's two, the first quartile's two, the third's two
+	frac [2]float64
+	v    [6]float64
 }
 
-// sortedMedian is the median of values already sorted.
-func sortedMedian(xs []float64) Rate {
-	m := len(xs) / 2
-	if len(xs)%2 == 1 {
-		return rate(xs[m])
+func newRanks(n int) ranks {
+	var r ranks
+	r.at[0], r.at[1] = (n-1)/2, n/2
+	for i, p := range [2]float64{0.25, 0.75} {
+		x := p * float64(n-1)
+		lo := int(x)
+		r.at[2+2*i], r.at[3+2*i], r.frac[i] = lo, min(lo+1, n-1), x-float64(lo)
 	}
-	return rate((xs[m-1] + xs[m]) / 2)
+	return r
+}
+
+// see is the k-th value, from the smallest.
+func (r *ranks) see(k int, v float64) {
+	for i, at := range r.at {
+		if at == k {
+			r.v[i] = v
+		}
+	}
+}
+
+func (r *ranks) median() float64 { return (r.v[0] + r.v[1]) / 2 }
+
+// robustSD is the standard deviation the interquartile range stands for (IQR ÷ 1.349 for a
+// normal spread), robust to the one viral post.
+func (r *ranks) robustSD() float64 {
+	q1 := r.v[2] + r.frac[0]*(r.v[3]-r.v[2])
+	q3 := r.v[4] + r.frac[1]*(r.v[5]-r.v[4])
+	return (q3 - q1) / 1.349
 }
 
 // sortRated sorts by view ER, then by place, so that equal rates keep a reproducible order.

@@ -29,9 +29,8 @@ type check struct {
 	tags      []tagCount // scratch for the top hashtags
 	line      []byte     // scratch for the reason line
 	// scratch for the insights (insights.go)
-	rated         []rated
-	with, without []float64
-	weeks         []int64
+	rated []rated
+	weeks []int64
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
