@@ -326,6 +326,18 @@
     } else {
       mid.appendChild(el("p", "na", W("detail.no_best_posts")));
     }
+    if (a.in && a.in.length) {
+      // [trait, posts with, median with, posts without, median without, within the spread]
+      mid.appendChild(el("h4", null, W("insight.heading")));
+      var iu = el("ul", "insights");
+      a.in.forEach(function (x) {
+        var s = W("insight.sentence", { trait: M.traits[x[0]], "with": percent(x[2]), with_posts: P("insight.posts", x[1]),
+          without: percent(x[4]), without_posts: P("insight.posts", x[3]) });
+        iu.appendChild(el("li", null, x[5] ? s + " " + W("insight.within") : s));
+      });
+      mid.appendChild(iu);
+      mid.appendChild(el("p", "caveat", W("insight.caveat")));
+    }
     grid.appendChild(mid);
 
     var right = el("div");

@@ -37,8 +37,9 @@ export folder is read as one account), or - for CSV on standard input. A folder'
 cannot be read is named and skipped; vet never reads its own report files.
 
 Exit status: 0 done; 1 the run failed, nothing half-written left behind (the previous report
-stays); 2 usage; 3 --fail-on tripped (the report is written); 130 stopped by Ctrl-C (SIGINT),
-143 by SIGTERM, with every temporary file removed.
+stays); 2 usage; 3 --fail-on tripped (the report is written); 129, 130, 131 or 143 stopped by
+SIGHUP, Ctrl-C (SIGINT), SIGQUIT or SIGTERM, with every temporary file removed. A closed
+standard output (vet run … | head) ends the printing, not the run.
 
 Run 'vet run -h' for the flags.
 `
@@ -55,6 +56,7 @@ type env struct {
 // run is the whole command: it returns the exit code and is the only place that maps errors
 // to one.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stdout = endOnEPIPE(stdout)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, cleanup: &cleanup{}}
 	stop := onSignal(stderr, e.cleanup)
 	err := dispatch(args, e)

@@ -40,6 +40,9 @@ func (s *settings) parse(fs *flag.FlagSet, args []string, stdin io.Reader) ([]st
 	if len(inputs) == 0 {
 		return nil, nil, ingest.Options{}, &usageError{msg: fs.Name() + " needs at least one INPUT (a file, a folder, or - for standard input)"}
 	}
+	if stdins := slices.DeleteFunc(slices.Clone(inputs), func(in string) bool { return in != "-" }); len(stdins) > 1 {
+		return nil, nil, ingest.Options{}, &usageError{msg: "- is given twice: standard input can be read only once"}
+	}
 	f, err := s.load(fs)
 	if err != nil {
 		return nil, nil, ingest.Options{}, err
@@ -210,12 +213,19 @@ func runCmd(args []string, e *env) error {
 	if batch.Used() == 0 {
 		return nothingToScore(batch, f.Run.Out)
 	}
+	dateWarnings, err := checkDates(batch.Posts, &f.Scoring)
+	if err != nil {
+		return err
+	}
+	for _, w := range dateWarnings {
+		fmt.Fprintf(e.stderr, "vet: warning: %s\n", w) // even with -q: the verdicts rest on it
+	}
 
 	past, err := loadHistory(hist, batch.Posts, &f.Scoring, timer)
 	if err != nil {
 		return err
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past, NoCaption: batch.NoCaption}, f.Scoring)
 	timer.done("scoring")
 	if !s.quiet {
 		listBatchWarnings(e.stderr, res, printer)

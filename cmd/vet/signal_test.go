@@ -15,7 +15,7 @@ import (
 )
 
 // TestSignalsLeaveNothingBehind stops vet midway through writing the report of 200,000 posts
-// (issue 13 case 7). SIGINT and SIGTERM: every temporary file goes, in --out and in the temp
+// (issue 13 case 7). SIGINT, SIGTERM, SIGHUP and SIGQUIT (issue 23 item 9): every temporary file goes, in --out and in the temp
 // folder (excelize's spools included), and last week's report stays byte for byte. SIGKILL
 // cannot be handled: the next run clears what it left.
 func TestSignalsLeaveNothingBehind(t *testing.T) {
@@ -110,6 +110,8 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 	}{
 		{"SIGINT while excelize spools", syscall.SIGINT, func(_, tmp string) func() bool { return excelizeSpool(tmp) }, exitInterrupt},
 		{"SIGTERM once the workbook is staged", syscall.SIGTERM, func(out, _ string) func() bool { return stagedWorkbook(out) }, exitTerminate},
+		{"SIGHUP while excelize spools", syscall.SIGHUP, func(_, tmp string) func() bool { return excelizeSpool(tmp) }, exitHangup},
+		{"SIGQUIT once the workbook is staged", syscall.SIGQUIT, func(out, _ string) func() bool { return stagedWorkbook(out) }, exitQuit},
 	} {
 		t.Run(tc.name+" removes every temporary file and keeps last week's report", func(t *testing.T) {
 			out, before := previous(t)
@@ -197,4 +199,38 @@ func TestARunClearsOnlyWhatIsVets(t *testing.T) {
 	}
 	assertOnly(t, out, append([]string{".notes.tmp", "vetting.xlsx.tmp"}, reportFiles...)...)
 	assertOnly(t, tmp, "vet-live", "vet-other")
+}
+
+// TestAClosedStdoutEndsThePrintingNotTheRun is `vet run … | head` whose reader has gone (issue
+// 23 item 9): the first "wrote" line meets EPIPE. The run still commits its report, removes its
+// lock and staging folder, and exits 0, not 141 (killed by SIGPIPE).
+func TestAClosedStdoutEndsThePrintingNotTheRun(t *testing.T) {
+	for _, cmdName := range []string{"run", "validate"} {
+		t.Run(cmdName+" into a closed pipe exits 0 and leaves only the report", func(t *testing.T) {
+			out, tmp := filepath.Join(t.TempDir(), "out"), t.TempDir()
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Close() // the reader is gone before vet writes a line
+			stderr := &syncBuffer{}
+			cmd := vetCmd(t, []string{"TMPDIR=" + tmp}, cmdName, "--out", out, writeAccount(t, t.TempDir(), "pipedacct"))
+			if cmdName == "validate" {
+				cmd = vetCmd(t, []string{"TMPDIR=" + tmp}, cmdName, writeAccount(t, t.TempDir(), "pipedacct"))
+			}
+			cmd.Stdout, cmd.Stderr = w, stderr
+			err = cmd.Run()
+			w.Close()
+			if code := cmd.ProcessState.ExitCode(); err != nil || code != 0 {
+				t.Fatalf("exit code %d (%v), want 0; stderr %q", code, err, stderr.String())
+			}
+			if strings.Contains(stderr.String(), "broken pipe") {
+				t.Errorf("stderr %q speaks of the closed pipe as an error", stderr.String())
+			}
+			if cmdName == "run" {
+				assertOnly(t, out, reportFiles...)
+			}
+			assertOnly(t, tmp)
+		})
+	}
 }

@@ -58,6 +58,8 @@ func checkBenchmarks(c *scoring.Config) error {
 			return bad(key+"."+tierKeys[0], "tier %d needs a name", i+1)
 		case t.Min < 0:
 			return bad(key+"."+tierKeys[1], "%d followers cannot be negative", t.Min)
+		case t.Min > maxTierMin:
+			return bad(key+"."+tierKeys[1], "%d followers is more than any account has (at most %s)", t.Min, num(maxTierMin))
 		case i > 0 && t.Min <= b.Tiers[i-1].Min:
 			return bad(key+"."+tierKeys[1], "tiers must go up: %d follows %d", t.Min, b.Tiers[i-1].Min)
 		case !(t.Benchmark > 0 && t.Benchmark <= 100):
@@ -66,6 +68,9 @@ func checkBenchmarks(c *scoring.Config) error {
 	}
 	return nil
 }
+
+// maxTierMin bounds a tier's min as ingest bounds a count (10^12).
+const maxTierMin = 1e12
 
 // checkBenchmarksNamed refuses tiers of one's own under the default table's name and source:
 // the report prints both, and a client must not read that source under other numbers.

@@ -118,7 +118,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"a misspelt key is named with its line and a suggestion", "posts: 10\npostz: 20\n", `vet.yaml:2: unknown key "postz" (did you mean "posts"?)`},
 		{"a misspelt nested key names its section", "thresholds:\n  min-posts: 3\n  ghost_views: 4\n", `vet.yaml:3: unknown key "ghost_views" in thresholds (did you mean "ghost-views"?)`},
-		{"a negative window is refused", "# c\nposts: -3\n", "vet.yaml:2: posts: -3 is out of range (at least 1)"},
+		{"a negative window is refused", "# c\nposts: -3\n", "vet.yaml:2: posts: -3 is out of range (at least 1 and at most 10000)"},
 		{"a window that is not a number is refused", "posts: ten\n", `vet.yaml:1: posts: "ten" is not a whole number`},
 		{"an unknown basis is refused", "basis: likes\n", `vet.yaml:1: basis: "likes" is not followers or views`},
 		{"a bad date is refused", "since: 1st of May\n", `vet.yaml:1: since: "1st of May" is not a date (YYYY-MM-DD)`},
@@ -129,7 +129,11 @@ func TestLoadErrors(t *testing.T) {
 		{"a threshold that is not a number names its key", "thresholds:\n  ghost-views: lots\n", `vet.yaml:2: thresholds.ghost-views: "lots" is not a number`},
 		{"a bad value inside a one-line tier names its own key", "benchmarks:\n  name: n\n  source: s\n  tiers:\n    - {name: a, min: lots, benchmark: 5}\n", `vet.yaml:5: benchmarks.tiers[0].min: "lots" is not a whole number`},
 		{"an alias for an unknown field is refused", "aliases:\n  plays: [x]\n", `vet.yaml:2: aliases.plays: "plays" is not a field`},
-		{"erratic-cv under steady-cv is refused", "thresholds:\n  erratic-cv: 0.05\n", "vet.yaml:2: thresholds.erratic-cv: 0.05 is out of range (above 0.1: above steady-cv)"},
+		{"erratic-cv under steady-cv is refused", "thresholds:\n  erratic-cv: 0.05\n", "vet.yaml:2: thresholds.erratic-cv: 0.05 is out of range (above 0.1 and at most 100: above steady-cv)"},
+		{"a key given twice names both lines", "lang: en\nposts: 5\nlang: nl\n", "vet.yaml:3: lang: given twice, on lines 1 and 3: keep one"},
+		{"a nested key given twice names both lines", "thresholds:\n  ghost-views: 4\n  ghost-views: 5\n", "vet.yaml:3: thresholds.ghost-views: given twice, on lines 2 and 3"},
+		{"a key given twice inside a tier names both lines", "benchmarks:\n  name: n\n  source: s\n  tiers:\n    - name: a\n      min: 1000\n      min: 2000\n      benchmark: 5\n", "vet.yaml:7: benchmarks.tiers[0].min: given twice, on lines 6 and 7"},
+		{"a setting given twice in a section opened twice names both lines", "report:\n  title: a\nposts: 3\nreport:\n  title: b\n", "vet.yaml:5: report.title: given twice, on lines 2 and 5"},
 		{"broken YAML names its line", "posts: 10\n  days: [\n", "vet.yaml:2:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -190,7 +194,7 @@ func TestFlagsBeatTheFile(t *testing.T) {
 	})
 	t.Run("a bad flag value names the flag", func(t *testing.T) {
 		err := f.Set("posts", "0")
-		if err == nil || err.Error() != "--posts: 0 is out of range (at least 1)" {
+		if err == nil || err.Error() != "--posts: 0 is out of range (at least 1 and at most 10000)" {
 			t.Errorf("err = %v", err)
 		}
 		if err := f.Set("as-of", "yesterday"); err == nil || !strings.HasPrefix(err.Error(), "--as-of: ") {

@@ -26,6 +26,9 @@ func decode(f *File, root *yaml.Node, lines map[string]int) error {
 	if top.Kind != yaml.MappingNode {
 		return &Error{Line: top.Line, Msg: fmt.Sprintf("%s is not a mapping of settings (key: value lines)", nodeWords(top))}
 	}
+	if err := noKeyTwice(top, "", map[string]int{}); err != nil {
+		return err
+	}
 	return decodeMapping(f, top, "", lines)
 }
 
@@ -53,6 +56,41 @@ func decodeMapping(f *File, n *yaml.Node, prefix string, lines map[string]int) e
 			return &Error{Line: k.Line, Key: key, Msg: fmt.Sprintf("%s is not a mapping of settings", nodeWords(v))}
 		default:
 			return unknownKey(k, prefix, childKeys(prefix))
+		}
+	}
+	return nil
+}
+
+// noKeyTwice refuses a key given twice, naming both lines: YAML leaves which one wins to the
+// reader, and a setting changed on one line and left on the other would be lost in silence. A
+// section may be opened twice (vet init's own file does: report: then report: again), its keys
+// laid together; a setting may not, nor a key inside one (aliases.views, a tier's min). seen
+// holds the line of every key path met.
+func noKeyTwice(n *yaml.Node, prefix string, seen map[string]int) error {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for i, item := range n.Content {
+			if err := noKeyTwice(item, fmt.Sprintf("%s[%d]", prefix, i), seen); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			key := join(prefix, k.Value)
+			if isSection(key) && v.Kind == yaml.MappingNode {
+				if err := noKeyTwice(v, key, seen); err != nil {
+					return err
+				}
+				continue
+			}
+			if line, ok := seen[key]; ok {
+				return &Error{Line: k.Line, Key: key, Msg: fmt.Sprintf("given twice, on lines %d and %d: keep one", line, k.Line)}
+			}
+			seen[key] = k.Line
+			if err := noKeyTwice(v, key, seen); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -123,6 +124,38 @@ func TestEverySettingIsOneDeclaration(t *testing.T) {
 	}
 }
 
+// TestEveryNumberHasAnUpperBound is issue 23 item 8: every numeric setting declares a finite
+// upper end, so that confidence.resamples: 1000000000 (13 s for one account) is refused.
+func TestEveryNumberHasAnUpperBound(t *testing.T) {
+	for i := range settings {
+		s := &settings[i]
+		switch s.field(Default()).(type) {
+		case *int, *int64, *float64:
+			if s.bounds == nil || math.IsInf(s.bounds.hi, 1) || s.bounds.hi > 1e12 {
+				t.Errorf("%s has no upper bound (%+v)", s.key, s.bounds)
+			}
+		}
+	}
+	_, err := Parse("vet.yaml", []byte("confidence:\n  resamples: 1000000000\n"))
+	if err == nil || err.Error() != "vet.yaml:2: confidence.resamples: 1000000000 is out of range (at least 10 and at most 100000)" {
+		t.Errorf("resamples: 1000000000: %v", err)
+	}
+	_, err = Parse("vet.yaml", []byte("benchmarks:\n  name: n\n  source: s\n  tiers:\n    - {name: a, min: 9000000000000, benchmark: 5}\n"))
+	if err == nil || !strings.Contains(err.Error(), "is more than any account has") {
+		t.Errorf("a tier of 9e12 followers: %v", err)
+	}
+}
+
+// below reports whether another setting's range begins above key's value.
+func below(key string) bool {
+	for i := range settings {
+		if b := settings[i].bounds; b != nil && b.above == key {
+			return true
+		}
+	}
+	return false
+}
+
 func TestEveryRangeIsHeldAtItsEdge(t *testing.T) {
 	for i := range settings {
 		s := &settings[i]
@@ -138,6 +171,20 @@ func TestEveryRangeIsHeldAtItsEdge(t *testing.T) {
 			_, err := Parse("vet.yaml", []byte(yamlFor(s.key, num(out))))
 			if err == nil || !strings.Contains(err.Error(), s.key+": ") || !strings.Contains(err.Error(), "out of range") {
 				t.Errorf("%s: %s: err = %v", s.key, num(out), err)
+			}
+		})
+		t.Run(s.key+" refuses a value just above its upper end", func(t *testing.T) {
+			_, err := Parse("vet.yaml", []byte(yamlFor(s.key, num(b.hi+1))))
+			if err == nil || !strings.Contains(err.Error(), "out of range") || !strings.Contains(err.Error(), "at most "+num(b.hi)) {
+				t.Errorf("%s: %s: err = %v", s.key, num(b.hi+1), err)
+			}
+		})
+		t.Run(s.key+" takes its upper end", func(t *testing.T) {
+			if below(s.key) {
+				return // the setting above it would have to be raised too
+			}
+			if _, err := Parse("vet.yaml", []byte(yamlFor(s.key, num(b.hi)))); err != nil {
+				t.Errorf("%s: %s refused: %v", s.key, num(b.hi), err)
 			}
 		})
 		t.Run(s.key+" takes the edge of its range", func(t *testing.T) {

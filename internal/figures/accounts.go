@@ -114,6 +114,16 @@ var (
 		Value: func(a *scoring.Account, c *Context) Value { return Value{List: hashtags(a.TopHashtags), OK: true} }}
 	Notes = &Figure{Key: "notes", Unit: Text, Where: Sheet} // Value is set by init: it reads the other figures
 
+	// What works for the creator (issue 21): how steadily it posts, and TikTok Studio's watch time.
+	SteadyWeeks = &Figure{Key: "steady_weeks", Unit: Count, Where: Sheet | CSV | JSON | Detail,
+		Value: func(a *scoring.Account, c *Context) Value { return weeks(a, c, a.Weeks.Steady) }}
+	SpanWeeks = &Figure{Key: "span_weeks", Unit: Count, Where: Sheet | CSV | JSON | Detail,
+		Value: func(a *scoring.Account, c *Context) Value { return weeks(a, c, a.Weeks.Span) }}
+	MedianWatchTime = &Figure{Key: "median_watch_time", Unit: Decimal, Decimals: 1, Where: Sheet | CSV | JSON | Detail, When: withWatchTime,
+		Value: func(a *scoring.Account, c *Context) Value { return metric(a.WatchTime, c) }}
+	MedianWatchedFull = &Figure{Key: "median_watched_full", Unit: Percent, Decimals: 1, Where: Sheet | CSV | JSON | Detail, When: withWatchTime,
+		Value: func(a *scoring.Account, c *Context) Value { return metric(a.WatchedFull, c) }}
+
 	// The changes since a baseline (--baseline, or the history's previous snapshot).
 	FollowersDelta = &Figure{Key: "followers_delta", Unit: Signed, Where: Sheet | CSV | Table | Detail, When: withBaseline,
 		Value: func(a *scoring.Account, c *Context) Value {
@@ -152,8 +162,8 @@ var (
 var Accounts = []*Figure{
 	Rank, Handle, ProfileURL, Followers, Tier, PostsInWindow, FollowerER, MedianViewER, PooledViewER,
 	Benchmark, Ratio, Grade, Verdict, Confidence, Sample, Signals, Reason, DaysSinceLast, Rounded,
-	FollowerERPosts, ViewERPosts, PinnedOut, MedianViews, AvgViews, ViewRate, PostsPerWeek,
-	SponsoredPosts, SponsoredShare, PaidERRatio, SaveRate, ShareRate, Price, CPE, CPM, TopHashtags, Notes,
+	FollowerERPosts, ViewERPosts, PinnedOut, MedianViews, AvgViews, ViewRate, MedianWatchTime, MedianWatchedFull,
+	PostsPerWeek, SteadyWeeks, SpanWeeks, SponsoredPosts, SponsoredShare, PaidERRatio, SaveRate, ShareRate, Price, CPE, CPM, TopHashtags, Notes,
 	FollowersDelta, FollowersDeltaPercent, FollowerERDelta, PreviousVerdict,
 }
 
@@ -162,6 +172,25 @@ func init() {
 }
 
 func withBaseline(res *scoring.Result) bool { return res.HasBaseline }
+
+// withWatchTime: the batch's export gives watch time (TikTok Studio); without, the columns
+// would be n/a on every account.
+func withWatchTime(res *scoring.Result) bool {
+	for i := range res.Accounts {
+		if res.Accounts[i].WatchTime.OK || res.Accounts[i].WatchedFull.OK {
+			return true
+		}
+	}
+	return false
+}
+
+// weeks is a count of the account's weeks, n/a without MinPosts dated posts.
+func weeks(a *scoring.Account, c *Context, n int) Value {
+	if !a.Weeks.OK {
+		return Value{NA: c.P.Say(lang.M("na.few_dated_posts", lang.Count("n", int64(c.Result.Config.MinPosts))))}
+	}
+	return number(float64(n))
+}
 
 // The orders of the codes that have one.
 func tierOrder(res *scoring.Result) []string {

@@ -139,7 +139,7 @@ func (t *followerTable) row(cells []string, line int) {
 	h = strings.Clone(h) // the cells are lent by the CSV scanner
 	t.handles = append(t.handles, h)
 	if n.Known() {
-		t.b.setFollowers(h, n)
+		t.b.setFollowersAt(h, n, t.file+":"+strconv.Itoa(line))
 	}
 	if hasPrice {
 		if t.b.Prices == nil {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Options are the user's say in how exports are read.
@@ -80,13 +82,24 @@ type Batch struct {
 	// batch's currency (Currency); several are a conflict, and Read warns of it.
 	Currencies []CurrencySeen
 	Warnings   []string // things the user should know that reject no row
+	// Notices are what reading found that the report says too, in its language: handles that
+	// look alike, follower counts that disagree, a file of two encodings (ingest.notice.*). Each
+	// is among Warnings as well, in English, for the command to print.
+	Notices []lang.Msg
 	// NoCaption are the tables of posts without a caption column: their sponsored posts
 	// (#ad, #samenwerking…) and hashtags cannot be found. NoCaptionWarning says it once.
 	NoCaption []string
 	// Skipped are the files of input folders that could not be read at all, each with its
 	// reason (not repeated among Warnings: the command says each once, the report lists them).
 	Skipped []Skipped
+	// Sounds are the sounds the posts name, by Post.Sound (traits.go); Sounds[0] is none.
+	Sounds []string
 
+	followersAt map[string]string      // where each of Followers was read: "accounts.csv:3"
+	forms       map[string]handleForms // how each account's handle was written (identity.go)
+	conflicts   int                    // follower counts that disagree (conflicts.go)
+
+	soundIDs map[string]int32  // index in Sounds by sound
 	names    map[string]string // interned file names and handles
 	inputOf  map[string]int    // input index by name, for counting duplicates
 	progress func(read int)    // Options.Progress
@@ -166,6 +179,15 @@ func (b *Batch) truncatePosts(n int) {
 
 func (b *Batch) warn(s string) { b.Warnings = append(b.Warnings, s) }
 
+// notice records what the report says of the reading (Notices), and warns of it in English.
+func (b *Batch) notice(m lang.Msg) {
+	b.Notices = append(b.Notices, m)
+	b.warn(lang.InEnglish(m))
+}
+
+// say is a notice's message: ingest.notice.<key>.
+func say(key string, args ...lang.Arg) lang.Msg { return lang.M("ingest.notice."+key, args...) }
+
 // intern returns one shared copy of s: millions of posts name a few files.
 func (b *Batch) intern(s string) string {
 	if v, ok := b.names[s]; ok {
@@ -218,6 +240,8 @@ func Read(paths []string, opts Options) (*Batch, error) {
 				f.name, len(handles), clip(handles[0])))
 		}
 	}
+	b.sayFollowerConflicts()
+	b.sayLookalikes()
 	if len(b.Currencies) > 1 {
 		var seen []string
 		for _, c := range b.Currencies {

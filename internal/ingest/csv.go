@@ -30,12 +30,26 @@ type csvSource struct {
 
 // estimateRows guesses how many rows a file of size bytes holds, from its first 64 KiB; 0 when
 // it cannot tell. Growing a slice of a million Posts by doubling costs more than the parsing.
+// Only lines with something on them count, and a row holds at least a delimiter per column: a
+// quoted field of 10 MB of newlines made it reserve ten million Posts (1.9 GB).
 func (s *csvSource) estimateRows(size int64) int {
 	if size <= 0 || s.sampleLines < 2 || s.sample == 0 {
 		return 0
 	}
 	est := size * int64(s.sampleLines) / int64(s.sample)
+	est = min(est, size/int64(max(1, len(s.header))))
 	return int(min(est+est/16+16, 50_000_000))
+}
+
+// filledLines counts the lines of b that hold more than their line ending.
+func filledLines(b []byte) int {
+	n := 0
+	for i, c := range b {
+		if c == '\n' && i > 0 && b[i-1] != '\n' && (b[i-1] != '\r' || i > 1 && b[i-2] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // openCSV reads up to the header. It splits records itself (csvScanner, held to encoding/csv's
@@ -43,14 +57,24 @@ func (s *csvSource) estimateRows(size int64) int {
 // numbers its own way (SPEC §7), and encoding/csv allocates every record anew.
 func openCSV(name string, r io.Reader) (*csvSource, error) {
 	br, ok := r.(*bufio.Reader)
-	if !ok || br.Size() < sniffWindow {
+	textSize := sniffWindow
+	if ok && br.Size() < sniffWindow {
+		// a small buffer (readBuffer) is kept when the whole file lies in it: then so does its
+		// text, decoded (a byte of windows-1252 is at most 3 of UTF-8)
+		if _, err := br.Peek(br.Size()); err == io.EOF {
+			textSize = max(1<<10, 4*br.Buffered()+64)
+		} else {
+			ok = false
+		}
+	}
+	if !ok {
 		br = bufio.NewReaderSize(r, sniffWindow)
 	}
 	tr, err := newTextReader(name, br)
 	if err != nil {
 		return nil, err
 	}
-	text := bufio.NewReaderSize(tr, sniffWindow)
+	text := bufio.NewReaderSize(tr, textSize)
 	sample, err := text.Peek(sniffWindow)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -89,7 +113,7 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 	if sc.unclosed && sc.spans() {
 		return nil, fmt.Errorf("%s:%d: header: a quote opened on this line is never closed", name, sc.start+skipped)
 	}
-	return &csvSource{name: name, sc: sc, header: trimAll(header), text: tr, delimiter: delim, lineOffset: skipped, sample: len(sample), sampleLines: bytes.Count(sample, []byte{'\n'})}, nil
+	return &csvSource{name: name, sc: sc, header: trimAll(header), text: tr, delimiter: delim, lineOffset: skipped, sample: len(sample), sampleLines: filledLines(sample)}, nil
 }
 
 func (s *csvSource) input(format string) Input {
@@ -160,6 +184,7 @@ func (s *csvSource) readInto(t *table) error {
 	}
 	if s.text.Mixed() {
 		t.b.Inputs[t.in].Encoding = encUTF8 + " (with some windows-1252 bytes)"
+		t.b.notice(say("mixed_encoding", lang.Text("file", t.file), lang.Text("lines", s.text.mixedLines())))
 	}
 	t.finish()
 	return nil
@@ -180,6 +205,15 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		line := s.sc.start + s.lineOffset
+		if s.sc.cut {
+			// A row longer than any export's (maxRecordBytes): rejected, and the lines a quoted
+			// field ran over read again as rows, as for a quote left open.
+			if s.sc.spans() {
+				s.sc.reopen()
+			}
+			bad(&RowError{File: file, Line: line, Reason: why("too_long", lang.Text("max", "1 MB"))})
+			continue
+		}
 		if s.sc.spans() && (s.sc.unclosed || len(rec) != want || s.sc.swallowed(want)) {
 			// A quote left open: it ran to the end of the file, on over lines into a row of the
 			// wrong shape, or over lines that are rows themselves. The row it opened on is

@@ -32,7 +32,14 @@ type csvScanner struct {
 	spill, replay []byte
 	replayed      bool // the last line read came from replay
 	unclosed      bool // the last record ended because the file ended inside a quoted field
+	cut           bool // the last record ran past maxRecordBytes and was cut there (see next)
 }
+
+// maxRecordBytes bounds a record: a line, or a quoted field running over lines, longer than
+// this is cut here, and the record is rejected (csvSource.each). No export's row comes near it
+// (TikTok's captions hold 4,000 characters), and without a bound a quoted field holding 10 MB
+// of newlines took 2 GB. A variable so tests can lower it.
+var maxRecordBytes = 1 << 20
 
 func newCSVScanner(r *bufio.Reader, comma rune) *csvScanner {
 	return &csvScanner{r: r, comma: byte(comma)}
@@ -55,6 +62,10 @@ func (s *csvScanner) readLine() ([]byte, error) {
 		s.raw = append(s.raw[:0], line...)
 		for err == bufio.ErrBufferFull {
 			line, err = s.r.ReadSlice('\n')
+			if len(s.raw)+len(line) > maxRecordBytes {
+				s.cut = true // the rest of the line is read past, not kept
+				continue
+			}
 			s.raw = append(s.raw, line...)
 		}
 		line = s.raw
@@ -74,10 +85,13 @@ func (s *csvScanner) readLine() ([]byte, error) {
 }
 
 // next returns the next record, skipping empty lines; io.EOF after the last. The record and
-// its fields are only lent: see csvScanner.
+// its fields are only lent: see csvScanner. A record longer than maxRecordBytes comes back cut
+// there, with s.cut set; a quoted field cut so is ended as one never closed (s.unclosed), so
+// that the lines it ran over can be read again (reopen).
 func (s *csvScanner) next() ([]string, error) {
 	var line []byte
 	var err error
+	s.cut = false
 	for {
 		line, err = s.readLine()
 		if err == nil && len(line) == lengthNL(line) {
@@ -160,6 +174,11 @@ func (s *csvScanner) unquote(line []byte, errRead error) error {
 					continue
 				}
 			case len(line) > 0: // the field goes on to the next line
+				if max(len(s.buf), len(s.spill)) > maxRecordBytes { // no caption is this long: end it here
+					s.ends = append(s.ends, len(s.buf))
+					s.cut, s.unclosed = true, true
+					return errRead
+				}
 				s.buf = append(s.buf, line...)
 				if errRead != nil {
 					return errRead

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -66,6 +68,18 @@ type textReader struct {
 // Mixed reports whether a file taken as UTF-8 held bytes that were not.
 func (t *textReader) Mixed() bool { return t.fallback != nil && t.fallback.used }
 
+// mixedLines lists the first physical lines that held Windows-1252 bytes: "3, 7, …".
+func (t *textReader) mixedLines() string {
+	var ns []string
+	for _, n := range t.fallback.lines {
+		ns = append(ns, strconv.Itoa(n))
+	}
+	if len(ns) == maxMixedLines {
+		ns = append(ns, "…")
+	}
+	return strings.Join(ns, ", ")
+}
+
 func newTextReader(name string, br *bufio.Reader) (*textReader, error) {
 	head, err := br.Peek(sniffWindow)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
@@ -86,11 +100,32 @@ func newTextReader(name string, br *bufio.Reader) (*textReader, error) {
 	if looksBinary(head) {
 		return nil, fmt.Errorf("%s: %w", name, errBinary)
 	}
-	if !validUTF8Prefix(head, len(head) < sniffWindow) {
+	if !validUTF8Prefix(head, len(head) < sniffWindow) && !holdsUTF8(head) {
 		return &textReader{Reader: transform.NewReader(br, charmap.Windows1252.NewDecoder()), Encoding: encCP1252}, nil
 	}
+	// UTF-8, or a file mixing UTF-8 rows with Windows-1252 ones (rows pasted from two exports):
+	// each byte sequence that is UTF-8 is read as UTF-8, any other byte as Windows-1252, so a
+	// row of either is read as written (josé stays josé, not josÃ©) and Mixed says so.
 	fb := &utf8Fallback{}
 	return &textReader{Reader: transform.NewReader(br, fb), Encoding: encUTF8, fallback: fb}, nil
+}
+
+// holdsUTF8 reports whether b holds a multi-byte UTF-8 character: a file whose start is not
+// valid UTF-8 but holds some is a mix, not Windows-1252 throughout (whose letters above 127
+// are single bytes, which almost never pair into UTF-8).
+func holdsUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || size > 1 {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // validUTF8Prefix is utf8.Valid, forgiving a rune cut at the end of a window.
@@ -110,14 +145,29 @@ func validUTF8Prefix(b []byte, complete bool) bool {
 }
 
 // utf8Fallback passes UTF-8 through and reads any byte that is not part of valid UTF-8 as
-// Windows-1252.
-type utf8Fallback struct{ used bool }
+// Windows-1252. It counts lines to name the first few that held such bytes.
+type utf8Fallback struct {
+	used  bool
+	line  int   // lines passed, less one
+	lines []int // the first lines holding Windows-1252 bytes
+}
+
+// maxMixedLines is how many lines holding Windows-1252 bytes are named.
+const maxMixedLines = 5
+
+func (f *utf8Fallback) fellBack() {
+	f.used = true
+	if n := len(f.lines); n < maxMixedLines && (n == 0 || f.lines[n-1] != f.line+1) {
+		f.lines = append(f.lines, f.line+1)
+	}
+}
 
 func (f *utf8Fallback) Reset() {}
 
 func (f *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	// Fast path: a valid chunk is copied whole.
 	if len(src) <= len(dst) && utf8.Valid(src) {
+		f.line += bytes.Count(src, []byte{'\n'})
 		return copy(dst, src), len(src), nil
 	}
 	for nSrc < len(src) {
@@ -129,6 +179,9 @@ func (f *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 			dst[nDst] = c
 			nDst++
 			nSrc++
+			if c == '\n' {
+				f.line++
+			}
 			continue
 		}
 		if !atEOF && !utf8.FullRune(src[nSrc:]) {
@@ -137,7 +190,7 @@ func (f *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		r, size := utf8.DecodeRune(src[nSrc:])
 		if r == utf8.RuneError && size == 1 {
 			r = charmap.Windows1252.DecodeByte(c)
-			f.used = true
+			f.fellBack()
 		}
 		if nDst+utf8.RuneLen(r) > len(dst) {
 			return nDst, nSrc, transform.ErrShortDst

@@ -26,12 +26,25 @@ const (
 	FieldPinned      // a boolean cell: the post is pinned to the profile
 	FieldSponsored   // a boolean cell: the post is paid (an ad, a paid partnership)
 	FieldLikesHidden // a boolean cell: the creator hid the likes, so the like count is missing
+	// What a post is made of, read where the export has it (issue 21; traits.go): blank cells
+	// and absent columns leave it unknown.
+	FieldOriginalSound // a boolean cell: the sound is the creator's own
+	FieldSoundID       // the sound's id: posts with the same id share a sound
+	FieldSoundName     // the sound's title, which with its author stands for the id when there is none
+	FieldSoundAuthor   // who made the sound
+	FieldSoundUses     // how many videos on TikTok use the sound ("1.2K videos")
+	FieldDuration      // the video's length, seconds or m:ss
+	FieldDuetOrStitch  // a boolean cell: the post is a duet or a stitch
+	FieldWatchTime     // the average watch time, seconds or m:ss (TikTok Studio)
+	FieldWatchedFull   // the share of views that watched the whole video, percent (TikTok Studio)
 	numFields
 )
 
 var fieldNames = [numFields]string{
 	"account", "followers", "views", "likes", "comments", "shares", "saves",
 	"posted_at", "video_id", "url", "caption", "pinned", "sponsored", "likes_hidden",
+	"original_sound", "sound_id", "sound_name", "sound_author", "sound_uses", "duration",
+	"duet_or_stitch", "watch_time", "watched_full",
 }
 
 func (f Field) String() string { return fieldNames[f] }
@@ -78,6 +91,19 @@ var defaultAliases = map[Field][]string{
 	FieldPinned:      {"isPinned", "pinned", "is_pinned"},
 	FieldSponsored:   {"isAd", "isSponsored", "is_ad", "sponsored", "paid_partnership", "branded_content", "Paid partnership", "video_isAd"},
 	FieldLikesHidden: {"likesHidden", "likes_hidden", "hideLikes"},
+	FieldOriginalSound: {"original_sound", "musicMeta.musicOriginal", "music.original", "music_originality", "music_original", "musicOriginal",
+		"eigen geluid", "originalton"},
+	FieldSoundID:     {"sound_id", "musicMeta.musicId", "music.id", "music_id", "musicId", "geluid id"},
+	FieldSoundName:   {"sound_name", "musicMeta.musicName", "music.title", "music_title", "music_name", "musicName", "geluid", "muziek", "musik"},
+	FieldSoundAuthor: {"sound_author", "musicMeta.musicAuthor", "music.authorName", "music_authorName", "music_author", "musicAuthor"},
+	FieldSoundUses:   {"sound_uses", "music_nused", "music_uses", "musicMeta.musicUses", "music.videoCount"},
+	FieldDuration: {"duration", "videoMeta.duration", "video.duration", "vid_duration", "video_duration", "video duration", "duur", "lengte",
+		"videoduur", "dauer", "videolänge"},
+	FieldDuetOrStitch: {"duet_or_stitch", "isDuet", "is_duet", "isStitch", "is_stitch"},
+	FieldWatchTime: {"watch_time", "Average watch time", "avg_watch_time", "average_watch_time", "avgWatchTime", "Gemiddelde kijktijd",
+		"durchschnittliche wiedergabezeit"},
+	FieldWatchedFull: {"watched_full", "Watched full video", "completion_rate", "full_video_watched_rate", "finish_rate",
+		"Volledige video bekeken", "video vollständig angesehen"},
 }
 
 // presets name whole export layouts. A preset's aliases are the only ones tried when it is
@@ -92,6 +118,8 @@ var presets = map[string]map[Field][]string{
 		FieldLikes: {"diggCount"}, FieldComments: {"commentCount"}, FieldShares: {"shareCount"},
 		FieldSaves: {"collectCount"}, FieldPostedAt: {"createTimeISO", "createTime"}, FieldVideoID: {"id"},
 		FieldURL: {"webVideoUrl"}, FieldCaption: {"text"}, FieldPinned: {"isPinned"}, FieldSponsored: {"isAd", "isSponsored"}, FieldLikesHidden: {"likesHidden"},
+		FieldOriginalSound: {"musicMeta.musicOriginal"}, FieldSoundID: {"musicMeta.musicId"}, FieldSoundName: {"musicMeta.musicName"},
+		FieldSoundAuthor: {"musicMeta.musicAuthor"}, FieldDuration: {"videoMeta.duration"},
 	},
 	// TikTok Studio's "Download data" Content.csv: the handle only in the video link, dates
 	// without a year (see studio.go).
@@ -99,6 +127,7 @@ var presets = map[string]map[Field][]string{
 		FieldViews: {"Total views"}, FieldLikes: {"Total likes"}, FieldComments: {"Total comments"},
 		FieldShares: {"Total shares"}, FieldPostedAt: {"Post time"}, FieldURL: {"Video link"},
 		FieldCaption: {"Video title"}, FieldSaves: {"Add to Favorites"},
+		FieldWatchTime: {"Average watch time"}, FieldWatchedFull: {"Watched full video"}, FieldDuration: {"Duration"},
 	},
 }
 

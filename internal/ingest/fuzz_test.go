@@ -108,6 +108,9 @@ func FuzzRead(f *testing.F) {
 	var xb bytes.Buffer
 	x.Write(&xb)
 	f.Add(xb.Bytes(), false)
+	for _, d := range damagedSheets(f) { // issue 23: a sheet read completely or refused
+		f.Add(d, false)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, asJSON bool) {
 		b := &Batch{}
 		format := "csv"
@@ -140,6 +143,9 @@ func FuzzRead(f *testing.F) {
 				if hasControl(s) {
 					t.Fatalf("a post with a control character was used: %+v", p)
 				}
+			}
+			if strings.ContainsFunc(p.Account, invisible) || FoldHandle(p.Key) != p.Key {
+				t.Fatalf("a post's handle %q shows characters that draw nothing, or its key %q folds again", p.Account, p.Key)
 			}
 		}
 	})

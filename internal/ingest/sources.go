@@ -44,17 +44,18 @@ func (e *SkippedError) Error() string {
 }
 
 // shownAs returns how the files under the argument arg are named: as given when arg is
-// relative, else from arg's base name (/home/u/exports/a.csv → exports/a.csv, /tmp/x.csv →
-// x.csv).
-func shownAs(arg string) func(path string) string {
-	if !filepath.IsAbs(arg) {
+// relative or a device (/dev/fd/63, the pipe of a process substitution), else from arg's base
+// name (/home/u/exports/a.csv → exports/a.csv, /tmp/x.csv → x.csv).
+func shownAs(arg string) func(path string) string { return shownFrom(arg, 1) }
+
+// shownFrom is shownAs keeping the last depth parts of an absolute arg: /x/a/posts.csv at
+// depth 2 is a/posts.csv, told apart from /x/b/posts.csv (see shownDepths).
+func shownFrom(arg string, depth int) func(path string) string {
+	if !filepath.IsAbs(arg) || isDevice(arg) {
 		return func(path string) string { return path }
 	}
 	root := filepath.Clean(arg)
-	base := filepath.Base(root)
-	if base == string(filepath.Separator) {
-		base = ""
-	}
+	base := lastParts(root, depth)
 	return func(path string) string {
 		rel, err := filepath.Rel(root, path)
 		if err != nil || rel == "." {
@@ -62,6 +63,64 @@ func shownAs(arg string) func(path string) string {
 		}
 		return filepath.Join(base, rel)
 	}
+}
+
+// isDevice reports whether an absolute path is a device's, not a file of someone's disk: no
+// local path is given away by naming it whole.
+func isDevice(path string) bool {
+	return strings.HasPrefix(path, "/dev/") || strings.HasPrefix(path, "/proc/")
+}
+
+// lastParts is the last depth parts of a clean absolute path ("" for the root).
+func lastParts(root string, depth int) string {
+	root = strings.TrimPrefix(root, filepath.VolumeName(root))
+	parts := strings.Split(strings.Trim(filepath.ToSlash(root), "/"), "/")
+	if len(parts) == 1 && parts[0] == "" {
+		return ""
+	}
+	return filepath.Join(parts[max(0, len(parts)-depth):]...)
+}
+
+// shownDepths is how many parts of each absolute argument its name keeps: one (the base name),
+// or as many more as it takes to tell it from another argument of the same name, so that
+// /x/a/posts.csv and /x/b/posts.csv are a/posts.csv and b/posts.csv, not posts.csv twice.
+func shownDepths(paths []string) []int {
+	depths := make([]int, len(paths))
+	clean := make([]string, len(paths))
+	for i, p := range paths {
+		depths[i], clean[i] = 1, filepath.Clean(p)
+	}
+	for i, p := range paths {
+		if p == "-" || !filepath.IsAbs(p) || isDevice(p) {
+			continue
+		}
+		for depths[i] < 64 && clashes(paths, clean, i, depths[i]) {
+			depths[i]++
+		}
+	}
+	return depths
+}
+
+// clashes reports whether argument i, named by its last depth parts, has the name of another
+// argument, and a longer name would tell them apart.
+func clashes(paths, clean []string, i, depth int) bool {
+	name := lastParts(clean[i], depth)
+	if lastParts(clean[i], depth+1) == name { // the whole path already
+		return false
+	}
+	for j, q := range paths {
+		if clean[j] == clean[i] || q == "-" {
+			continue
+		}
+		other := clean[j]
+		if filepath.IsAbs(q) && !isDevice(q) {
+			other = lastParts(clean[j], depth)
+		}
+		if other == name {
+			return true
+		}
+	}
+	return false
 }
 
 // reportFiles are the files vet writes into --out; a folder holding them beside a summary.json
@@ -132,7 +191,8 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 		a, err := filepath.Abs(p)
 		return err == nil && skip[a]
 	}
-	for _, p := range paths {
+	depths := shownDepths(paths)
+	for i, p := range paths {
 		if p == "-" {
 			out = append(out, source{name: "-", read: func(b *Batch, rs *reading) error {
 				if opts.Stdin == nil {
@@ -142,7 +202,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 			}})
 			continue
 		}
-		shown := shownAs(p)
+		shown := shownFrom(p, depths[i])
 		st, err := os.Stat(p)
 		if err != nil {
 			fail(fmt.Errorf("%s: %w", shown(p), unwrapPathError(err)))
@@ -336,13 +396,21 @@ func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 // join appends a batch read on its own to b.
 func (b *Batch) join(p *Batch) {
 	b.Inputs = append(b.Inputs, p.Inputs...)
+	b.joinSounds(p.Posts, p)
 	b.Posts = append(b.Posts, p.Posts...)
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read
 	b.Warnings = append(b.Warnings, p.Warnings...)
 	b.NoCaption = append(b.NoCaption, p.NoCaption...)
-	for k, n := range p.Followers {
-		b.setFollowers(k, n)
+	for _, k := range slices.Sorted(maps.Keys(p.Followers)) { // in order: a conflict's warning is the same every run
+		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
+	}
+	b.conflicts += p.conflicts
+	for _, k := range slices.Sorted(maps.Keys(p.forms)) {
+		h := p.forms[k]
+		for _, f := range h.all() {
+			b.noteHandle(k, f)
+		}
 	}
 	for _, c := range p.Currencies {
 		b.sawCurrency(c)
@@ -376,11 +444,13 @@ func (b *Batch) skip(name string, err error) {
 type mark struct {
 	inputs, posts, rejected, read, warnings, noCaption int
 	followers                                          map[string]Count
+	followersAt                                        map[string]string
 	prices                                             map[string]float64
+	conflicts                                          int
 }
 
 func (b *Batch) mark() mark {
-	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.Prices)}
+	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
 }
 
 // rollback takes out whatever was read since m.
@@ -391,5 +461,5 @@ func (b *Batch) rollback(m mark) {
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]
 	b.NoCaption = b.NoCaption[:m.noCaption]
-	b.Followers, b.Prices = m.followers, m.prices
+	b.Followers, b.followersAt, b.Prices, b.conflicts = m.followers, m.followersAt, m.prices, m.conflicts
 }

@@ -15,9 +15,12 @@ package ingest
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // exportDate is the day an export was downloaded, as a month and a day.
@@ -116,6 +119,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		b.warn(fmt.Sprintf("%s: a TikTok Studio export without a Content.csv: no posts", dir))
 	}
 	handle := historyHandle
+	first := len(b.Posts)
 	for _, f := range content {
 		err := withCSV(f, func(s *csvSource) error {
 			o := *opts
@@ -139,8 +143,26 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 			return err
 		}
 	}
+	if handles := studioHandles(b.Posts[first:]); len(handles) > 1 {
+		// One creator's export whose links name several: its posts are split by handle, as the
+		// links say, and its follower history belongs to none of them for sure.
+		names := make([]string, 0, len(handles))
+		for _, h := range handles[:min(len(handles), 10)] {
+			names = append(names, shownKey(h))
+		}
+		if len(handles) > 10 {
+			names = append(names, "…")
+		}
+		args := []lang.Arg{lang.Text("dir", dir), lang.Count("n", int64(len(handles))), lang.Text("handles", strings.Join(names, ", "))}
+		if followers.Known() {
+			b.notice(say("studio_handles_followers", append(args, lang.Count("followers", int64(followers)))...))
+		} else {
+			b.notice(say("studio_handles", args...))
+		}
+		handle = ""
+	}
 	if followers.Known() && handle != "" {
-		b.setFollowers(FoldHandle(handle), followers)
+		b.setFollowersAt(FoldHandle(handle), followers, dir+" (follower history)")
 	}
 	for _, f := range others {
 		if err := readFile(f, opts, b, rs); err != nil {
@@ -148,6 +170,20 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		}
 	}
 	return nil
+}
+
+// studioHandles are the accounts of a Studio folder's posts, each once, in order.
+func studioHandles(posts []Post) []string {
+	var hs []string
+	for i := range posts {
+		if !slices.Contains(hs, posts[i].Key) {
+			hs = append(hs, posts[i].Key)
+			if len(hs) > 10 {
+				break
+			}
+		}
+	}
+	return hs
 }
 
 // studioOther reports the names of Studio's tables that are not posts.

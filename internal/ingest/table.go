@@ -27,9 +27,11 @@ type table struct {
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
 	text    arena             // the strings posts keep
-	// flagCols are, for pinned, sponsored and likes hidden, every column the aliases find
-	// (Apify writes both isAd and isSponsored): a post is marked when any of them says yes.
-	flagCols [3][]int
+	fresh   string            // a handle account met for the first time, as written (trimmed, no @), until post notes it
+	// flagCols are, for pinned, sponsored, likes hidden and duet or stitch, every column the
+	// aliases find (Apify writes both isAd and isSponsored): a post is marked when any of them
+	// says yes.
+	flagCols [4][]int
 	now      time.Time
 }
 
@@ -74,7 +76,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
 	}
-	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden} {
+	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden, FieldDuetOrStitch} {
 		t.flagCols[k] = flagColumns(header, m[f], opts.aliasesFor(preset)[f], opts.Map[f] != "")
 	}
 	if preset == "tiktok-studio" {
@@ -151,10 +153,10 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 		return t.urlHandle(m[1]), true
 	}
 	raw = strings.Clone(raw)
-	shown := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	h := handle{raw: raw, shown: shown, key: FoldHandle(shown), control: hasControl(raw)}
+	written := strings.TrimPrefix(strings.TrimSpace(raw), "@")
+	h := handle{raw: raw, shown: visibleHandle(written), key: FoldHandle(written), control: hasControl(raw)}
 	t.handles[raw] = h
-	t.last = h
+	t.last, t.fresh = h, written
 	return h, true
 }
 
@@ -164,8 +166,9 @@ func (t *table) urlHandle(shown string) handle {
 		return h
 	}
 	shown = strings.Clone(shown)
-	h := handle{shown: shown, key: FoldHandle(shown)}
+	h := handle{shown: visibleHandle(shown), key: FoldHandle(shown)}
 	t.fromURL[shown] = h
+	t.fresh = shown
 	return h
 }
 
@@ -179,6 +182,10 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		return 0, "", t.reject(line, FieldAccount, "", why("no_account"))
 	}
 	p.Account, p.Key = h.shown, h.key
+	if t.fresh != "" { // a handle met for the first time in this table: how it was written, and where
+		t.b.noteHandle(h.key, handleForm{t.fresh, t.file, line})
+		t.fresh = ""
+	}
 	if h.control {
 		return 0, "", t.reject(line, FieldAccount, h.raw, controlReason)
 	}
@@ -241,6 +248,7 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 	p.dropCanonicalURL()
 	p.URL = t.text.keep(p.URL)
 	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
+	t.traits(p, cells)
 	return order, raw, nil
 }
 

@@ -194,8 +194,13 @@ func scanWorkbook(name string, at io.ReaderAt, size int64) (scanned, error) {
 		return out, nil
 	}
 	sheets := sheetParts(zr)
-	budget := int64(unzipSizeLimit) // a zip bomb is refused by excelize, not inflated here
+	budget := int64(unzipSizeLimit) // past it, excelize refuses the workbook as a zip bomb
+	sst, cells := newTagCounter("<si"), newTagCounter("<c")
+	var sstSize int64
 	for _, zf := range zr.File {
+		if zf.UncompressedSize64 > uint64(unpackLimit(zf)) {
+			return out, packRatioError(name, zf)
+		}
 		if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") || zf.UncompressedSize64 > uint64(budget) {
 			continue
 		}
@@ -203,11 +208,25 @@ func scanWorkbook(name string, at io.ReaderAt, size int64) (scanned, error) {
 		if err != nil {
 			continue
 		}
-		sheet := strings.HasPrefix(zf.Name, "xl/worksheets/")
+		sheet := strings.HasPrefix(zf.Name, "xl/worksheets/") && !strings.Contains(zf.Name, "/_rels/")
 		s := xmlScan{state: 't'}
 		var tail tailWriter
-		n, err := io.Copy(io.MultiWriter(&tail, scanWriter{&s}), io.LimitReader(rc, budget+1))
+		to := []io.Writer{&tail, scanWriter{&s}}
+		switch {
+		case sheet:
+			to = append(to, cells)
+		case zf.Name == "xl/sharedStrings.xml":
+			to = append(to, sst)
+		}
+		limit := min(budget, unpackLimit(zf)) // the size the zip says is not trusted: what it unpacks to is counted
+		n, err := io.Copy(io.MultiWriter(to...), io.LimitReader(rc, limit+1))
 		rc.Close()
+		if n > limit && limit < budget {
+			return out, packRatioError(name, zf)
+		}
+		if zf.Name == "xl/sharedStrings.xml" {
+			sstSize = n
+		}
 		budget -= n
 		if budget < 0 {
 			return out, nil
@@ -242,7 +261,7 @@ func scanWorkbook(name string, at io.ReaderAt, size int64) (scanned, error) {
 			out.damaged[sn] = fmt.Sprintf("is damaged %s: %s; the sheet is not read", where, s.damage)
 		}
 	}
-	return out, nil
+	return out, sharedStringsError(name, sst, sstSize, cells.n)
 }
 
 type scanWriter struct{ s *xmlScan }

@@ -137,6 +137,32 @@ type postCSVRow struct {
 	Caption   csvText    `csv:"caption"`
 	File      csvText    `csv:"file"`
 	Line      csvInt     `csv:"line"`
+	// What the post is made of (issue 21): 1 or 0, blank when the export cannot tell.
+	OriginalSound csvTrait `csv:"original_sound"`
+	TrendingSound csvTrait `csv:"trending_sound"`
+	Question      csvTrait `csv:"question"`
+	ManyHashtags  csvTrait `csv:"many_hashtags"`
+	TrendHashtag  csvTrait `csv:"trend_hashtag"`
+	DuetOrStitch  csvTrait `csv:"duet_or_stitch"`
+	LongVideo     csvTrait `csv:"long_video"`
+	Weekend       csvTrait `csv:"weekend"`
+	SteadyWeek    csvTrait `csv:"steady_week"`
+}
+
+// csvTrait is a post's trait: 1 or 0, or empty when the export cannot tell. Digits, not
+// true/false: nine columns of words on a million posts made posts.csv larger than its input;
+// for the same reason the export's own sound, length and watch time, which the input holds,
+// are left out (accounts.csv has the medians).
+type csvTrait string
+
+func traitOf(t scoring.PostTraits, tr scoring.Trait) csvTrait {
+	switch has, known := t.Has(tr); {
+	case !known:
+		return ""
+	case has:
+		return "1"
+	}
+	return "0"
 }
 
 // csvChunks marshals rows through gocsv a few thousand at a time, reusing one slice, so a
@@ -297,6 +323,10 @@ func writePostsCSV(w io.Writer, r *Report) error {
 	c := newCSVChunks[postCSVRow](w)
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
+		t := a.Traits
+		if len(t) != len(a.Posts) { // an account made by hand, without traits
+			t = make([]scoring.PostTraits, len(a.Posts))
+		}
 		for j := range a.Posts {
 			p := &a.Posts[j]
 			er := scoring.ViewER(*p, cfg.IncludeSaves)
@@ -311,6 +341,10 @@ func writePostsCSV(w io.Writer, r *Report) error {
 				InWindow: j < a.Window, Pinned: csvBool(p.Pinned), Sponsored: csvBool(p.Sponsored), Rounded: csvBool(p.Rounded),
 				Caption: csvText(p.Caption),
 				File:    csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
+				OriginalSound: traitOf(t[j], scoring.OriginalSound), TrendingSound: traitOf(t[j], scoring.TrendingSound),
+				Question: traitOf(t[j], scoring.Question), ManyHashtags: traitOf(t[j], scoring.ManyHashtags),
+				TrendHashtag: traitOf(t[j], scoring.TrendHashtag), DuetOrStitch: traitOf(t[j], scoring.DuetOrStitch),
+				LongVideo: traitOf(t[j], scoring.LongVideo), Weekend: traitOf(t[j], scoring.Weekend), SteadyWeek: traitOf(t[j], scoring.SteadyWeek),
 			})
 			if err != nil {
 				return err

@@ -79,7 +79,7 @@ func englishOnly(t *testing.T) map[string]bool {
 var loanwords = []string{
 	"april", "september", "november", "december", "account", "accounts", "benchmark", "benchmarks", "code", "export", "hashtag", "hashtags", "trend", "javascript",
 	"likes", "links", "minimum", "platform", "post", "posts", "rest", "tiktok", "video", "week", "script", "download", "release",
-	"readme", "install",
+	"readme", "install", "batch", "trends", "weekend", "duet", "duets", "stitch", "stitches", "trending",
 }
 
 // wordRE is a word: letters, and underscores so that a code (far_below_tier) is one word; a
@@ -296,7 +296,7 @@ func writeDutchWorkbook(t *testing.T) (*Report, string, *excelize.File) {
 func TestTheWorkbookReadsInDutch(t *testing.T) {
 	_, _, f := writeDutchWorkbook(t)
 	t.Run("the sheets have Dutch names", func(t *testing.T) {
-		want := []string{"Samenvatting", "Accounts", "Video's", "Signalen", "Afgewezen", "Toelichting"}
+		want := []string{"Samenvatting", "Accounts", "Video's", "Signalen", "Inzichten", "Afgewezen", "Toelichting"}
 		if got := f.GetSheetList(); !slices.Equal(got, want) {
 			t.Errorf("sheets = %q, want %q", got, want)
 		}
@@ -423,6 +423,9 @@ func TestTheDutchWorkbookHoldsNoEnglish(t *testing.T) {
 	codes := map[string]bool{}
 	for _, rule := range scoring.Rules(r.Result.Config) {
 		codes[rule.Code] = true
+	}
+	for _, t := range scoring.Traits() { // the Insights sheet's Code column, likewise
+		codes[t.String()] = true
 	}
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)

@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
@@ -64,6 +65,10 @@ type pageData struct {
 	ECharts, Script, Data       template.JS
 	CSS                         template.CSS
 	Definitions, SignalMeanings [][2]string
+	// What goes with a higher view ER over the whole batch, in sentences, and how each trait is told.
+	Insights       []string
+	InsightsCaveat string
+	TraitMeanings  [][2]string
 }
 
 // verdictCount is a verdict's filter: its code (the CSS class and data-filter), its words and
@@ -111,18 +116,25 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 	d := &pageData{
 		Lang:  string(p.Lang()),
 		Title: reportTitle(r), Client: strings.TrimSpace(r.Brand.Client),
-		Version: r.Version, AsOf: p.Date(res.AsOf),
+		Version: r.Version, AsOf: asOfDate(res, p),
 		Accounts: p.Plural(int64(len(res.Accounts)), "account"), AccountCount: p.Int(len(res.Accounts)),
 		FlaggedLabel: p.T("page.accounts.flagged", "review", verdictWord(p, scoring.Review), "fail", verdictWord(p, scoring.Fail)),
 		Generated:    p.DateTime(r.Generated), Workbook: WorkbookFile,
 		Warnings: warnings(res, p),
 		CSS:      template.CSS(templates.PageCSS), Script: template.JS(templates.PageJS),
 	}
+	for _, in := range res.Insights {
+		d.Insights = append(d.Insights, figures.BatchInsightWords(in, &res.Config, p))
+	}
+	d.InsightsCaveat = p.T("insight.batch_caveat", "min_posts", p.Plural(int64(res.Config.InsightMinPosts), "post"))
+	d.TraitMeanings = figures.TraitMeanings(&res.Config, p)
 	d.DocTitle = d.Title
 	if d.Client != "" {
 		d.DocTitle += " · " + d.Client
 	}
-	d.DocTitle += " · " + d.AsOf
+	if d.AsOf != "" {
+		d.DocTitle += " · " + d.AsOf
+	}
 	d.Logo = logoURI(r.Brand)
 	if b != nil {
 		d.Reconciliation = reconciliation(b, p)
@@ -171,6 +183,15 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 
 // logoURI inlines the brand's logo as a data: URI, so the page needs nothing beside it; only
 // image types a browser draws without running anything (an SVG in <img> runs no script).
+// asOfDate is the batch's as-of date as the report writes it, "" when no post is dated and no
+// --as-of given: the report then says no date rather than "1 January 0001".
+func asOfDate(res *scoring.Result, p *lang.Printer) string {
+	if res.AsOf.IsZero() {
+		return ""
+	}
+	return p.Date(res.AsOf)
+}
+
 func logoURI(b Brand) template.URL {
 	switch b.LogoType {
 	case "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml":

@@ -51,6 +51,7 @@ type pageMeta struct {
 	Script   map[string]string `json:"words"`   // the script's words in the reader's language (page.js.* in the catalogs)
 	Locale   pageLocale        `json:"locale"`  // the charts' words for what ECharts writes itself
 	Print    int               `json:"printRows"`
+	Traits   []string          `json:"traits"` // what the posts with each trait are, as a sentence starts ("Posts with a question"), by scoring.Trait
 }
 
 // printRows is the most accounts a print of the page lists: the first of the view on screen,
@@ -108,6 +109,9 @@ type pageAccount struct {
 	Top     []pageTopPost `json:"tp,omitempty"`
 	Posts   []float64     `json:"p,omitempty"`  // the window's dated posts, oldest first: hours since 1970 and view ER, then for each next post the hours since the one before and its view ER
 	History [][3]any      `json:"hi,omitempty"` // [date, followers, follower ER]
+	// Insights are what goes with a higher view ER: [trait, posts with, median with, posts
+	// without, median without, 1 when within the spread], the medians rounded as the sheet shows them.
+	Insights [][6]any `json:"in,omitempty"`
 }
 
 type pageSignal struct {
@@ -176,6 +180,13 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 	figs := figures.In(figures.Page, res)
 	j := &pageJSON{Meta: pageMeta{Platform: cfg.PlatformViewER, Baseline: res.HasBaseline, Format: formatOf(p), Profile: ingest.ProfileURL(""), Script: p.Templates("page.js."), Locale: localeOf(p), Print: printRows,
 		Signals: []string{}, Codes: []string{}, NA: []string{}}, Charts: []chartJSON{}}
+	for k, t := range p.Templates("insight.") {
+		j.Meta.Script["insight."+k] = t
+	}
+	j.Meta.Script["insight.caveat"] = p.T("insight.caveat", "min_posts", p.Plural(int64(cfg.InsightMinPosts), "post"))
+	for _, t := range scoring.Traits() {
+		j.Meta.Traits = append(j.Meta.Traits, figures.TraitPosts(t, &cfg, p))
+	}
 	if res.Kind == scoring.Sample {
 		j.Meta.Script["showing.ranked"] = p.T("page.discovery_ranked") // a discovery list is ranked by its posts' view ER
 	}
@@ -223,6 +234,13 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 				pa.Notes = append(pa.Notes, p.Say(n))
 			}
 		}
+		for _, in := range a.Insights {
+			within := 0
+			if in.WithinSpread {
+				within = 1
+			}
+			pa.Insights = append(pa.Insights, [6]any{int(in.Trait), in.With.Posts, insightMedian(in.With.Median), in.Without.Posts, insightMedian(in.Without.Median), within})
+		}
 		pa.Top = topPosts(a, p)
 		pa.Posts = deltaSeries(postSeries(a, cfg.IncludeSaves))
 		for _, h := range historyPoints(a, cfg) {
@@ -245,6 +263,12 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 		j.Charts = append(j.Charts, chartJSON{c.ID, c.option})
 	}
 	return j
+}
+
+// insightMedian is an insight's median as the page's script takes it: rounded once, to the
+// decimals the sheet shows.
+func insightMedian(r scoring.Rate) json.Number {
+	return json.Number(lang.Round(r.Value, figures.InsightDecimals))
 }
 
 // pageValue is a figure's value as the script takes it (see pageJSON).

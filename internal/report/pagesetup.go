@@ -26,10 +26,13 @@ func reportTitle(r *Report) string {
 func setProperties(f *excelize.File, r *Report, title string, p *lang.Printer) error {
 	t := r.Generated.Format("2006-01-02T15:04:05Z")
 	client := strings.TrimSpace(r.Brand.Client)
-	date := p.Date(r.Result.AsOf)
-	creator, subject := title, p.T("report.subject", "date", date)
+	date, undated := p.Date(r.Result.AsOf), ""
+	if r.Result.AsOf.IsZero() {
+		undated = "_undated"
+	}
+	creator, subject := title, p.T("report.subject"+undated, "date", date)
 	if client != "" {
-		creator, subject = client, p.T("report.subject_for", "date", date, "client", client)
+		creator, subject = client, p.T("report.subject_for"+undated, "date", date, "client", client)
 	}
 	err := f.SetDocProps(&excelize.DocProperties{
 		Title: title, Subject: subject, Creator: creator, LastModifiedBy: creator,

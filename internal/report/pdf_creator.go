@@ -88,8 +88,8 @@ func (d *pdfDoc) axes(a *scoring.Account, ctx *figures.Context) {
 	show := func(fig *figures.Figure) string { return fig.Format(p, fig.Value(a, ctx)) }
 	var lines []string
 	if v := figures.FollowerER.Value(a, ctx); v.OK && a.HasTier {
-		lines = append(lines, p.T("pdf.creator.follower_axis", "label", figures.FollowerER.Label(p), "er", show(figures.FollowerER), "tier", show(figures.Tier),
-			"benchmark", show(figures.Benchmark), "ratio", show(figures.Ratio)))
+		lines = append(lines, p.T("pdf.creator.follower_axis", "label", figures.FollowerER.Label(p), "er", show(figures.FollowerER), "tier_name", show(figures.Tier),
+			"benchmark", show(figures.Benchmark), "times", show(figures.Ratio)))
 	} else {
 		lines = append(lines, figures.FollowerER.Label(p)+": "+naWhy(p.T("word.na"), v.NA))
 	}

@@ -174,7 +174,7 @@ func (d *pdfDoc) shortlist(l shortlist) {
 	f.Ln(3)
 	for _, s := range pdfShares {
 		if n := l.left[s.v]; n > 0 {
-			d.para(p.PluralT(int64(n), "pdf.shortlist.left_out", "verdict", verdictWord(p, s.v),
+			d.para(p.PluralT(int64(n), "pdf.shortlist.left_out", "verdict_word", verdictWord(p, s.v),
 				"workbook", WorkbookFile, "sheet", SheetAccounts.Name(p), "page", PageFile), 9)
 		}
 	}

@@ -43,7 +43,7 @@ func (d *pdfDoc) cover(list shortlist) {
 	if d.res.Kind != scoring.Sample {
 		d.font("B", 11)
 		for _, v := range scoring.Verdicts() {
-			t := d.text("pdf.verdicts", "n", p.Int(d.res.Count(v)), "verdict", verdictWord(p, v))
+			t := d.text("pdf.verdicts", "n", p.Int(d.res.Count(v)), "verdict_word", verdictWord(p, v))
 			w := f.GetStringWidth(t) + 8
 			if f.GetX()+w+4 > pdfMargin+d.width { // the counts wrap rather than run off the page
 				f.Ln(8)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -167,16 +168,23 @@ func writeSteps(dir string, r *Report, steps []step) []written {
 	return out
 }
 
+// maxEpoch is the last second of the year 9999, the last a report's timestamp can be written in.
+const maxEpoch = 253402300799
+
 // GeneratedAt is the report's timestamp: SOURCE_DATE_EPOCH (the reproducible-builds
-// convention) when it is set, else now.
+// convention) when it is set, else now. A value that is not a number of seconds, or one past
+// what a report can be dated, fails here, before any input is read.
 func GeneratedAt(getenv func(string) string, now time.Time) (time.Time, error) {
 	s := getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
 		return now.UTC().Truncate(time.Second), nil
 	}
-	var sec int64
-	if _, err := fmt.Sscan(s, &sec); err != nil || sec < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || sec < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s)
+	}
+	if sec > maxEpoch { // summary.json's times, like RFC 3339's, end with the year 9999
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is after the year 9999", s)
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }

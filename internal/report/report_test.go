@@ -76,9 +76,9 @@ func TestWorkbookReadsBack(t *testing.T) {
 	}
 	defer f.Close()
 
-	t.Run("the workbook has its six sheets in order", func(t *testing.T) {
+	t.Run("the workbook has its seven sheets in order", func(t *testing.T) {
 		got := strings.Join(f.GetSheetList(), ",")
-		if want := "Summary,Accounts,Videos,Signals,Rejected,About"; got != want {
+		if want := "Summary,Accounts,Videos,Signals,Insights,Rejected,About"; got != want {
 			t.Errorf("sheets = %s, want %s", got, want)
 		}
 	})

@@ -13,10 +13,10 @@ func TestTrendSparklines(t *testing.T) {
 	_, path, f := writeBranded(t)
 	sheet := part(t, path, "xl/worksheets/sheet2.xml")
 	for _, tc := range []struct{ name, ref, loc string }{
-		{"one snapshot draws one point of followers", "History!B2:B2", "AI2"},
-		{"two snapshots draw two", "History!B3:C3", "AI3"},
-		{"fourteen snapshots draw the last twelve", "History!B4:M4", "AI4"},
-		{"and the follower ER beside them", "History!N4:Y4", "AJ4"},
+		{"one snapshot draws one point of followers", "History!B2:B2", "AK2"},
+		{"two snapshots draw two", "History!B3:C3", "AK3"},
+		{"fourteen snapshots draw the last twelve", "History!B4:M4", "AK4"},
+		{"and the follower ER beside them", "History!N4:Y4", "AL4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := "<xm:f>" + tc.ref + "</xm:f><xm:sqref>" + tc.loc + "</xm:sqref>"
@@ -26,7 +26,7 @@ func TestTrendSparklines(t *testing.T) {
 		})
 	}
 	t.Run("an account without history has no sparkline", func(t *testing.T) {
-		if strings.Contains(sheet, "<xm:sqref>AI5</xm:sqref>") {
+		if strings.Contains(sheet, "<xm:sqref>AK5</xm:sqref>") {
 			t.Error("a sparkline for an account without snapshots")
 		}
 	})
@@ -40,11 +40,11 @@ func TestTrendSparklines(t *testing.T) {
 		}
 	})
 	t.Run("the verdicts over time are in words, the last twelve", func(t *testing.T) {
-		if v, _ := f.GetCellValue(english(SheetAccounts), "AK3"); v != "PASS → PASS" {
-			t.Errorf("AK3 = %q", v)
+		if v, _ := f.GetCellValue(english(SheetAccounts), "AM3"); v != "PASS → PASS" {
+			t.Errorf("AM3 = %q", v)
 		}
-		if v, _ := f.GetCellValue(english(SheetAccounts), "AK4"); strings.Count(v, "PASS") != 12 {
-			t.Errorf("AK4 = %q, want 12 verdicts", v)
+		if v, _ := f.GetCellValue(english(SheetAccounts), "AM4"); strings.Count(v, "PASS") != 12 {
+			t.Errorf("AM4 = %q, want 12 verdicts", v)
 		}
 	})
 }

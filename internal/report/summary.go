@@ -27,7 +27,7 @@ type Summary struct {
 	Version   int                `json:"version"`
 	Tool      string             `json:"tool"`
 	Generated time.Time          `json:"generated"`
-	AsOf      time.Time          `json:"as_of"`
+	AsOf      time.Time          `json:"as_of,omitzero"` // left out when no post is dated and no --as-of is given
 	Posts     PostCounts         `json:"posts"`
 	Inputs    []SummaryInput     `json:"inputs"`
 	Kind      scoring.Kind       `json:"kind"` // profiles, or sample: a discovery list whose accounts are not rated (issue 19)
@@ -48,6 +48,57 @@ type Summary struct {
 	Warnings []Warning `json:"warnings"`
 	// The accounts carry their history's snapshots (--history).
 	HasHistory bool `json:"has_history,omitempty"`
+	// What goes with a higher view ER over every post of the batch (issue 21).
+	Insights SummaryInsights `json:"insights"`
+}
+
+// SummaryInsights are the batch's trait comparisons.
+type SummaryInsights struct {
+	Batch []batchInsightJSON `json:"batch"`
+}
+
+// insightJSON is one trait comparison as summary.json writes it: medians in percent, in full.
+type insightJSON struct {
+	Trait               string       `json:"trait"`
+	WithPosts           int          `json:"with_posts"`
+	WithMedianViewER    scoring.Rate `json:"with_median_view_er"`
+	WithoutPosts        int          `json:"without_posts"`
+	WithoutMedianViewER scoring.Rate `json:"without_median_view_er"`
+	MedianRatio         scoring.Rate `json:"median_ratio"`    // with ÷ without; null when without is 0
+	WithinSpread        bool         `json:"within_spread"`   // the difference is within the posts' own spread
+	Words               string       `json:"words,omitempty"` // the comparison in one sentence, in the report's language (the batch's)
+}
+
+// batchInsightJSON is a comparison over the batch, with the creators that do better with it.
+type batchInsightJSON struct {
+	insightJSON
+	Creators       int          `json:"creators"`        // creators with a comparison of this trait
+	CreatorsHigher int          `json:"creators_higher"` // of those, the ones whose posts with it have the higher median view ER
+	HigherShare    scoring.Rate `json:"creators_higher_share"`
+}
+
+func newInsightJSON(in scoring.Insight, words string) insightJSON {
+	return insightJSON{Trait: in.Trait.String(), WithPosts: in.With.Posts, WithMedianViewER: in.With.Median,
+		WithoutPosts: in.Without.Posts, WithoutMedianViewER: in.Without.Median, MedianRatio: in.Ratio, WithinSpread: in.WithinSpread, Words: words}
+}
+
+// insightsJSON are an account's comparisons, without words (80,000 sentences were 30 MB of
+// summary.json at 20,000 accounts; the batch's have theirs); never nil.
+func insightsJSON(a *scoring.Account) []insightJSON {
+	out := make([]insightJSON, 0, len(a.Insights))
+	for _, in := range a.Insights {
+		out = append(out, newInsightJSON(in, ""))
+	}
+	return out
+}
+
+func batchInsightsJSON(res *scoring.Result, p *lang.Printer) []batchInsightJSON {
+	out := make([]batchInsightJSON, 0, len(res.Insights))
+	for _, b := range res.Insights {
+		out = append(out, batchInsightJSON{insightJSON: newInsightJSON(b.Insight, figures.BatchInsightWords(b, &res.Config, p)),
+			Creators: b.Creators, CreatorsHigher: b.Higher, HigherShare: b.HigherShare()})
+	}
+	return out
 }
 
 // PostCounts reconcile: Read = Used + Duplicates + Rejected.
@@ -175,6 +226,7 @@ const (
 	changeKey   = "change"    // since the baseline
 	newKey      = "new"       // not in the baseline
 	historyKey  = "history"   // the last snapshots
+	insightsKey = "insights"  // what goes with a higher view ER (issue 21)
 )
 
 // NewSummary builds summary.json's content from a report.
@@ -205,6 +257,7 @@ func summaryHead(r *Report) *Summary {
 		Warnings:   warnings(res, r.printer()),
 		Currency:   string(r.printer().Currency()),
 		HasHistory: res.HasHistory,
+		Insights:   SummaryInsights{Batch: batchInsightsJSON(res, r.printer())},
 	}
 	if res.HasBaseline {
 		s.BaselineAsOf, s.New, s.Gone = ptr(res.BaselineAsOf), res.New, res.Gone
@@ -231,7 +284,8 @@ func summaryAccount(ctx *figures.Context, figs []*figures.Figure, a *scoring.Acc
 		}
 		sa.members = append(sa.members, member{f.Key, v})
 	}
-	sa.members = append(sa.members, member{keyKey, a.Key}, member{topPostsKey, topPostsJSON(a)})
+	sa.members = append(sa.members, member{keyKey, a.Key}, member{topPostsKey, topPostsJSON(a)},
+		member{insightsKey, insightsJSON(a)})
 	if a.Change != nil {
 		sa.members = append(sa.members, member{changeKey, a.Change})
 	}
@@ -269,8 +323,8 @@ func jsonValue(f *figures.Figure, v figures.Value) any {
 // topPostJSON is one of an account's best posts in summary.json.
 type topPostJSON struct {
 	VideoID  string       `json:"video_id"`
-	URL      string       `json:"url"` // made from the handle and the id; "" when the id is not TikTok's
-	PostedAt time.Time    `json:"posted_at"`
+	URL      string       `json:"url"`                // made from the handle and the id; "" when the id is not TikTok's
+	PostedAt time.Time    `json:"posted_at,omitzero"` // left out for an undated post
 	Views    *int64       `json:"views"`
 	ViewER   scoring.Rate `json:"view_er"`
 }

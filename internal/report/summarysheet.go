@@ -15,17 +15,45 @@ import (
 type sheetWriter struct {
 	f     *excelize.File
 	sheet string
+	st    styles
 	row   int
 	err   error
 }
 
+// line writes a row. Every string in it, and every cell styles.text made (an excelize.Cell,
+// which only a stream sheet takes as it is), is written by textCell: a string cell, never a
+// formula nor the Go form of the struct ({15  =SUM(1)}).
 func (w *sheetWriter) line(values ...any) {
 	w.row++
-	if w.err != nil || len(values) == 0 {
-		return
+	for col, v := range values {
+		if w.err != nil {
+			return
+		}
+		cell, _ := excelize.CoordinatesToCellName(col+1, w.row)
+		switch v := v.(type) {
+		case excelize.Cell:
+			if s, ok := v.Value.(string); ok {
+				w.err = w.textCell(cell, s)
+				continue
+			}
+			w.err = w.f.SetCellValue(w.sheet, cell, v.Value)
+		case string:
+			w.err = w.textCell(cell, v)
+		default:
+			w.err = w.f.SetCellValue(w.sheet, cell, v)
+		}
 	}
-	cell, _ := excelize.CoordinatesToCellName(1, w.row)
-	w.err = w.f.SetSheetRow(w.sheet, cell, &values)
+}
+
+// textCell is the one way a string reaches an ordinary sheet: cut to Excel's cell limit, written
+// as a string cell, and given the Text format when a spreadsheet could take it for a formula (=,
+// +, -, @ first), so that editing the cell keeps it text.
+func (w *sheetWriter) textCell(cell, s string) error {
+	s = lang.Cut(s, excelCellLimit)
+	if err := w.f.SetCellStr(w.sheet, cell, s); err != nil || !risky(s) {
+		return err
+	}
+	return w.f.SetCellStyle(w.sheet, cell, cell, w.st.textStyle)
 }
 
 // style formats columns from..to of the current row.
@@ -52,7 +80,7 @@ func (w *sheetWriter) header(st styles, names ...any) {
 func writeSummarySheet(wb *workbook) error {
 	f, r, st, p := wb.f, wb.r, wb.st, wb.p
 	sheet := wb.sheet(SheetSummary)
-	w := &sheetWriter{f: f, sheet: sheet}
+	w := &sheetWriter{f: f, sheet: sheet, st: wb.st}
 	res, b := r.Result, r.Batch
 	label := func(key string) string { return p.T("sheet.summary." + key) }
 	w.line(wb.title)
@@ -61,7 +89,9 @@ func writeSummarySheet(wb *workbook) error {
 		w.line(label("prepared_for"), st.text(c))
 	}
 	w.line(label("generated"), p.DateTime(r.Generated))
-	w.line(label("as_of"), p.Date(res.AsOf))
+	if !res.AsOf.IsZero() { // no post dated, no --as-of: no date to give
+		w.line(label("as_of"), p.Date(res.AsOf))
+	}
 	w.line(label("accounts"), len(res.Accounts))
 	w.style(2, 2, st.count)
 	if res.Kind == scoring.Sample {
@@ -77,6 +107,13 @@ func writeSummarySheet(wb *workbook) error {
 		w.header(st, label("what"), label("what_to_do"))
 		for _, warn := range res.Warnings {
 			w.line(p.Say(warn.Text), p.Say(warn.Fix))
+		}
+	}
+	if len(b.Notices) > 0 { // lookalike handles, follower counts that disagree, mixed encodings
+		w.line()
+		w.heading(label("reading"), st)
+		for _, m := range b.Notices {
+			w.line(p.Say(m))
 		}
 	}
 	w.line()
@@ -286,7 +323,7 @@ func thresholds(cfg scoring.Config, p *lang.Printer) []threshold {
 func writeAboutSheet(wb *workbook) error {
 	f, p := wb.f, wb.p
 	sheet := wb.sheet(SheetAbout)
-	w := &sheetWriter{f: f, sheet: sheet}
+	w := &sheetWriter{f: f, sheet: sheet, st: wb.st}
 	w.heading(p.T("sheet.about.heading"), wb.st)
 	for _, l := range aboutLines(wb) {
 		w.line(l[0], l[1])
@@ -312,6 +349,8 @@ func aboutLines(wb *workbook) [][2]string {
 	res := r.Result
 	lines := defineAround(figures.Definitions(figures.Sheet, res, p), res, p)
 	lines = append(lines, signalMeanings(res, p)...)
+	lines = append(lines, [2]string{wb.sheet(SheetInsights), p.T("insight.caveat", "min_posts", p.Plural(int64(res.Config.InsightMinPosts), "post"))})
+	lines = append(lines, figures.TraitMeanings(&res.Config, p)...)
 	about := func(key string, args ...string) [2]string {
 		return [2]string{p.T("sheet.about."+key+".label", args...), p.T("sheet.about."+key+".def", args...)}
 	}

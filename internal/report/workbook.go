@@ -26,6 +26,7 @@ const (
 	SheetAccounts Sheet = "Accounts"
 	SheetVideos   Sheet = "Videos"
 	SheetSignals  Sheet = "Signals"
+	SheetInsights Sheet = "Insights" // what goes with a higher view ER (issue 21)
 	SheetRejected Sheet = "Rejected"
 	SheetAbout    Sheet = "About"
 	// SheetHistory is the hidden sheet holding each account's past snapshots, one row per
@@ -169,7 +170,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 	}
 	plan := planVideos(r.Result, lim)
 	videoSheets := videoSheetNames(plan.rows, lim.sheetRows, p)
-	names := append(append([]string{SheetAccounts.Name(p)}, videoSheets...), SheetSignals.Name(p), SheetRejected.Name(p), SheetAbout.Name(p))
+	names := append(append([]string{SheetAccounts.Name(p)}, videoSheets...), SheetSignals.Name(p), SheetInsights.Name(p), SheetRejected.Name(p), SheetAbout.Name(p))
 	if hasTrends(r.Result) {
 		names = append(names, SheetHistory.Name(p))
 	}
@@ -181,7 +182,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
 	steps := []func(*workbook) error{
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
-		writeSignalsSheet, writeRejectedSheet, writeAboutSheet,
+		writeSignalsSheet, writeInsightsSheet, writeRejectedSheet, writeAboutSheet,
 	}
 	if hasTrends(r.Result) {
 		steps = append(steps, writeHistorySheet)

@@ -104,7 +104,7 @@ func TestWorkbookKeepsFormulasFromTheInputAsText(t *testing.T) {
 		{"a handle that is a HYPERLINK formula stays text on Accounts", english(SheetAccounts), "xl/worksheets/sheet2.xml", formulaHandle},
 		{"a handle that is a HYPERLINK formula stays text on Videos", english(SheetVideos), "xl/worksheets/sheet3.xml", formulaHandle},
 		{"a caption that starts with @ stays text", english(SheetVideos), "xl/worksheets/sheet3.xml", formulaCaption},
-		{"a rejected value that starts with = stays text", english(SheetRejected), "xl/worksheets/sheet5.xml", "=1+1"},
+		{"a rejected value that starts with = stays text", english(SheetRejected), "xl/worksheets/sheet6.xml", "=1+1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cell := findCell(t, f, tc.sheet, tc.value)
@@ -228,7 +228,7 @@ func TestWorkbookSplitsVideosPastTheRowLimit(t *testing.T) {
 	_, f := writeWorkbookAt(t, testReport(t), lim)
 	t.Run("the posts continue on Videos (2) and Videos (3)", func(t *testing.T) {
 		got := strings.Join(f.GetSheetList(), ",")
-		if want := "Summary,Accounts,Videos,Videos (2),Videos (3),Signals,Rejected,About"; got != want {
+		if want := "Summary,Accounts,Videos,Videos (2),Videos (3),Signals,Insights,Rejected,About"; got != want {
 			t.Errorf("sheets = %s, want %s", got, want)
 		}
 		total := 0

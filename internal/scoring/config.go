@@ -97,6 +97,16 @@ type Config struct {
 	RecentBenchmarks        Benchmarks `json:"recent_benchmarks"`          // implausibly_high: the median view ER above which a tier's creators are rare today
 	StaleFollowersDays      int        `json:"stale_followers_days"`       // confidence: borderline when the follower count is more than this many days newer than the newest post…
 	StaleSpanDays           int        `json:"stale_span_days"`            // …or the window spans more than this many days
+
+	// What works for each creator (issue 21; docs/insights.md). Posts' traits (traits.go) and
+	// the comparisons of their view ERs (insights.go); a steady week is CadenceMin–CadenceMax posts.
+	TrendingSoundCreators int     `json:"trending_sound_creators"` // trending_sound: a sound used by at least this many creators of the batch…
+	TrendingSoundUses     int64   `json:"trending_sound_uses"`     // …or, as the export counts them, by at least this many videos on TikTok
+	ManyHashtags          int     `json:"many_hashtags"`           // many_hashtags: at least this many different hashtags
+	TrendHashtagCreators  int     `json:"trend_hashtag_creators"`  // trend_hashtag: a hashtag used by at least this many creators of the batch
+	LongVideoSeconds      float64 `json:"long_video_seconds"`      // long_video: at least this many seconds long
+	InsightMinPosts       int     `json:"insight_min_posts"`       // an insight needs at least this many posts with a view ER with the trait and as many without
+	InsightNoise          float64 `json:"insight_noise"`           // a difference of medians within this many standard errors (from the posts' spread) is said to be within it
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -166,6 +176,14 @@ func Default() Config {
 		RecentBenchmarks:        ModashHigh(),
 		StaleFollowersDays:      90,
 		StaleSpanDays:           180,
+
+		TrendingSoundCreators: 3,
+		TrendingSoundUses:     10_000,
+		ManyHashtags:          3,
+		TrendHashtagCreators:  3,
+		LongVideoSeconds:      30,
+		InsightMinPosts:       3,
+		InsightNoise:          2,
 	}
 }
 

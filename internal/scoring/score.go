@@ -19,6 +19,9 @@ type Input struct {
 	// History holds each account's past snapshots by folded handle, oldest first, as the CLI
 	// loaded them from --history; nil without a history. Scoring never reads the database.
 	History map[string][]Point
+	// NoCaption names the inputs without a caption column (ingest's Batch.NoCaption): their
+	// posts' caption traits are unknown, not "no".
+	NoCaption []string
 }
 
 // Account is one creator's scores.
@@ -72,6 +75,14 @@ type Account struct {
 
 	// History holds the account's last snapshots, oldest first, this run's last (issue 14).
 	History []Point
+
+	// What works for the creator (issue 21): each post's traits (one per post of Posts), the
+	// traits that compare, how steadily it posts, and TikTok Studio's watch time over the window.
+	Traits      []PostTraits
+	Insights    []Insight
+	Weeks       Weeks
+	WatchTime   Metric // median average watch time, seconds
+	WatchedFull Metric // median percent of views that watched the whole video
 }
 
 // Point is an account in one snapshot of the history: what its trend lines are drawn from.
@@ -99,6 +110,8 @@ type Result struct {
 
 	Warnings   []Warning `json:"warnings"`    // about the batch as a whole, each with its fix
 	HasHistory bool      `json:"has_history"` // the accounts carry History from --history
+
+	Insights []BatchInsight `json:"insights"` // the traits compared over every post of the batch (issue 21)
 }
 
 // Count is the number of accounts with verdict v.
@@ -136,6 +149,7 @@ func Score(in Input, cfg Config) *Result {
 		a := &res.Accounts[i]
 		c.measure(a, posts[start:end], in.Followers)
 		c.buyerMetrics(in.Prices)
+		a.WatchTime, a.WatchedFull = c.watchMetrics()
 		compare(a, baseline)
 		if in.History != nil {
 			a.History = pastPoints(in.History[a.Key], res.AsOf, &cfg)
@@ -145,8 +159,13 @@ func Score(in Input, cfg Config) *Result {
 	}
 	res.Kind = batchKind(res.Accounts, &cfg)
 	c.peers = likesPerCommentPeers(res.Accounts, &cfg)
-	for i := range res.Accounts {
+	traits := batchTraits(posts, in.NoCaption, &cfg) // posts are in their final order: measure put pinned ones last
+	for i, start := 0, 0; i < len(res.Accounts); i++ {
 		a := &res.Accounts[i]
+		end := start + len(a.Posts)
+		a.Traits = traits[start:end:end]
+		c.insights(a, a.Traits)
+		start = end
 		c.restore(a, states[i])
 		a.Sample = isSample(a, res.Kind, &cfg)
 		if a.Sample {
@@ -167,6 +186,7 @@ func Score(in Input, cfg Config) *Result {
 	res.weekOverWeek(baseline)
 	res.HasHistory = in.History != nil
 	res.Warnings = batchWarnings(res.Accounts, posts, &cfg, res.Kind)
+	res.Insights = batchInsights(res.Accounts, posts, traits, &cfg)
 	return res
 }
 

@@ -28,10 +28,13 @@ type check struct {
 	rng       uint64     // the confidence bootstrap's generator state, seeded per account
 	tags      []tagCount // scratch for the top hashtags
 	line      []byte     // scratch for the reason line
+	// scratch for the insights (insights.go)
+	rated []rated
+	weeks []int64
 }
 
 func newCheck(cfg *Config, asOf time.Time) *check {
-	return &check{cfg: cfg, asOf: asOf, from: cutoff(cfg, asOf)}
+	return &check{cfg: cfg, asOf: asOf, from: Cutoff(cfg, asOf)}
 }
 
 // signalChecks are the signals of SPEC §3's table after far_below_tier (which grading raises),

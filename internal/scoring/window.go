@@ -109,9 +109,9 @@ func newest(posts []ingest.Post) time.Time {
 	return t
 }
 
-// cutoff is the earliest date a post may have to be in a date window (--since, --days), zero
+// Cutoff is the earliest date a post may have to be in a date window (--since, --days), zero
 // when the window is by count.
-func cutoff(cfg *Config, asOf time.Time) time.Time {
+func Cutoff(cfg *Config, asOf time.Time) time.Time {
 	c := cfg.Since
 	if cfg.Days > 0 && !asOf.IsZero() {
 		if d := asOf.AddDate(0, 0, -cfg.Days); d.After(c) {
