@@ -113,8 +113,8 @@ func TestCSVFilesReadBack(t *testing.T) {
 			}
 		}
 		// 1,500 likes + 100 comments + 10 shares on 20,000 views.
-		if healthy == nil || healthy["view_er_pct"] != "8.05" || healthy["in_window"] != "true" ||
-			healthy["above_platform_er"] != "true" || healthy["saves"] != "" || healthy["file"] != "posts.csv" ||
+		if healthy == nil || healthy["view_er_pct"] != "8.05" || healthy["in_window"] != "1" ||
+			healthy["above_platform_er"] != "1" || healthy["saves"] != "" || healthy["file"] != "posts.csv" ||
 			healthy["posted_at"] != "2026-11-20T12:00:00Z" {
 			t.Errorf("post 4000 = %v", healthy)
 		}
