@@ -245,27 +245,22 @@ func (c *check) steadyWeeks(posts []ingest.Post, traits []PostTraits) Weeks {
 // watchMetrics are the window's median average watch time (seconds) and median share of views
 // that watched the whole video (percent), where the export gives them (TikTok Studio).
 func (c *check) watchMetrics() (watch, full Metric) {
+	return c.windowMedian((*ingest.Post).WatchTime, "no_watch_time"), c.windowMedian((*ingest.Post).WatchedFull, "no_watched_full")
+}
+
+// windowMedian is the median of what of reads off the window's posts that say it; n/a
+// (na.<why>) when none does.
+func (c *check) windowMedian(of func(*ingest.Post) (float64, bool), why string) Metric {
 	c.buf = c.buf[:0]
 	for i := range c.w {
-		if t, ok := c.w[i].WatchTime(); ok {
-			c.buf = append(c.buf, t)
+		if v, ok := of(&c.w[i]); ok {
+			c.buf = append(c.buf, v)
 		}
 	}
-	watch = na("no_watch_time")
-	if len(c.buf) > 0 {
-		watch = metric(median(c.buf).Value)
+	if len(c.buf) == 0 {
+		return na(why)
 	}
-	c.buf = c.buf[:0]
-	for i := range c.w {
-		if f, ok := c.w[i].WatchedFull(); ok {
-			c.buf = append(c.buf, f)
-		}
-	}
-	full = na("no_watched_full")
-	if len(c.buf) > 0 {
-		full = metric(median(c.buf).Value)
-	}
-	return watch, full
+	return metric(median(c.buf).Value)
 }
 
 // batchInsights compares every trait over every post of the batch, and counts for each the

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -126,7 +127,7 @@ func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTra
 			t.set(Weekend, d == time.Saturday || d == time.Sunday)
 		}
 		duet := p.DuetOrStitch == ingest.Yes
-		captioned := !hasString(noCaption, p.File)
+		captioned := !slices.Contains(noCaption, p.File)
 		if captioned {
 			t.set(Question, asks(p.Caption))
 			start := len(tags)
@@ -204,15 +205,6 @@ func (u *use) tag(tag string, account int32) int32 {
 		c.creators, c.last = c.creators+1, account
 	}
 	return id
-}
-
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func hasFold(list []string, s string) bool {

@@ -250,3 +250,23 @@ func TestRadixSortAgreesWithSortFunc(t *testing.T) {
 		t.Fatal("the radix sort's order differs")
 	}
 }
+
+// The window's median watch time and watched-full share, and n/a when no post says them.
+func TestWatchMedians(t *testing.T) {
+	ps := ratedPosts("a", []float64{5, 6, 7, 8}, func(int) string { return "" })
+	for i, w := range []float64{4, 10, 6, 0} { // the last says nothing
+		full := float64(10 * (i + 1))
+		if w == 0 {
+			full = -1
+		}
+		ps[i].SetLength(20, w, full)
+	}
+	a := Score(Input{Posts: ps}, Default()).Accounts[0]
+	if !a.WatchTime.OK || a.WatchTime.Value != 6 || !a.WatchedFull.OK || a.WatchedFull.Value != 20 {
+		t.Errorf("watch time %+v, watched full %+v; want 6 s and 20%%", a.WatchTime, a.WatchedFull)
+	}
+	b := Score(Input{Posts: ratedPosts("b", []float64{5, 6}, func(int) string { return "" })}, Default()).Accounts[0]
+	if b.WatchTime.OK || b.WatchedFull.OK || b.WatchTime.NA.Key != "na.no_watch_time" {
+		t.Errorf("without watch time: %+v, %+v", b.WatchTime, b.WatchedFull)
+	}
+}
