@@ -89,7 +89,7 @@ func (c *check) staleFollowers() (lang.Msg, bool) {
 // who watch respond), but the figure is not one to promise a client: the confidence drops to
 // borderline, and the note gives the evidence, the views' share of the followers when the
 // median post is seen by more people than follow the account, else the best post's share of
-// the window's likes and comments. Judged on the follower basis only: on the view basis the
+// the window's engagement (left to engagement_spikes' words when it is raised). Judged on the follower basis only: on the view basis the
 // compared rate is the view ER, which reach does not inflate.
 func (c *check) beyondTier() (lang.Msg, bool) {
 	a, cfg := c.a, c.cfg
@@ -100,16 +100,19 @@ func (c *check) beyondTier() (lang.Msg, bool) {
 	if a.ViewRate.OK && a.ViewRate.Value >= 100 {
 		return lang.M("say.reason.beyond_reach", limit, lang.Num("share", a.ViewRate.Value)), true
 	}
+	if a.has(EngagementSpikes) {
+		return lang.M("say.reason.beyond_tier", limit), true // the spike's words name the post's share
+	}
 	return lang.M("say.reason.beyond_top", limit, lang.Num("share", c.topShare())), true
 }
 
-// topShare is the window's best post's share of its likes + comments, in percent: what one
-// post carries of the follower ER.
+// topShare is the window's best post's share of its engagement, in percent, measured as
+// engagement_spikes measures it: what one post carries of the window.
 func (c *check) topShare() float64 {
 	var top, sum float64
 	for i := range c.w {
 		if p := &c.w[i]; hasFollowerER(p) {
-			x := float64(p.Likes) + float64(p.Comments)
+			x := float64(interactions(p, c.cfg.IncludeSaves))
 			top, sum = max(top, x), sum+x
 		}
 	}
