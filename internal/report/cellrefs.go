@@ -32,21 +32,38 @@ var (
 
 func (f *cellRefFilter) Write(p []byte) (int, error) {
 	n := len(p)
-	if len(f.held) > 0 {
-		p = append(f.held, p...)
-		f.held = nil
+	f.out = f.out[:0]
+	if len(f.held) > 0 { // the tag held back ends at p's first '>'
+		j := bytes.IndexByte(p, '>')
+		if j < 0 {
+			f.held = append(f.held, p...)
+			return n, nil
+		}
+		f.held = append(f.held, p[:j+1]...)
+		f.filter(f.held)
+		f.held = f.held[:0]
+		p = p[j+1:]
 	}
 	// Hold back an unfinished tag: everything from the last '<' that has no '>' after it.
 	if i := bytes.LastIndexByte(p, '<'); i >= 0 && bytes.IndexByte(p[i:], '>') < 0 {
-		f.held = append([]byte(nil), p[i:]...)
+		f.held = append(f.held, p[i:]...)
 		p = p[:i]
 	}
-	f.out = f.out[:0]
+	f.filter(p)
+	if _, err := f.to.Write(f.out); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// filter appends p to f.out without the references a cell can do without. p ends where a tag
+// does (or in text).
+func (f *cellRefFilter) filter(p []byte) {
 	for len(p) > 0 {
 		i := bytes.IndexByte(p, '<')
 		if i < 0 {
 			f.out = append(f.out, p...)
-			break
+			return
 		}
 		f.out = append(f.out, p[:i]...)
 		p = p[i:]
@@ -65,10 +82,6 @@ func (f *cellRefFilter) Write(p []byte) (int, error) {
 		f.out = append(f.out, p[0])
 		p = p[1:]
 	}
-	if _, err := f.to.Write(f.out); err != nil {
-		return 0, err
-	}
-	return n, nil
 }
 
 // refColumn reads the column of a reference "BC12" up to its closing quote: the column, the
