@@ -438,6 +438,7 @@ func writePostsCSV(w io.Writer, r *Report) error {
 func eachPostRow(r *Report, do func(*postCSVRow) error) error {
 	res := r.Result
 	cfg := res.Config
+	var row postCSVRow // one, reused: a row per post would be a million allocations
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
 		t := a.Traits
@@ -451,7 +452,7 @@ func eachPostRow(r *Report, do func(*postCSVRow) error) error {
 			if er.OK {
 				above = digit(er.Value > cfg.PlatformViewER)
 			}
-			err := do(&postCSVRow{
+			row = postCSVRow{
 				Account: csvText(a.Handle), VideoID: csvText(p.VideoID), PostedAt: csvTime(p.PostedAt),
 				Views: countInt(p.Views), Likes: countInt(p.Likes), Comments: countInt(p.Comments),
 				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: viewERNumber(er), Above: csvText(above),
@@ -462,8 +463,8 @@ func eachPostRow(r *Report, do func(*postCSVRow) error) error {
 				Question: traitOf(t[j], scoring.Question), ManyHashtags: traitOf(t[j], scoring.ManyHashtags),
 				TrendHashtag: traitOf(t[j], scoring.TrendHashtag), DuetOrStitch: traitOf(t[j], scoring.DuetOrStitch),
 				LongVideo: traitOf(t[j], scoring.LongVideo), Weekend: traitOf(t[j], scoring.Weekend), SteadyWeek: traitOf(t[j], scoring.SteadyWeek),
-			})
-			if err != nil {
+			}
+			if err := do(&row); err != nil {
 				return err
 			}
 		}
