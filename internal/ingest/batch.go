@@ -58,7 +58,7 @@ type Input struct {
 	Encoding   string   // utf-8, utf-8 bom, utf-16le, utf-16be, windows-1252 (text formats)
 	Delimiter  string   // ",", ";", "tab", "|" (CSV)
 	Columns    []string // "field ← header" for each field found
-	Note       string   // why a table was skipped, or what a follower table gave
+	Note       lang.Msg // why a table was skipped, or what a follower table gave (ingest.note.*)
 	Read       int      // data rows read (for a follower table: accounts read, not in Batch.Read)
 	Rejected   int
 	Duplicates int // rows of this input dropped as copies of a video seen elsewhere
@@ -294,11 +294,30 @@ func (b *Batch) NoCaptionWarning() string {
 	if len(b.NoCaption) == 0 {
 		return ""
 	}
-	names := b.NoCaption
-	more := ""
-	if len(names) > 3 {
-		names, more = names[:3], fmt.Sprintf(" and %d more", len(b.NoCaption)-3)
+	return lang.InEnglish(b.NoCaptionNotice())
+}
+
+// NoCaptionNotice is NoCaptionWarning as the report says it, in its language
+// (ingest.notice.no_caption); a zero Msg when every table has a caption column.
+func (b *Batch) NoCaptionNotice() lang.Msg {
+	if len(b.NoCaption) == 0 {
+		return lang.Msg{}
 	}
-	return fmt.Sprintf("no caption column in %s%s (tried %s): sponsored posts marked in captions (#ad, #samenwerking…) and hashtags cannot be found; name the column with --map caption=HEADER",
-		strings.Join(names, ", "), more, strings.Join(defaultAliases[FieldCaption], ", "))
+	names := b.NoCaption
+	var more lang.Msg
+	if len(names) > 3 {
+		names, more = names[:3], lang.M("ingest.notice.no_caption_more", lang.Count("n", int64(len(b.NoCaption)-3)))
+	}
+	return say("no_caption", lang.Text("tables", strings.Join(names, ", ")), lang.Sub("more", more),
+		lang.Text("tried", strings.Join(defaultAliases[FieldCaption], ", ")))
+}
+
+// Said is every notice of the batch the report shows, in its language: Notices, then the
+// tables without a caption column.
+func (b *Batch) Said() []lang.Msg {
+	out := slices.Clone(b.Notices)
+	if m := b.NoCaptionNotice(); !m.IsZero() {
+		out = append(out, m)
+	}
+	return out
 }

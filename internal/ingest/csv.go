@@ -105,7 +105,7 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 		header, err = sc.next()
 	}
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: is empty", name)
+		return nil, fileErr(name, "empty")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", name, err)

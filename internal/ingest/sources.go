@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // file is a file on disk and the name it is shown by. Names are never absolute (SPEC §4: no
@@ -24,8 +26,10 @@ type file struct{ path, name string }
 // Skipped is a file of an input folder that could not be read at all (garbage, empty, a
 // binary .xls, a broken workbook): named with its reason, and the batch goes on without it.
 type Skipped struct {
-	Name   string // as shown (see file)
-	Reason string // why it could not be read, as the error said it
+	Name string // as shown (see file)
+	// Reason is why it could not be read (ingest.file.*): the report says it in its language,
+	// the command and SkippedError in English.
+	Reason lang.Msg
 }
 
 // SkippedError is the error of a strict run (Options.Strict) in which files of a folder could
@@ -34,11 +38,11 @@ type SkippedError struct{ Files []Skipped }
 
 func (e *SkippedError) Error() string {
 	if len(e.Files) == 1 {
-		return e.Files[0].Name + ": " + e.Files[0].Reason
+		return e.Files[0].Name + ": " + lang.InEnglish(e.Files[0].Reason)
 	}
 	parts := make([]string, len(e.Files))
 	for i, f := range e.Files {
-		parts[i] = f.Name + ": " + f.Reason
+		parts[i] = f.Name + ": " + lang.InEnglish(f.Reason)
 	}
 	return fmt.Sprintf("%d files cannot be read: %s", len(e.Files), strings.Join(parts, "; "))
 }
@@ -425,18 +429,7 @@ func (b *Batch) join(p *Batch) {
 
 // skip records a file of a folder that could not be read, and says so.
 func (b *Batch) skip(name string, err error) {
-	reason := err.Error()
-	if rest, ok := strings.CutPrefix(reason, name); ok {
-		switch {
-		case strings.HasPrefix(rest, ": "):
-			reason = rest[2:]
-		case strings.HasPrefix(rest, ":"): // name:line: …
-			reason = "line " + rest[1:]
-		case strings.HasPrefix(rest, "["): // name[sheet]: …
-			reason = "sheet " + strings.Replace(rest[1:], "]", "", 1)
-		}
-	}
-	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: reason}) // said by the caller, once
+	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: said(name, err)}) // said by the caller, once
 }
 
 // mark is how far a batch had got before a source was read into it, so that a source that

@@ -95,7 +95,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 				}
 				historyHandle = handleFromHistoryName(filepath.Base(f.path))
 				in := s.input("csv")
-				in.Kind, in.Preset, in.Note = KindFollowers, "tiktok-studio", fmt.Sprintf("followers %s on %s (its newest known day)", countText(followers), followersDay)
+				in.Kind, in.Preset, in.Note = KindFollowers, "tiktok-studio", studioFollowersNote(followers, followersDay)
 				b.Inputs = append(b.Inputs, in)
 			case strings.HasPrefix(base, "overview") && hasHeaders(s.header, "Date"):
 				if _, _, last := studioHistory(s, nil); last.known() && !export.known() {
@@ -104,7 +104,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 				fallthrough
 			case studioOther(base):
 				in := s.input("csv")
-				in.Kind, in.Note = KindSkipped, "a TikTok Studio table that is not posts"
+				in.Kind, in.Note = KindSkipped, lang.M("ingest.note.studio_other")
 				b.Inputs = append(b.Inputs, in)
 			default:
 				others = append(others, f) // not Studio's: read as any other file
@@ -253,6 +253,14 @@ func handleFromHistoryName(base string) string {
 		return ""
 	}
 	return s[:i]
+}
+
+// studioFollowersNote is what a follower history gave: its newest known count and day.
+func studioFollowersNote(n Count, day string) lang.Msg {
+	if !n.Known() {
+		return lang.M("ingest.note.studio_no_followers")
+	}
+	return lang.M("ingest.note.studio_followers", lang.Count("followers", int64(n)), lang.Text("day", day))
 }
 
 func countText(c Count) string {

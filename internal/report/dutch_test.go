@@ -125,13 +125,13 @@ func catalogLess(r *Report) []string {
 		}
 	}
 	for _, in := range b.Inputs {
-		add(in.Name, fileName(in.Name), in.Note) // input; ingest
+		add(in.Name, fileName(in.Name)) // input (a note is a catalog message)
 	}
 	for _, e := range b.Rejected {
 		add(e.File, fileName(e.File), e.Column, e.Value) // input; ingest
 	}
 	for _, sk := range b.Skipped {
-		add(sk.Name, fileName(sk.Name), sk.Reason) // input; ingest
+		add(sk.Name, fileName(sk.Name)) // input (a reason is a catalog message)
 	}
 	add(b.Warnings...) // ingest
 	add(r.Brand.Title, r.Brand.Client)

@@ -142,7 +142,7 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), p.Plural(int64(in.Read), "row")))
 		}
 		for _, sk := range b.Skipped {
-			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
+			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), p.Say(sk.Reason)))
 		}
 	}
 	if res.HasBaseline {

@@ -64,7 +64,7 @@ func (d *pdfDoc) cover(list shortlist) {
 		}
 		var skipped []string
 		for _, sk := range b.Skipped {
-			skipped = append(skipped, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
+			skipped = append(skipped, fmt.Sprintf("%s (%s)", fileName(sk.Name), p.Say(sk.Reason)))
 		}
 		if len(skipped) > 0 {
 			d.para(p.T("pdf.not_read")+": "+strings.Join(skipped, "; "), 9)

@@ -128,7 +128,7 @@ func writeSummarySheet(wb *workbook) error {
 		w.heading(label("not_read"), st)
 		w.header(st, label("file"), label("why"))
 		for _, sk := range b.Skipped {
-			w.line(st.text(fileName(sk.Name)), st.text(sk.Reason))
+			w.line(st.text(fileName(sk.Name)), st.text(p.Say(sk.Reason)))
 		}
 	}
 	w.line()
