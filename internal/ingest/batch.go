@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -236,8 +237,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 			keys = postKeys(b.Posts)
 		}
 		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
-			b.warn(fmt.Sprintf("%s: no handle in it matches an account of the posts read (it lists %d, such as %q); its followers and prices are not used",
-				f.name, len(handles), clip(handles[0])))
+			b.notice(say("accounts_no_match", lang.Text("file", f.name), lang.Count("n", int64(len(handles))), lang.Text("handle", strconv.Quote(clip(handles[0])))))
 		}
 	}
 	b.sayFollowerConflicts()
@@ -247,8 +247,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		for _, c := range b.Currencies {
 			seen = append(seen, fmt.Sprintf("%s at %s:%d", c.Code, c.File, c.Line))
 		}
-		b.warn(fmt.Sprintf("the accounts files name %d currencies (%s): money figures are shown without a currency; pass --currency CODE",
-			len(b.Currencies), strings.Join(seen, ", ")))
+		b.notice(say("currencies", lang.Count("n", int64(len(b.Currencies))), lang.Text("seen", strings.Join(seen, ", "))))
 	}
 	return b, nil
 }

@@ -140,7 +140,7 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch, rs *reading) err
 		// A few title lines may sit above the header: look for it a little further down.
 		if t2, line := src.findHeader(b, opts); t2 != nil {
 			t, err = t2, nil
-			b.warn(fmt.Sprintf("%s: the header is on line %d; the lines above it are skipped", name, line))
+			b.notice(say("header_line", lang.Text("file", name), lang.Text("line", strconv.Itoa(line))))
 		}
 	}
 	if err != nil {

@@ -405,6 +405,7 @@ func (b *Batch) join(p *Batch) {
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read
 	b.Warnings = append(b.Warnings, p.Warnings...)
+	b.Notices = append(b.Notices, p.Notices...)
 	b.NoCaption = append(b.NoCaption, p.NoCaption...)
 	for _, k := range slices.Sorted(maps.Keys(p.Followers)) { // in order: a conflict's warning is the same every run
 		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
@@ -435,15 +436,15 @@ func (b *Batch) skip(name string, err error) {
 // mark is how far a batch had got before a source was read into it, so that a source that
 // fails halfway leaves nothing behind (rollback).
 type mark struct {
-	inputs, posts, rejected, read, warnings, noCaption int
-	followers                                          map[string]Count
-	followersAt                                        map[string]string
-	prices                                             map[string]float64
-	conflicts                                          int
+	inputs, posts, rejected, read, warnings, notices, noCaption int
+	followers                                                   map[string]Count
+	followersAt                                                 map[string]string
+	prices                                                      map[string]float64
+	conflicts                                                   int
 }
 
 func (b *Batch) mark() mark {
-	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
+	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.Notices), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
 }
 
 // rollback takes out whatever was read since m.
@@ -453,6 +454,7 @@ func (b *Batch) rollback(m mark) {
 	b.Rejected = b.Rejected[:m.rejected]
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]
+	b.Notices = b.Notices[:m.notices]
 	b.NoCaption = b.NoCaption[:m.noCaption]
 	b.Followers, b.followersAt, b.Prices, b.conflicts = m.followers, m.followersAt, m.prices, m.conflicts
 }

@@ -188,7 +188,7 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch, rs
 			firstErr = err
 		}
 		if err == nil && tries > 1 {
-			b.warn(fmt.Sprintf("%s: the header is on row %d; the rows above it are skipped", name, n))
+			b.notice(say("header_row", lang.Text("file", name), lang.Text("row", strconv.Itoa(n))))
 		}
 	}
 	if each == nil {

@@ -109,10 +109,10 @@ func writeSummarySheet(wb *workbook) error {
 			w.line(p.Say(warn.Text), p.Say(warn.Fix))
 		}
 	}
-	if len(b.Notices) > 0 { // lookalike handles, follower counts that disagree, mixed encodings
+	if said := b.Said(); len(said) > 0 { // lookalike handles, follower counts that disagree, mixed encodings, no caption column
 		w.line()
 		w.heading(label("reading"), st)
-		for _, m := range b.Notices {
+		for _, m := range said {
 			w.line(p.Say(m))
 		}
 	}
