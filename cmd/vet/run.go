@@ -177,10 +177,10 @@ func runCmd(args []string, e *env) error {
 	}
 	defer hist.Close()
 	timer := newStageTimer(e)
-	bar := newProgress(e.stderr, e.getenv, s.quiet)
+	bar := newProgress(e.stderr, e.getenv, s.quiet, printer)
 	defer bar.done()
 	opts.Progress = bar.posts
-	timer.stage = bar.setStage
+	timer.stage = func(next string) { bar.setStage(printer.T("cli.stage." + next)) }
 	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
 		fmt.Fprintln(e.stderr, printer.T("cli.no_charts", "page", report.PageFile))
 	}
@@ -231,7 +231,7 @@ func runCmd(args []string, e *env) error {
 		listBatchWarnings(e.stderr, res, printer)
 	}
 
-	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
+	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar, printer)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func runCmd(args []string, e *env) error {
 	if !s.quiet {
 		paths = append(paths, kept...)
 		for _, p := range paths {
-			fmt.Fprintf(e.stdout, "wrote %s\n", p)
+			fmt.Fprintln(e.stdout, printer.T("cli.wrote", "path", p))
 		}
 		fmt.Fprintln(e.stdout, summaryLine(batch, res, printer))
 	}
@@ -381,7 +381,8 @@ func newStageTimer(e *env) *stageTimer {
 
 // nextStage names what follows each stage on the progress bar. The report's three files are
 // written at once, so the bar shows them as one stage.
-var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the report"}
+// Its values are keys of cli.stage.
+var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing"}
 
 // done ends a stage that began when the last one ended.
 func (t *stageTimer) done(stage string) {
