@@ -99,6 +99,9 @@ type Batch struct {
 	followersAt map[string]string      // where each of Followers was read: "accounts.csv:3"
 	forms       map[string]handleForms // how each account's handle was written (identity.go)
 	conflicts   int                    // follower counts that disagree (conflicts.go)
+	// rowNotices are the unused rows of follower tables named among Notices, rowNoticesMore
+	// those past maxRowNotices (rowNotice).
+	rowNotices, rowNoticesMore int
 
 	soundIDs map[string]int32  // index in Sounds by sound
 	names    map[string]string // interned file names and handles
@@ -186,6 +189,23 @@ func (b *Batch) notice(m lang.Msg) {
 	b.warn(lang.InEnglish(m))
 }
 
+// maxRowNotices is how many unused rows of follower tables (accounts files, follower
+// histories) the notices name; the rest are counted (rowNoticesMore) and said in one more, all
+// among Warnings.
+const maxRowNotices = 10
+
+// rowNotice says a row of a follower table that is not used: with its file, line, column and
+// value, and its reason in the report's language.
+func (b *Batch) rowNotice(e *RowError) {
+	if b.rowNotices >= maxRowNotices {
+		b.rowNoticesMore++
+		b.warn(e.Error())
+		return
+	}
+	b.rowNotices++
+	b.notice(say("row", lang.Text("where", e.said(func(lang.Msg) string { return "" })), lang.Sub("reason", e.Reason)))
+}
+
 // say is a notice's message: ingest.notice.<key>.
 func say(key string, args ...lang.Arg) lang.Msg { return lang.M("ingest.notice."+key, args...) }
 
@@ -221,7 +241,9 @@ func Read(paths []string, opts Options) (*Batch, error) {
 	}
 	b := &Batch{progress: opts.Progress}
 	srcs, warnings := sources(paths, &opts)
-	b.Warnings = warnings
+	for _, m := range warnings {
+		b.notice(m)
+	}
 	if err := readSources(srcs, &opts, b); err != nil {
 		return nil, err
 	}
@@ -239,6 +261,9 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
 			b.notice(say("accounts_no_match", lang.Text("file", f.name), lang.Count("n", int64(len(handles))), lang.Text("handle", strconv.Quote(clip(handles[0])))))
 		}
+	}
+	if b.rowNoticesMore > 0 {
+		b.Notices = append(b.Notices, lang.MN("ingest.notice.rows_more", int64(b.rowNoticesMore)))
 	}
 	b.sayFollowerConflicts()
 	b.sayLookalikes()

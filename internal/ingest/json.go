@@ -59,7 +59,7 @@ func readJSON(name, format string, r io.Reader, opts *Options, b *Batch) error {
 		case err != nil:
 		case recs != nil:
 			format = "json"
-			b.warn(fmt.Sprintf("%s: the posts are read from the object's %q array", name, clip(key)))
+			b.notice(say("json_array", lang.Text("file", name), lang.Text("key", strconv.Quote(clip(key)))))
 		default:
 			format = "jsonl"
 			recs, bad = jsonLines(name, data, counts)

@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +105,60 @@ func TestSkippedFilesAreSaidInEveryLanguage(t *testing.T) {
 		}
 		if en, dutch := lang.InEnglish(in.Note), nl.Say(in.Note); dutch == en || unresolved.MatchString(dutch) {
 			t.Errorf("%s's note: %q in English, %q in Dutch", in.Name, en, dutch)
+		}
+	}
+}
+
+// TestWarningsAreNotices: what reading says of the batch is a notice, in the report's
+// language (the page and the Summary sheet show Batch.Said), and each of Warnings is the
+// English of one: a folder with a subfolder, title lines above a header, a header given
+// twice, a quote never closed, short video ids, a JSON object holding the posts and an
+// accounts file with rows that cannot be used.
+func TestWarningsAreNotices(t *testing.T) {
+	var ids strings.Builder
+	ids.WriteString("account,video_id,views,likes,comments,shares\n")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&ids, "ann,%d,100,10,1,1\n", i)
+	}
+	ids.WriteString("ann,7301234567890123456,100,10,1,1\n")
+	dir := tree(t, map[string][]byte{
+		"a.csv":     []byte("Export of November\n\naccount,views,likes,comments,shares,likes\nann,100,10,1,1,3\n"),
+		"b.csv":     []byte("account,views,likes,comments,shares\nbob,100,10,1,1\nbob,\"100,10,1,1\n"),
+		"c.csv":     []byte(ids.String()),
+		"d.json":    []byte(`{"items": [{"authorMeta.name": "cat", "playCount": 100, "diggCount": 10, "commentCount": 1, "shareCount": 1}]}`),
+		"old/x.csv": []byte(goodCSV),
+	})
+	acc := writeAccounts(t, "handle,followers\nann,many\nbob,-3\nbob,2000\n")
+	b, err := Read([]string{dir}, Options{Accounts: []string{acc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]lang.Msg{}
+	for _, m := range b.Notices {
+		said[lang.InEnglish(m)] = m
+	}
+	if len(b.Warnings) < 7 {
+		t.Errorf("%d warnings, want at least 7: %q", len(b.Warnings), b.Warnings)
+	}
+	nl := lang.New(lang.Dutch, "")
+	unresolved := regexp.MustCompile(`\{[a-z_]+\}|ingest\.notice`)
+	for _, w := range b.Warnings {
+		m, ok := said[w]
+		if !ok {
+			t.Errorf("the warning %q is no notice: the report cannot say it in its language", w)
+			continue
+		}
+		dutch := nl.Say(m)
+		t.Logf("%s\n\t%s", w, dutch)
+		if dutch == w || unresolved.MatchString(dutch) || unresolved.MatchString(w) {
+			t.Errorf("%q is said in Dutch as %q", w, dutch)
+		}
+	}
+	for _, want := range []string{"the header is on line 3", "appears more than once", "a quote opened on this line is never closed",
+		"short numbers", "the posts are read from the object's \"items\" array", "vet reads the files of a folder, not its subfolders",
+		`followers: "many" is not a count`} {
+		if !slices.ContainsFunc(b.Warnings, func(w string) bool { return strings.Contains(w, want) }) {
+			t.Errorf("no warning says %q: %q", want, b.Warnings)
 		}
 	}
 }

@@ -181,9 +181,9 @@ func fileSource(f file, size int64, inFolder bool, opts *Options) source {
 // sources lists what paths name, in order: a file, "-", a TikTok Studio export folder as one
 // account, any other folder as its readable files, sorted. Files in Options.Skip, vet's own
 // report files and subfolders are left out, each with a warning.
-func sources(paths []string, opts *Options) ([]source, []string) {
+func sources(paths []string, opts *Options) ([]source, []lang.Msg) {
 	var out []source
-	var warnings []string
+	var warnings []lang.Msg
 	fail := func(err error) { out = append(out, source{read: func(*Batch, *reading) error { return err }}) }
 	skip := map[string]bool{}
 	for _, p := range opts.Skip {
@@ -214,7 +214,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 		}
 		if !st.IsDir() {
 			if skipped(p) {
-				warnings = append(warnings, fmt.Sprintf("skipped %s: it is a file this run writes", shown(p)))
+				warnings = append(warnings, say("skipped_own_file", lang.Text("file", shown(p))))
 				continue
 			}
 			out = append(out, fileSource(file{p, shown(p)}, st.Size(), false, opts))
@@ -236,7 +236,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 			case strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$"):
 				// hidden files and Excel's lock files
 			case e.IsDir():
-				warnings = append(warnings, fmt.Sprintf("skipped folder %s/: vet reads the files of a folder, not its subfolders", shown(path)))
+				warnings = append(warnings, say("skipped_folder", lang.Text("dir", shown(path))))
 			case formatOf(n) == "":
 				// not an export: notes, images, the report's page
 			case skipped(path) || ownReport && slices.Contains(reportFiles, n):
@@ -249,7 +249,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 			}
 		}
 		if len(ownSkipped) > 0 {
-			warnings = append(warnings, fmt.Sprintf("skipped vet's own report files in %s/ (%s)", shown(p), strings.Join(ownSkipped, ", ")))
+			warnings = append(warnings, say("skipped_report", lang.Text("dir", shown(p)), lang.Text("files", strings.Join(ownSkipped, ", "))))
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		switch {
@@ -411,6 +411,8 @@ func (b *Batch) join(p *Batch) {
 		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
 	}
 	b.conflicts += p.conflicts
+	b.rowNoticesMore += p.rowNoticesMore + max(0, b.rowNotices+p.rowNotices-maxRowNotices)
+	b.rowNotices = min(maxRowNotices, b.rowNotices+p.rowNotices)
 	for _, k := range slices.Sorted(maps.Keys(p.forms)) {
 		h := p.forms[k]
 		for _, f := range h.all() {

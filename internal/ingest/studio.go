@@ -116,7 +116,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		}
 	}
 	if len(content) == 0 {
-		b.warn(fmt.Sprintf("%s: a TikTok Studio export without a Content.csv: no posts", dir))
+		b.notice(say("studio_no_content", lang.Text("dir", dir)))
 	}
 	handle := historyHandle
 	first := len(b.Posts)
@@ -234,7 +234,11 @@ func studioHistory(s *csvSource, b *Batch) (day string, n Count, last exportDate
 			if c, _, err := ParseCount(rec[countCol]); err == nil && c.Known() {
 				n, day = c, strings.Clone(rec[dateCol]) // the cells are lent by the CSV scanner
 			} else if err != nil && b != nil {
-				b.warn(fmt.Sprintf("%s:%d: followers: %v", s.name, line, err))
+				if ve, ok := err.(*ValueError); ok {
+					b.rowNotice(&RowError{File: s.name, Line: line, Column: "followers", Value: ve.Value, Reason: ve.Reason})
+				} else {
+					b.warn(fmt.Sprintf("%s:%d: followers: %v", s.name, line, err))
+				}
 			}
 		}
 	}, func(*RowError) {}, s.name)

@@ -133,7 +133,15 @@ func catalogLess(r *Report) []string {
 	for _, sk := range b.Skipped {
 		add(sk.Name, fileName(sk.Name)) // input (a reason is a catalog message)
 	}
-	add(b.Warnings...) // ingest
+	notices := map[string]bool{}
+	for _, m := range b.Notices {
+		notices[lang.InEnglish(m)] = true
+	}
+	for _, w := range b.Warnings {
+		if !notices[w] { // a notice is said in the report's language: it is not excused
+			add(w) // ingest: the unused follower rows past the notices' cap
+		}
+	}
 	add(r.Brand.Title, r.Brand.Client)
 	add(Files()...) // the report's own files, by name
 	// The longest first, so that a string holding another goes whole.
