@@ -99,9 +99,6 @@ type Batch struct {
 	followersAt map[string]string      // where each of Followers was read: "accounts.csv:3"
 	forms       map[string]handleForms // how each account's handle was written (identity.go)
 	conflicts   int                    // follower counts that disagree (conflicts.go)
-	// rowNotices are the unused rows of follower tables named among Notices, rowNoticesMore
-	// those past maxRowNotices (rowNotice).
-	rowNotices, rowNoticesMore int
 
 	soundIDs map[string]int32  // index in Sounds by sound
 	names    map[string]string // interned file names and handles
@@ -190,19 +187,12 @@ func (b *Batch) notice(m lang.Msg) {
 }
 
 // maxRowNotices is how many unused rows of follower tables (accounts files, follower
-// histories) the notices name; the rest are counted (rowNoticesMore) and said in one more, all
-// among Warnings.
+// histories) Said names; one more notice counts the rest (the command prints them all).
 const maxRowNotices = 10
 
 // rowNotice says a row of a follower table that is not used: with its file, line, column and
-// value, and its reason in the report's language.
+// value, and its reason in the report's language (ingest.notice.row).
 func (b *Batch) rowNotice(e *RowError) {
-	if b.rowNotices >= maxRowNotices {
-		b.rowNoticesMore++
-		b.warn(e.Error())
-		return
-	}
-	b.rowNotices++
 	b.notice(say("row", lang.Text("where", e.said(func(lang.Msg) string { return "" })), lang.Sub("reason", e.Reason)))
 }
 
@@ -261,9 +251,6 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
 			b.notice(say("accounts_no_match", lang.Text("file", f.name), lang.Count("n", int64(len(handles))), lang.Text("handle", strconv.Quote(clip(handles[0])))))
 		}
-	}
-	if b.rowNoticesMore > 0 {
-		b.Notices = append(b.Notices, lang.MN("ingest.notice.rows_more", int64(b.rowNoticesMore)))
 	}
 	b.sayFollowerConflicts()
 	b.sayLookalikes()
@@ -336,10 +323,23 @@ func (b *Batch) NoCaptionNotice() lang.Msg {
 		lang.Text("tried", strings.Join(defaultAliases[FieldCaption], ", ")))
 }
 
-// Said is every notice of the batch the report shows, in its language: Notices, then the
-// tables without a caption column.
+// Said is every notice of the batch the report shows, in its language: Notices (of the unused
+// rows of follower tables, the first maxRowNotices and how many more), then the tables without
+// a caption column.
 func (b *Batch) Said() []lang.Msg {
-	out := slices.Clone(b.Notices)
+	out := make([]lang.Msg, 0, len(b.Notices)+2)
+	rows := 0
+	for _, m := range b.Notices {
+		if m.Key == "ingest.notice.row" {
+			if rows++; rows > maxRowNotices {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	if rows > maxRowNotices {
+		out = append(out, lang.MN("ingest.notice.rows_more", int64(rows-maxRowNotices)))
+	}
 	if m := b.NoCaptionNotice(); !m.IsZero() {
 		out = append(out, m)
 	}

@@ -162,3 +162,32 @@ func TestWarningsAreNotices(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidNamesTenUnusedRows: an accounts file of many bad rows is named row by row on the
+// terminal (every one among Warnings, in the run's language), but the page and the Summary
+// sheet (Batch.Said) name the first ten and count the rest.
+func TestSaidNamesTenUnusedRows(t *testing.T) {
+	var acc strings.Builder
+	acc.WriteString("handle,followers\nann,1000\n")
+	for i := 0; i < 13; i++ {
+		fmt.Fprintf(&acc, "x%d,many\n", i)
+	}
+	b := readString(t, "account,views,likes,comments,shares,caption\nann,100,10,1,1,hi\n", Options{Accounts: []string{writeAccounts(t, acc.String())}})
+	if len(b.Warnings) != 13 || len(b.Notices) != 13 {
+		t.Fatalf("%d warnings and %d notices, want 13 of each: %q", len(b.Warnings), len(b.Notices), b.Warnings)
+	}
+	said := b.Said()
+	var rows int
+	for _, m := range said {
+		if m.Key == "ingest.notice.row" {
+			rows++
+		}
+	}
+	last := said[len(said)-1]
+	if rows != 10 || len(said) != 11 || lang.InEnglish(last) != "… and 3 more rows of the accounts files or follower histories that are not used (the command lists them)" {
+		t.Errorf("said %d rows in %d notices, the last %q", rows, len(said), lang.InEnglish(last))
+	}
+	if nl := lang.New(lang.Dutch, "").Say(last); !strings.HasPrefix(nl, "… en nog 3 rijen") {
+		t.Errorf("in Dutch: %q", nl)
+	}
+}

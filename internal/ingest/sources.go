@@ -411,8 +411,6 @@ func (b *Batch) join(p *Batch) {
 		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
 	}
 	b.conflicts += p.conflicts
-	b.rowNoticesMore += p.rowNoticesMore + max(0, b.rowNotices+p.rowNotices-maxRowNotices)
-	b.rowNotices = min(maxRowNotices, b.rowNotices+p.rowNotices)
 	for _, k := range slices.Sorted(maps.Keys(p.forms)) {
 		h := p.forms[k]
 		for _, f := range h.all() {
