@@ -310,7 +310,7 @@ func summaryLine(b *ingest.Batch, res *scoring.Result, p *lang.Printer) string {
 func nothingToScore(b *ingest.Batch, out string, p *lang.Printer) error {
 	why := p.T("cli.nothing.no_rows")
 	if b.Read > 0 {
-		why = p.T("cli.nothing.all_rejected", "rows", p.Plural(int64(b.Read), "row"))
+		why = p.PluralT(int64(b.Read), "cli.nothing.all_rejected")
 	}
 	return errors.New(p.T("cli.nothing.to_score", "why", why, "out", out))
 }
