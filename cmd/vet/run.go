@@ -194,6 +194,10 @@ func runCmd(args []string, e *env) error {
 	opts.Skip = skipReport(f.Run.Out)
 	opts.Strict = f.Run.Strict
 	batch, err := ingest.Read(inputs, opts)
+	var skipped *ingest.SkippedError
+	if errors.As(err, &skipped) { // --strict: the files of a folder that cannot be read
+		return errors.New(skipped.Said(printer))
+	}
 	if err != nil {
 		return err
 	}

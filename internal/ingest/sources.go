@@ -36,15 +36,18 @@ type Skipped struct {
 // not be read: one line naming them all.
 type SkippedError struct{ Files []Skipped }
 
-func (e *SkippedError) Error() string {
+func (e *SkippedError) Error() string { return e.Said(lang.New(lang.English, "")) }
+
+// Said is the error in p's language (ingest.file.cannot_read).
+func (e *SkippedError) Said(p *lang.Printer) string {
 	if len(e.Files) == 1 {
-		return e.Files[0].Name + ": " + lang.InEnglish(e.Files[0].Reason)
+		return e.Files[0].Name + ": " + p.Say(e.Files[0].Reason)
 	}
 	parts := make([]string, len(e.Files))
 	for i, f := range e.Files {
-		parts[i] = f.Name + ": " + lang.InEnglish(f.Reason)
+		parts[i] = f.Name + ": " + p.Say(f.Reason)
 	}
-	return fmt.Sprintf("%d files cannot be read: %s", len(e.Files), strings.Join(parts, "; "))
+	return p.Say(lang.MN("ingest.file.cannot_read", int64(len(e.Files)), lang.Text("files", strings.Join(parts, "; "))))
 }
 
 // shownAs returns how the files under the argument arg are named: as given when arg is
