@@ -40,6 +40,7 @@ func TestDefaultsAreTheSpecsNumbers(t *testing.T) {
 		{"a few posts over 30 days apart on average are a sample", c.SampleGapDays, 30.0},
 		{"followers 90 days newer than the posts are stale", c.StaleFollowersDays, 90},
 		{"a window over 180 days is stale", c.StaleSpanDays, 180},
+		{"a follower ER over 8× the tier is not firm", c.ExtremeRatio, 8.0},
 		{"every account is judged as a profile unless --profile-export says so", c.ProfileExport, false},
 		{"three spikes are raised", c.SpikePosts, 3},
 		{"implausibly high applies from 100K followers", c.ImplausibleFollowers, int64(100_000)},

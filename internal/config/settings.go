@@ -188,6 +188,8 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Scoring.StaleFollowersDays }, bounds: between(1, 3650)},
 	{key: "confidence.stale-span-days", comment: "…or the window spans more than this many days",
 		field: func(f *File) any { return &f.Scoring.StaleSpanDays }, bounds: between(1, 3650)},
+	{key: "confidence.extreme-ratio", comment: "borderline: the follower ER is more than this × the tier's benchmark (the posts reach beyond the followers, or one post carries the window); 0: off",
+		field: func(f *File) any { return &f.Scoring.ExtremeRatio }, bounds: within(0, 1e6, "a ratio to the tier's benchmark")},
 	{key: "confidence.thin-batch", comment: "warn when more than this % of accounts have too few posts to rate; with sample.min-accounts or more, the batch is a sample",
 		field: func(f *File) any { return &f.Scoring.ThinBatchPercent }, bounds: within(0, 100, "a percentage of accounts")},
 

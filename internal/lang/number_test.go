@@ -35,6 +35,9 @@ func TestRound(t *testing.T) {
 			if got := Round(tc.v, tc.dec); got != tc.want {
 				t.Errorf("Round(%v, %d) = %q, want %q", tc.v, tc.dec, got, tc.want)
 			}
+			if got := string(AppendRound([]byte("er="), tc.v, tc.dec)); got != "er="+tc.want {
+				t.Errorf("AppendRound after er= gives %q, want %q", got, "er="+tc.want)
+			}
 		})
 	}
 }

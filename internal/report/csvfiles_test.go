@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vet-tool/vet/internal/ingest"
@@ -202,6 +203,70 @@ func TestPostsCSVIsNoLargerThanItsInput(t *testing.T) {
 			}
 			if n := out.Len(); int64(n) > in || len(b.Posts) == 0 {
 				t.Errorf("posts.csv is %d bytes for %d posts, its input %d bytes", n, len(b.Posts), in)
+			}
+		})
+	}
+}
+
+// posts.csv's rows append themselves (postCSVRow.appendCSV) rather than going through gocsv's
+// reflection: the bytes must be those gocsv writes from the row type's tags, for the examples,
+// a generated batch, and captions and handles that need quoting (quotes, commas, line breaks,
+// a leading space, `\.`, text a spreadsheet would run).
+func TestPostsCSVRowsAsGocsvWritesThem(t *testing.T) {
+	hostile := testReport(t)
+	captions := []string{`he said "hi"`, "one,two", "line\nbreak", "carriage\rreturn", " leading space", "\u00a0no-break space",
+		`\.`, "=1+1", "-5 off", "@you", "\ttab", "", "emoji 🎉 #ad", `"`, "trailing space "}
+	for i := range hostile.Result.Accounts {
+		a := &hostile.Result.Accounts[i]
+		for j := range a.Posts {
+			a.Posts[j].Caption = captions[(i*len(a.Posts)+j)%len(captions)]
+		}
+	}
+	hostile.Result.Accounts[0].Handle = "comma, \"quoted\" handle"
+	reports := map[string]*Report{"hostile captions": hostile}
+	for name, paths := range map[string][]string{
+		"the examples": {"../../examples/posts-generic.csv", "../../examples/apify-export.csv"},
+	} {
+		b, err := ingest.Read(paths, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports[name] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())}
+	}
+	path := filepath.Join(t.TempDir(), "posts.csv")
+	if err := synth.WriteFile(path, synth.Config{Accounts: 300, Posts: 12, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.Read([]string{path}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports["a generated batch"] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())}
+
+	for name, r := range reports {
+		t.Run(name, func(t *testing.T) {
+			var rows []postCSVRow
+			if err := eachPostRow(r, func(row *postCSVRow) error { rows = append(rows, *row); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			cw := csv.NewWriter(&want)
+			if err := gocsv.MarshalCSV(rows, cw); err != nil {
+				t.Fatal(err)
+			}
+			cw.Flush()
+			var got bytes.Buffer
+			if err := writePostsCSV(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) == 0 || got.String() != want.String() {
+				gl, wl := strings.Split(got.String(), "\n"), strings.Split(want.String(), "\n")
+				for i := range min(len(gl), len(wl)) {
+					if gl[i] != wl[i] {
+						t.Fatalf("%d rows; line %d differs from gocsv's:\n got %q\nwant %q", len(rows), i+1, gl[i], wl[i])
+					}
+				}
+				t.Fatalf("%d rows; posts.csv has %d lines, gocsv's %d", len(rows), len(gl), len(wl))
 			}
 		})
 	}

@@ -1,11 +1,8 @@
 package report
 
 import (
-	"bufio"
-	"encoding/csv"
 	"io"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -57,34 +54,3 @@ func BenchmarkWritePostsCSV(b *testing.B) { benchmarkWrite(b, writePostsCSV) }
 
 // BenchmarkWriteAccountsCSV writes accounts.csv for 2,000 accounts.
 func BenchmarkWriteAccountsCSV(b *testing.B) { benchmarkWrite(b, writeAccountsCSV) }
-
-// BenchmarkWritePostsCSVBare is posts.csv's floor: the same fields through encoding/csv alone,
-// formatted by strconv, without gocsv's reflection (what gocsv costs on top).
-func BenchmarkWritePostsCSVBare(b *testing.B) {
-	benchmarkWrite(b, func(w io.Writer, r *Report) error {
-		bw := bufio.NewWriterSize(w, 256<<10)
-		cw := csv.NewWriter(bw)
-		rec := make([]string, 18)
-		for i := range r.Result.Accounts {
-			a := &r.Result.Accounts[i]
-			for j := range a.Posts {
-				p := &a.Posts[j]
-				er := scoring.ViewER(*p, false)
-				rec[0], rec[1], rec[2] = a.Handle, p.VideoID, p.PostedAt.UTC().Format(time.RFC3339)
-				rec[3], rec[4], rec[5] = strconv.FormatInt(int64(p.Views), 10), strconv.FormatInt(int64(p.Likes), 10), strconv.FormatInt(int64(p.Comments), 10)
-				rec[6], rec[7], rec[8] = strconv.FormatInt(int64(p.Shares), 10), strconv.FormatInt(int64(p.Saves), 10), strconv.FormatFloat(er.Value, 'f', -1, 64)
-				rec[9], rec[10], rec[11] = strconv.FormatBool(er.Value > 3.3), strconv.FormatBool(j < a.Window), strconv.FormatBool(p.Pinned)
-				rec[12], rec[13], rec[14] = strconv.FormatBool(p.Sponsored), strconv.FormatBool(p.Rounded), ingest.VideoLink(a.Handle, p.VideoID)
-				rec[15], rec[16], rec[17] = p.Caption, p.File, strconv.Itoa(int(p.Line))
-				if err := cw.Write(rec); err != nil {
-					return err
-				}
-			}
-		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
-}

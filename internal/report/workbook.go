@@ -120,7 +120,7 @@ func writeWorkbookWith(w io.Writer, r *Report, lim limits) error {
 		dir = filepath.Dir(named.Name())
 	}
 	compact := map[string]bool{}
-	for _, name := range append([]string{wb.sheet(SheetAccounts)}, wb.videoSheets...) {
+	for _, name := range append([]string{wb.sheet(SheetAccounts), wb.sheet(SheetInsights)}, wb.videoSheets...) {
 		compact[wb.parts[name]] = true
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {

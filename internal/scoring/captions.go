@@ -47,6 +47,13 @@ func eachHashtag(s string, f func(tag string)) {
 		s = s[i:]
 		end := 1
 		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf { // most tags are ASCII
+				if c != '_' && (c < '0' || c > '9') && (c|0x20 < 'a' || c|0x20 > 'z') {
+					break
+				}
+				end++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[end:])
 			if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 				break

@@ -49,8 +49,9 @@ func TestSponsoredCaptions(t *testing.T) {
 
 func TestHashtagsAreWholeTags(t *testing.T) {
 	var got []string
-	eachHashtag("#één #ad. x#y #_z #  #fyp🔥 #", func(tag string) { got = append(got, tag) })
-	want := "#één|#ad|#y|#_z|#fyp"
+	// ASCII's edges around letters and digits: @ [ ` { / - : and DEL end a tag.
+	eachHashtag("#één #ad. x#y #_z #  #fyp🔥 # #A9_z@b #Zz[y #az`y #ZZ{ #09/1 #a-b #a:b #a\x7fb", func(tag string) { got = append(got, tag) })
+	want := "#één|#ad|#y|#_z|#fyp|#A9_z|#Zz|#az|#ZZ|#09|#a|#a|#a"
 	if s := join(got); s != want {
 		t.Errorf("tags %s, want %s", s, want)
 	}

@@ -29,8 +29,9 @@ func (c Confidence) order() int {
 // confidence is thin when the account's compared rate rests on fewer than FirmPosts posts or
 // its posts are a sample (a hashtag or trend export's); n/a when it is UNRATED on more (no
 // follower count, under the first tier…: its reason says which); borderline when the follower
-// count is much newer than the posts (staleFollowers) or resampling its own posts moves the
-// ratio across a verdict line (far below, or 1.0); firm otherwise.
+// count is much newer than the posts (staleFollowers), resampling its own posts moves the
+// ratio across a verdict line (far below, or 1.0), or the follower ER is so far above the tier
+// that it rests on more than the followers (beyondTier); firm otherwise.
 func (c *check) confidence() Confidence {
 	a, cfg := c.a, c.cfg
 	if a.Sample || a.comparedPosts(cfg) < cfg.FirmPosts {
@@ -40,6 +41,9 @@ func (c *check) confidence() Confidence {
 		return NotRated
 	}
 	if _, stale := c.staleFollowers(); stale || c.crossesALine() {
+		return Borderline
+	}
+	if _, extreme := c.beyondTier(); extreme {
 		return Borderline
 	}
 	return Firm

@@ -97,6 +97,7 @@ type Config struct {
 	RecentBenchmarks        Benchmarks `json:"recent_benchmarks"`          // implausibly_high: the median view ER above which a tier's creators are rare today
 	StaleFollowersDays      int        `json:"stale_followers_days"`       // confidence: borderline when the follower count is more than this many days newer than the newest post…
 	StaleSpanDays           int        `json:"stale_span_days"`            // …or the window spans more than this many days
+	ExtremeRatio            float64    `json:"extreme_ratio"`              // confidence: borderline when the follower ER is more than this × the tier's benchmark (reach beyond the followers, or one post); 0: off
 
 	// What works for each creator (issue 21; docs/insights.md). Posts' traits (traits.go) and
 	// the comparisons of their view ERs (insights.go); a steady week is CadenceMin–CadenceMax posts.
@@ -176,6 +177,7 @@ func Default() Config {
 		RecentBenchmarks:        ModashHigh(),
 		StaleFollowersDays:      90,
 		StaleSpanDays:           180,
+		ExtremeRatio:            8,
 
 		TrendingSoundCreators: 3,
 		TrendingSoundUses:     10_000,

@@ -49,6 +49,9 @@ func (c *check) judge() {
 	if note, ok := c.staleFollowers(); ok {
 		first = append(first, note)
 	}
+	if note, ok := c.beyondTier(); ok {
+		first = append(first, note)
+	}
 	a.Reason = c.reason(first...)
 }
 
@@ -76,6 +79,47 @@ func (c *check) staleFollowers() (lang.Msg, bool) {
 		}
 	}
 	return lang.Msg{}, false
+}
+
+// beyondTier says, in words, when a rated account's follower ER is more than ExtremeRatio ×
+// its tier's benchmark. Follower ER is about view ER × median views ÷ followers, so a figure
+// that far above the tier with an ordinary view ER (implausibly_high holds those above the
+// best-engaging creators of its size) rests on more than the followers' engagement: its posts
+// reach well beyond its followers, or one post carries the window. The verdict stands (those
+// who watch respond), but the figure is not one to promise a client: the confidence drops to
+// borderline, and the note gives the evidence, the views' share of the followers when the
+// median post is seen by more people than follow the account, else the best post's share of
+// the window's engagement (left to engagement_spikes' words when it is raised). Judged on the follower basis only: on the view basis the
+// compared rate is the view ER, which reach does not inflate.
+func (c *check) beyondTier() (lang.Msg, bool) {
+	a, cfg := c.a, c.cfg
+	if cfg.Basis == BasisViews || !(cfg.ExtremeRatio > 0) || !a.Ratio.OK || a.Ratio.Value <= cfg.ExtremeRatio {
+		return lang.Msg{}, false
+	}
+	limit := lang.Exact("limit", cfg.ExtremeRatio)
+	if a.ViewRate.OK && a.ViewRate.Value >= 100 {
+		return lang.M("say.reason.beyond_reach", limit, lang.Num("share", a.ViewRate.Value)), true
+	}
+	if a.has(EngagementSpikes) {
+		return lang.M("say.reason.beyond_tier", limit), true // the spike's words name the post's share
+	}
+	return lang.M("say.reason.beyond_top", limit, lang.Num("share", c.topShare())), true
+}
+
+// topShare is the window's best post's share of its engagement, in percent, measured as
+// engagement_spikes measures it: what one post carries of the window.
+func (c *check) topShare() float64 {
+	var top, sum float64
+	for i := range c.w {
+		if p := &c.w[i]; hasFollowerER(p) {
+			x := float64(interactions(p, c.cfg.IncludeSaves))
+			top, sum = max(top, x), sum+x
+		}
+	}
+	if sum == 0 {
+		return 0
+	}
+	return top * 100 / sum
 }
 
 // sampleChecks are the signals a sample can support: what a handful of surfaced posts say on

@@ -30,11 +30,16 @@ const (
 	Outlier      // three posts only, at a hundred times its tier: implausible, and thin
 	PaidFlop     // a third of the posts sponsored (#ad), getting a quarter of the others' engagement
 	PaidHonest   // a third of the posts sponsored (is_ad, "Paid partnership"), engaging like the others
+
+	// Far above the tier for another reason than its audience, in batches with Config.Reach
+	// (docs/calibration.md, "Far above the tier").
+	StaleFollowers // the follower count is a tenth to a fifteenth of the audience its posts reach, at an ordinary view ER
+	SmallViral     // 1K–5K followers, 5 posts, one of them viral (×80)
 	numKinds
 )
 
 var kindNames = [numKinds]string{"honest", "ghost", "bought_likes", "viral", "high_er", "dormant", "tiny",
-	"small_fraud", "pinned_virals", "outlier", "paid_flop", "paid_honest"}
+	"small_fraud", "pinned_virals", "outlier", "paid_flop", "paid_honest", "stale_followers", "small_viral"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -55,6 +60,10 @@ type Config struct {
 	// sponsored posts that hold up. It adds the columns is_pinned and is_ad, and accounts with
 	// fewer posts, so the benchmark batches leave it off.
 	Edge bool
+	// Reach adds, after the plan (and Edge's accounts), two accounts whose follower ER is far
+	// above their tier although nothing in their audience is wrong: a stale follower count and
+	// a small creator with one viral post (StaleFollowers, SmallViral).
+	Reach bool
 }
 
 // Columns is the header the batch is written with.
@@ -74,7 +83,7 @@ func (c Config) asOf() time.Time {
 
 // Rows is the number of data rows the batch holds.
 func (c Config) Rows() int {
-	if !c.Edge {
+	if !c.Edge && !c.Reach {
 		return c.Accounts * c.Posts
 	}
 	n := 0
@@ -86,8 +95,11 @@ func (c Config) Rows() int {
 
 // postsOf is how many posts an account of kind k has.
 func (c Config) postsOf(k Kind) int {
-	if k == Outlier {
+	switch k {
+	case Outlier:
 		return min(c.Posts, 3)
+	case SmallViral:
+		return min(c.Posts, 5)
 	}
 	return c.Posts
 }
@@ -148,18 +160,40 @@ var plan = [20]struct {
 	{Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1}, {Honest, -1},
 }
 
-// edgePlan is plan and the edges of a rating, for batches with Config.Edge.
-var edgePlan = append(plan[:], []struct {
+// planned is one place of a plan: the kind, and the tier (-1: drawn at random).
+type planned = struct {
 	kind Kind
 	tier int
-}{{SmallFraud, 0}, {PinnedVirals, -1}, {Outlier, 2}, {PaidFlop, -1}, {PaidHonest, -1}}...)
+}
+
+// The plans of Edge and Reach batches: plan, then the edges of a rating (Config.Edge), then the
+// accounts far above their tier for another reason than their audience (Config.Reach).
+var (
+	edgeExtras  = []planned{{SmallFraud, 0}, {PinnedVirals, -1}, {Outlier, 2}, {PaidFlop, -1}, {PaidHonest, -1}}
+	reachExtras = []planned{{StaleFollowers, -1}, {SmallViral, 1}}
+
+	edgePlan      = slices.Concat(plan[:], edgeExtras)
+	reachPlan     = slices.Concat(plan[:], reachExtras)
+	edgeReachPlan = slices.Concat(plan[:], edgeExtras, reachExtras)
+)
+
+// plan is the batch's plan.
+func (c Config) plan() []planned {
+	switch {
+	case c.Edge && c.Reach:
+		return edgeReachPlan
+	case c.Edge:
+		return edgePlan
+	case c.Reach:
+		return reachPlan
+	}
+	return plan[:]
+}
 
 // kindOf is the kind of account i.
 func (c Config) kindOf(i int) Kind {
-	if c.Edge {
-		return edgePlan[i%len(edgePlan)].kind
-	}
-	return plan[i%len(plan)].kind
+	p := c.plan()
+	return p[i%len(p)].kind
 }
 
 // rng is the random stream of account i: independent of every other account, so an account is
@@ -171,15 +205,15 @@ func rng(seed uint64, i int) *rand.Rand {
 // account draws account i.
 func account(c Config, i int) (Account, *rand.Rand) {
 	r := rng(c.Seed, i)
-	p := plan[i%len(plan)]
-	if c.Edge {
-		p = edgePlan[i%len(edgePlan)]
-	}
+	pl := c.plan()
+	p := pl[i%len(pl)]
 	a := Account{Kind: p.kind, Tier: p.tier, Handle: handle(r, i), Posts: c.postsOf(p.kind)}
 	if a.Tier < 0 {
 		switch a.Kind {
 		case Ghost, HighER:
 			a.Tier = 4 + r.IntN(2)
+		case StaleFollowers:
+			a.Tier = 2 + r.IntN(4) // 5K and up: a stale count that small is still in a tier
 		default:
 			a.Tier = 1 + r.IntN(5)
 		}
@@ -276,6 +310,14 @@ func (g *postGen) init() {
 		g.reach = 0.3 + r.Float64()*0.2 // those who watch engage far above what creators of its size reach
 	case Viral:
 		g.viral = min(g.n-1, 1+r.IntN(5))
+	case SmallViral:
+		g.viral = r.IntN(g.n)
+	case StaleFollowers:
+		// The posts reach and engage an audience 10–15× the follower count written: an honest
+		// creator's rates, times that, against the followers.
+		k := 10 + r.Float64()*5
+		g.er *= k
+		g.reach *= k
 	case Tiny:
 		g.er = 4 + r.Float64()*8
 	case SmallFraud:

@@ -481,3 +481,56 @@ func seesTheEdges(t *testing.T, ps []ingest.Post) {
 		}
 	})
 }
+
+// Config.Reach adds two accounts far above their tier for another reason than their audience.
+func TestReachBatchShape(t *testing.T) {
+	for _, c := range []synth.Config{{Accounts: 66, Posts: 12, Seed: 5, Reach: true}, {Accounts: 81, Posts: 12, Seed: 5, Reach: true, Edge: true}} {
+		t.Run(fmt.Sprintf("edge %v", c.Edge), func(t *testing.T) {
+			n := map[string]int{}
+			ps := posts(t, c)
+			for _, p := range ps {
+				n[p.Account]++
+			}
+			kinds := map[synth.Kind]int{}
+			for _, a := range synth.Accounts(c) {
+				kinds[a.Kind]++
+				want := c.Posts
+				switch a.Kind {
+				case synth.SmallViral:
+					want = 5
+				case synth.Outlier:
+					want = 3
+				}
+				if n[a.Handle] != want || a.Posts != want {
+					t.Errorf("%s (%s): %d posts, manifest %d; want %d", a.Handle, a.Kind, n[a.Handle], a.Posts, want)
+				}
+				if a.Kind == synth.SmallViral && (a.Followers < 1_000 || a.Followers >= 5_000) {
+					t.Errorf("%s: %d followers, want 1K–5K", a.Handle, a.Followers)
+				}
+			}
+			if len(ps) != c.Rows() {
+				t.Errorf("%d rows generated, Rows() says %d", len(ps), c.Rows())
+			}
+			if kinds[synth.StaleFollowers] != 3 || kinds[synth.SmallViral] != 3 {
+				t.Errorf("kinds %v: want 3 of each Reach account", kinds)
+			}
+		})
+	}
+	t.Run("a stale follower count: median views 2.5× the followers or more", func(t *testing.T) {
+		c := synth.Config{Accounts: 22 * 20, Posts: 10, Seed: 9, Reach: true}
+		views := map[string][]int64{}
+		for _, p := range posts(t, c) {
+			views[p.Account] = append(views[p.Account], int64(p.Views)*100/int64(p.Followers))
+		}
+		for _, a := range synth.Accounts(c) {
+			if a.Kind != synth.StaleFollowers {
+				continue
+			}
+			vs := views[a.Handle]
+			slices.Sort(vs)
+			if m := vs[len(vs)/2]; m < 250 {
+				t.Errorf("%s: median views %d%% of followers", a.Handle, m)
+			}
+		}
+	})
+}
