@@ -361,12 +361,12 @@ func listSkipped(w io.Writer, b *ingest.Batch, quiet bool, p *lang.Printer) {
 	if !quiet {
 		for _, in := range b.Inputs {
 			if in.Kind == ingest.KindSkipped {
-				fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(in.Name), "reason", oneLine(p.Say(in.Note))))
+				fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(in.Name), "why", oneLine(p.Say(in.Note))))
 			}
 		}
 	}
 	for _, f := range b.Skipped {
-		fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(f.Name), "reason", oneLine(p.Say(f.Reason))))
+		fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(f.Name), "why", oneLine(p.Say(f.Reason))))
 	}
 }
 
