@@ -203,7 +203,7 @@ func calcFiles(inputs []string, configPath string, asJSON bool, e *env) error {
 	if err != nil {
 		return err
 	}
-	listRejected(e.stderr, batch)
+	listRejected(e.stderr, batch, english)
 	if batch.Used() == 0 {
 		return fmt.Errorf("no post could be used in %s", strings.Join(inputs, ", "))
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/vet-tool/vet/internal/ingest"
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/scoring"
 )
 
@@ -13,7 +14,10 @@ import (
 // --since after every post leaves every account without posts, which scoring alone would take
 // for a hashtag export. A window that leaves no post is a usage error; an --as-of before the
 // posts, or long after them, is a warning. A batch without dates is left to scoring's notes.
-func checkDates(posts []ingest.Post, cfg *scoring.Config) (warnings []string, err error) {
+//
+// The usage errors name the flag at fault and stay in English, as every usage error does; the
+// warnings are said in the run's language (cli.as_of.*).
+func checkDates(posts []ingest.Post, cfg *scoring.Config) (warnings []lang.Msg, err error) {
 	oldest, newest, after := datesOf(posts, cfg.AsOf)
 	if newest.IsZero() {
 		return nil, nil
@@ -37,14 +41,11 @@ func checkDates(posts []ingest.Post, cfg *scoring.Config) (warnings []string, er
 	day := cfg.AsOf.Format(time.DateOnly)
 	switch {
 	case cfg.AsOf.Before(oldest):
-		warnings = append(warnings, fmt.Sprintf("--as-of %s is before every post's date (the posts are from %s to %s): days since the last post are counted back from a day before any of them; give the day the export was made",
-			day, english.Date(oldest), english.Date(newest)))
+		warnings = append(warnings, lang.M("cli.as_of.before_all", lang.Text("day", day), lang.Date("oldest", oldest), lang.Date("newest", newest)))
 	case after > 0:
-		warnings = append(warnings, fmt.Sprintf("--as-of %s is before the date of %s (the newest is from %s): they are scored as if already made; give the day the export was made",
-			day, english.Plural(int64(after), "post"), english.Date(newest)))
+		warnings = append(warnings, lang.M("cli.as_of.before_some", lang.Text("day", day), lang.Plural("posts", "post", int64(after)), lang.Date("newest", newest)))
 	case cfg.InactiveDays > 0 && cfg.AsOf.After(newest.AddDate(0, 0, cfg.InactiveDays)):
-		warnings = append(warnings, fmt.Sprintf("--as-of %s is more than %s after every post's date (the newest is from %s): every account counts as inactive; give the day the export was made",
-			day, english.Plural(int64(cfg.InactiveDays), "day"), english.Date(newest)))
+		warnings = append(warnings, lang.M("cli.as_of.long_after", lang.Text("day", day), lang.Plural("days", "day", int64(cfg.InactiveDays)), lang.Date("newest", newest)))
 	}
 	return warnings, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/vet-tool/vet/internal/report"
 )
 
@@ -33,7 +34,9 @@ const lockWait = 5 * time.Minute
 // writing there (telling once that it waits), removes what killed runs left behind, and returns
 // a staging folder of the run's own for report.Write. c releases the lock and removes the
 // staging folder.
-func claimOut(dir string, e *env, c *cleanup, quiet bool, bar *progress) (staging string, err error) {
+//
+// What it prints is in the run's language (p).
+func claimOut(dir string, e *env, c *cleanup, quiet bool, bar *progress, p *lang.Printer) (staging string, err error) {
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		c.add(func() { os.Remove(dir) }) // made for a run that wrote nothing: gone again (only if empty)
 	}
@@ -52,21 +55,21 @@ func claimOut(dir string, e *env, c *cleanup, quiet bool, bar *progress) (stagin
 			return
 		}
 		waited = true
-		bar.setStage("waiting for another run")
+		bar.setStage(p.T("cli.stage.waiting"))
 		if !quiet {
-			fmt.Fprintf(e.stderr, "vet: waiting for another run writing to %s …\n", dir)
+			fmt.Fprintln(e.stderr, p.T("cli.lock.waiting", "dir", dir))
 		}
 	})
 	locked := !errors.Is(err, errNoLocks)
 	if !locked {
-		fmt.Fprintf(e.stderr, "vet: warning: %s: %v: two runs writing there at once could mix their reports\n", dir, err)
+		fmt.Fprintln(e.stderr, p.T("cli.lock.no_locks", "dir", dir, "error", err.Error()))
 		err = nil
 	}
 	if err != nil {
 		return "", err
 	}
 	if waited {
-		bar.setStage(nextStage["scoring"])
+		bar.setStage(p.T("cli.stage." + nextStage["scoring"]))
 	}
 	c.add(func() {
 		os.Remove(lock.Name()) // before the lock goes: see lockFolder

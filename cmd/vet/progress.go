@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -11,6 +10,8 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // progress is the bar on stderr of a run that takes more than a moment: the stage it is in
@@ -37,23 +38,24 @@ func wantProgress(w io.Writer, getenv func(string) string, quiet bool) bool {
 }
 
 // newProgress starts a bar on w when wanted; nil otherwise.
-func newProgress(w io.Writer, getenv func(string) string, quiet bool) *progress {
+// Its words are in the run's language (cli.stage.*).
+func newProgress(w io.Writer, getenv func(string) string, quiet bool, p *lang.Printer) *progress {
 	if !wantProgress(w, getenv, quiet) {
 		return nil
 	}
-	return startProgress(w, progressDelay)
+	return startProgress(w, progressDelay, p)
 }
 
-func startProgress(w io.Writer, delay time.Duration) *progress {
+func startProgress(w io.Writer, delay time.Duration, p *lang.Printer) *progress {
 	pr := &progress{}
-	pr.setStage("reading")
+	pr.setStage(p.T("cli.stage.reading"))
 	show := make(chan any)
 	time.AfterFunc(delay, func() { close(show) })
 	pr.p = mpb.New(mpb.WithOutput(w), mpb.WithWidth(1), mpb.WithRenderDelay(show), mpb.WithRefreshRate(150*time.Millisecond))
 	pr.bar = pr.p.New(0, mpb.SpinnerStyle(),
 		mpb.PrependDecorators(decor.Any(func(decor.Statistics) string { return "vet: " + *pr.stage.Load() + " " })),
 		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string {
-			return fmt.Sprintf(" %s posts read", english.Count(pr.read.Load()))
+			return p.T("cli.stage.posts_read", "n", p.Count(pr.read.Load()))
 		})),
 		mpb.BarRemoveOnComplete(),
 	)

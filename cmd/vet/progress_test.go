@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 func TestProgressOnlyOnATerminal(t *testing.T) {
@@ -104,11 +106,16 @@ func TestProgressDrawsTheStageAndThePostsRead(t *testing.T) {
 			}
 		}
 	}
-	bar := startProgress(tty, 0)
+	bar := startProgress(tty, 0, english)
 	bar.posts(123_456)
 	waitFor("vet: reading", "123,456 posts read")
 	bar.setStage("writing the workbook")
 	waitFor("vet: writing the workbook", "123,456 posts read")
+	bar.done()
+	// In the run's language: --lang nl.
+	bar = startProgress(tty, 0, lang.New(lang.Dutch, ""))
+	bar.posts(123_456)
+	waitFor("vet: inlezen", "123.456 posts gelezen")
 	bar.done()
 	tty.Close()
 }

@@ -177,12 +177,12 @@ func runCmd(args []string, e *env) error {
 	}
 	defer hist.Close()
 	timer := newStageTimer(e)
-	bar := newProgress(e.stderr, e.getenv, s.quiet)
+	bar := newProgress(e.stderr, e.getenv, s.quiet, printer)
 	defer bar.done()
 	opts.Progress = bar.posts
-	timer.stage = bar.setStage
+	timer.stage = func(next string) { bar.setStage(printer.T("cli.stage." + next)) }
 	if !report.ChartsInlined() { // even with -q: a page without charts must not pass unnoticed
-		fmt.Fprintln(e.stderr, "vet: warning: this vet has no chart script built in, so vetting.html will have no charts (the rest of the report is complete): use a release download or `make build` (see Install in the README)")
+		fmt.Fprintln(e.stderr, printer.T("cli.no_charts", "page", report.PageFile))
 	}
 
 	restore, err := useScratch(e.cleanup)
@@ -194,6 +194,10 @@ func runCmd(args []string, e *env) error {
 	opts.Skip = skipReport(f.Run.Out)
 	opts.Strict = f.Run.Strict
 	batch, err := ingest.Read(inputs, opts)
+	var skipped *ingest.SkippedError
+	if errors.As(err, &skipped) { // --strict: the files of a folder that cannot be read
+		return errors.New(skipped.Said(printer))
+	}
 	if err != nil {
 		return err
 	}
@@ -202,23 +206,23 @@ func runCmd(args []string, e *env) error {
 		printer = lang.New(printer.Lang(), lang.Currency(batch.Currency()))
 	}
 	bar.posts(batch.Read)
-	listSkipped(e.stderr, batch, s.quiet)
+	listSkipped(e.stderr, batch, s.quiet, printer)
 	if f.Run.Strict && len(batch.Rejected) > 0 {
-		listRejected(e.stderr, batch)
-		return fmt.Errorf("%s rejected and --strict is set: nothing written", rows(len(batch.Rejected)))
+		listRejected(e.stderr, batch, printer)
+		return errors.New(printer.T("cli.strict", "rows", printer.Plural(int64(len(batch.Rejected)), "row")))
 	}
 	if !s.quiet || batch.Used() == 0 {
-		listRejected(e.stderr, batch)
+		listRejected(e.stderr, batch, printer)
 	}
 	if batch.Used() == 0 {
-		return nothingToScore(batch, f.Run.Out)
+		return nothingToScore(batch, f.Run.Out, printer)
 	}
 	dateWarnings, err := checkDates(batch.Posts, &f.Scoring)
 	if err != nil {
 		return err
 	}
 	for _, w := range dateWarnings {
-		fmt.Fprintf(e.stderr, "vet: warning: %s\n", w) // even with -q: the verdicts rest on it
+		fmt.Fprintln(e.stderr, printer.T("cli.warning_only", "text", printer.Say(w))) // even with -q: the verdicts rest on it
 	}
 
 	past, err := loadHistory(hist, batch.Posts, &f.Scoring, timer)
@@ -231,7 +235,7 @@ func runCmd(args []string, e *env) error {
 		listBatchWarnings(e.stderr, res, printer)
 	}
 
-	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar)
+	staging, err := claimOut(f.Run.Out, e, e.cleanup, s.quiet, bar, printer)
 	if err != nil {
 		return err
 	}
@@ -251,11 +255,11 @@ func runCmd(args []string, e *env) error {
 	if !s.quiet {
 		paths = append(paths, kept...)
 		for _, p := range paths {
-			fmt.Fprintf(e.stdout, "wrote %s\n", p)
+			fmt.Fprintln(e.stdout, printer.T("cli.wrote", "path", p))
 		}
 		fmt.Fprintln(e.stdout, summaryLine(batch, res, printer))
 	}
-	return failOn(f.Run.FailOn, res)
+	return failOn(f.Run.FailOn, res, printer)
 }
 
 // printerOf is the report's language and currency (--lang, --currency).
@@ -273,7 +277,7 @@ func printerOf(r *config.Run) (*lang.Printer, error) {
 
 // failOn is --fail-on: exit 3 when any account got that verdict or a worse one (FAIL is worse
 // than REVIEW; UNRATED is neither).
-func failOn(level string, res *scoring.Result) error {
+func failOn(level string, res *scoring.Result, p *lang.Printer) error {
 	var worst []scoring.Verdict
 	switch level {
 	case "":
@@ -286,13 +290,13 @@ func failOn(level string, res *scoring.Result) error {
 	var hit []string
 	for _, v := range worst {
 		if n := res.Count(v); n > 0 {
-			hit = append(hit, fmt.Sprintf("%d %s", n, v))
+			hit = append(hit, p.T("cli.verdict_count", "n", p.Int(n), "name", p.T("verdict."+v.String())))
 		}
 	}
 	if len(hit) == 0 {
 		return nil
 	}
-	return &failOnError{fmt.Sprintf("--fail-on %s: %s (the report is written)", level, strings.Join(hit, ", "))}
+	return &failOnError{p.T("cli.fail_on", "level", level, "verdicts", strings.Join(hit, ", "))}
 }
 
 // summaryLine is the one line that tells how the batch came out, in the report's language.
@@ -307,12 +311,12 @@ func summaryLine(b *ingest.Batch, res *scoring.Result, p *lang.Printer) string {
 
 // nothingToScore is the error of a run whose inputs hold no post to score: it writes nothing,
 // so last week's report is not replaced by an empty one.
-func nothingToScore(b *ingest.Batch, out string) error {
-	why := "the inputs hold no rows of posts"
+func nothingToScore(b *ingest.Batch, out string, p *lang.Printer) error {
+	why := p.T("cli.nothing.no_rows")
 	if b.Read > 0 {
-		why = fmt.Sprintf("all %s read were rejected", rows(b.Read))
+		why = p.PluralT(int64(b.Read), "cli.nothing.all_rejected")
 	}
-	return fmt.Errorf("nothing to score: %s; nothing written to %s", why, out)
+	return errors.New(p.T("cli.nothing.to_score", "why", why, "out", out))
 }
 
 // listBatchWarnings says once what is wrong with the batch as a whole, and the fix (SPEC §3),
@@ -326,35 +330,43 @@ func listBatchWarnings(w io.Writer, res *scoring.Result, p *lang.Printer) {
 // maxListed is how many rejected rows are printed to the terminal; the workbook lists them all.
 const maxListed = 10
 
-func listRejected(w io.Writer, b *ingest.Batch) {
-	for i, r := range b.Rejected {
+func listRejected(w io.Writer, b *ingest.Batch, p *lang.Printer) {
+	for i := range b.Rejected {
 		if i == maxListed {
-			fmt.Fprintf(w, "vet: … and %d more rejected rows (all are on the Rejected sheet)\n", len(b.Rejected)-maxListed)
+			fmt.Fprintln(w, p.PluralT(int64(len(b.Rejected)-maxListed), "cli.rejected_more", "sheet", report.SheetRejected.Name(p)))
 			break
 		}
-		fmt.Fprintf(w, "vet: %s (row rejected)\n", oneLine(r.Error()))
+		fmt.Fprintln(w, p.T("cli.rejected", "row", oneLine(b.Rejected[i].Said(p))))
+	}
+	// A notice is among the warnings in English too: the run's language says it instead.
+	notices := make(map[string]lang.Msg, len(b.Notices))
+	for _, m := range b.Notices {
+		notices[lang.InEnglish(m)] = m
 	}
 	for _, msg := range b.Warnings {
-		fmt.Fprintf(w, "vet: warning: %s\n", oneLine(msg))
+		if m, ok := notices[msg]; ok {
+			msg = p.Say(m)
+		}
+		fmt.Fprintln(w, p.T("cli.warning_only", "text", oneLine(msg)))
 	}
-	if msg := b.NoCaptionWarning(); msg != "" {
-		fmt.Fprintf(w, "vet: warning: %s\n", msg)
+	if m := b.NoCaptionNotice(); !m.IsZero() {
+		fmt.Fprintln(w, p.T("cli.warning_only", "text", p.Say(m)))
 	}
 }
 
 // listSkipped names every input vet did not read: the files of a folder that could not be read
 // (even under -q: their posts are missing from the report), and, unless quiet, the tables that
 // are not posts (TikTok Studio's Overview, say).
-func listSkipped(w io.Writer, b *ingest.Batch, quiet bool) {
+func listSkipped(w io.Writer, b *ingest.Batch, quiet bool, p *lang.Printer) {
 	if !quiet {
 		for _, in := range b.Inputs {
 			if in.Kind == ingest.KindSkipped {
-				fmt.Fprintf(w, "vet: skipped %s\n", oneLine(in.Name+": "+in.Note))
+				fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(in.Name), "why", oneLine(p.Say(in.Note))))
 			}
 		}
 	}
 	for _, f := range b.Skipped {
-		fmt.Fprintf(w, "vet: skipped %s\n", oneLine(f.Name+": "+f.Reason))
+		fmt.Fprintln(w, p.T("cli.skipped", "name", oneLine(f.Name), "why", oneLine(p.Say(f.Reason))))
 	}
 }
 
@@ -373,7 +385,8 @@ func newStageTimer(e *env) *stageTimer {
 
 // nextStage names what follows each stage on the progress bar. The report's three files are
 // written at once, so the bar shows them as one stage.
-var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing the report"}
+// Its values are keys of cli.stage.
+var nextStage = map[string]string{"ingest": "scoring", "scoring": "writing"}
 
 // done ends a stage that began when the last one ended.
 func (t *stageTimer) done(stage string) {

@@ -40,7 +40,7 @@ func validateCmd(args []string, e *env) error {
 		fmt.Fprintf(e.stdout, "rejected %s\n", r.Error())
 	}
 	for _, f := range b.Skipped {
-		fmt.Fprintf(e.stdout, "warning: skipped %s: %s\n", f.Name, f.Reason)
+		fmt.Fprintf(e.stdout, "warning: skipped %s: %s\n", f.Name, english.Say(f.Reason))
 	}
 	for _, msg := range b.Warnings {
 		fmt.Fprintf(e.stdout, "warning: %s\n", msg)
@@ -73,8 +73,8 @@ func printInput(w io.Writer, in ingest.Input) {
 	if in.Kind == ingest.KindPosts {
 		fmt.Fprintf(w, ": %d rows read, %d rejected, %d duplicates", in.Read, in.Rejected, in.Duplicates)
 	}
-	if in.Note != "" {
-		fmt.Fprintf(w, ": %s", in.Note)
+	if !in.Note.IsZero() {
+		fmt.Fprintf(w, ": %s", english.Say(in.Note))
 	}
 	fmt.Fprintln(w)
 	for _, c := range in.Columns {

@@ -176,7 +176,8 @@ func TestReleaseArchives(t *testing.T) {
 func shipped(exe string) []string {
 	return []string{exe, "README.md", "examples/posts-generic.csv", "examples/apify-export.csv", "examples/prices.csv",
 		"licenses/echarts/LICENSE", "licenses/echarts/NOTICE", "licenses/echarts/licenses/LICENSE-d3",
-		"licenses/go/LICENSE", "licenses/github.com/xuri/excelize/v2/LICENSE", "licenses/modernc.org/sqlite/LICENSE"}
+		"licenses/go/LICENSE", "licenses/github.com/xuri/excelize/v2/LICENSE",
+		"licenses/github.com/go-fonts/dejavu/LICENSE-DejaVu", "licenses/github.com/go-fonts/dejavu/LICENSE", "licenses/modernc.org/sqlite/LICENSE"}
 }
 
 // needs finds Chromium and the chart files; without them the test fails under CI and skips

@@ -109,7 +109,7 @@ func (t *followerTable) row(cells []string, line int) {
 	}
 	bad := func(col int, value string, reason lang.Msg) {
 		e := RowError{File: t.file, Line: line, Column: t.header[col], Value: value, Reason: why("accounts_row", lang.Sub("reason", reason))}
-		t.b.warn(e.Error())
+		t.b.rowNotice(&e)
 	}
 	n, _, err := ParseCount(cell(t.count))
 	if err != nil {
@@ -270,8 +270,8 @@ func readAccounts(name file, opts *Options, b *Batch) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	src.warn = b.warn
-	err = src.each(t.row, func(e *RowError) { b.warn(e.Error()) }, name.name)
+	src.warn = b.notice
+	err = src.each(t.row, b.rowNotice, name.name)
 	return t.handles, err
 }
 

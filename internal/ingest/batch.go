@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ type Input struct {
 	Encoding   string   // utf-8, utf-8 bom, utf-16le, utf-16be, windows-1252 (text formats)
 	Delimiter  string   // ",", ";", "tab", "|" (CSV)
 	Columns    []string // "field ← header" for each field found
-	Note       string   // why a table was skipped, or what a follower table gave
+	Note       lang.Msg // why a table was skipped, or what a follower table gave (ingest.note.*)
 	Read       int      // data rows read (for a follower table: accounts read, not in Batch.Read)
 	Rejected   int
 	Duplicates int // rows of this input dropped as copies of a video seen elsewhere
@@ -185,6 +186,16 @@ func (b *Batch) notice(m lang.Msg) {
 	b.warn(lang.InEnglish(m))
 }
 
+// maxRowNotices is how many unused rows of follower tables (accounts files, follower
+// histories) Said names; one more notice counts the rest (the command prints them all).
+const maxRowNotices = 10
+
+// rowNotice says a row of a follower table that is not used: with its file, line, column and
+// value, and its reason in the report's language (ingest.notice.row).
+func (b *Batch) rowNotice(e *RowError) {
+	b.notice(say("row", lang.Text("where", e.said(func(lang.Msg) string { return "" })), lang.Sub("reason", e.Reason)))
+}
+
 // say is a notice's message: ingest.notice.<key>.
 func say(key string, args ...lang.Arg) lang.Msg { return lang.M("ingest.notice."+key, args...) }
 
@@ -220,7 +231,9 @@ func Read(paths []string, opts Options) (*Batch, error) {
 	}
 	b := &Batch{progress: opts.Progress}
 	srcs, warnings := sources(paths, &opts)
-	b.Warnings = warnings
+	for _, m := range warnings {
+		b.notice(m)
+	}
 	if err := readSources(srcs, &opts, b); err != nil {
 		return nil, err
 	}
@@ -236,8 +249,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 			keys = postKeys(b.Posts)
 		}
 		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
-			b.warn(fmt.Sprintf("%s: no handle in it matches an account of the posts read (it lists %d, such as %q); its followers and prices are not used",
-				f.name, len(handles), clip(handles[0])))
+			b.notice(say("accounts_no_match", lang.Text("file", f.name), lang.Count("n", int64(len(handles))), lang.Text("handle", strconv.Quote(clip(handles[0])))))
 		}
 	}
 	b.sayFollowerConflicts()
@@ -247,8 +259,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 		for _, c := range b.Currencies {
 			seen = append(seen, fmt.Sprintf("%s at %s:%d", c.Code, c.File, c.Line))
 		}
-		b.warn(fmt.Sprintf("the accounts files name %d currencies (%s): money figures are shown without a currency; pass --currency CODE",
-			len(b.Currencies), strings.Join(seen, ", ")))
+		b.notice(say("currencies", lang.Count("n", int64(len(b.Currencies))), lang.Text("seen", strings.Join(seen, ", "))))
 	}
 	return b, nil
 }
@@ -294,11 +305,43 @@ func (b *Batch) NoCaptionWarning() string {
 	if len(b.NoCaption) == 0 {
 		return ""
 	}
-	names := b.NoCaption
-	more := ""
-	if len(names) > 3 {
-		names, more = names[:3], fmt.Sprintf(" and %d more", len(b.NoCaption)-3)
+	return lang.InEnglish(b.NoCaptionNotice())
+}
+
+// NoCaptionNotice is NoCaptionWarning as the report says it, in its language
+// (ingest.notice.no_caption); a zero Msg when every table has a caption column.
+func (b *Batch) NoCaptionNotice() lang.Msg {
+	if len(b.NoCaption) == 0 {
+		return lang.Msg{}
 	}
-	return fmt.Sprintf("no caption column in %s%s (tried %s): sponsored posts marked in captions (#ad, #samenwerking…) and hashtags cannot be found; name the column with --map caption=HEADER",
-		strings.Join(names, ", "), more, strings.Join(defaultAliases[FieldCaption], ", "))
+	names := b.NoCaption
+	var more lang.Msg
+	if len(names) > 3 {
+		names, more = names[:3], lang.M("ingest.notice.no_caption_more", lang.Count("n", int64(len(b.NoCaption)-3)))
+	}
+	return say("no_caption", lang.Text("tables", strings.Join(names, ", ")), lang.Sub("more", more),
+		lang.Text("tried", strings.Join(defaultAliases[FieldCaption], ", ")))
+}
+
+// Said is every notice of the batch the report shows, in its language: Notices (of the unused
+// rows of follower tables, the first maxRowNotices and how many more), then the tables without
+// a caption column.
+func (b *Batch) Said() []lang.Msg {
+	out := make([]lang.Msg, 0, len(b.Notices)+2)
+	rows := 0
+	for _, m := range b.Notices {
+		if m.Key == "ingest.notice.row" {
+			if rows++; rows > maxRowNotices {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	if rows > maxRowNotices {
+		out = append(out, lang.MN("ingest.notice.rows_more", int64(rows-maxRowNotices)))
+	}
+	if m := b.NoCaptionNotice(); !m.IsZero() {
+		out = append(out, m)
+	}
+	return out
 }

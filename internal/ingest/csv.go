@@ -25,7 +25,7 @@ type csvSource struct {
 	lineOffset int // physical lines before what the scanner reads (a "sep=" line)
 	// The sniffed sample's size and line count, to guess the rows of a file from its size.
 	sample, sampleLines int
-	warn                func(string) // where each says what it did with a quote left open; nil drops it
+	warn                func(lang.Msg) // where each says what it did with a quote left open; nil drops it
 }
 
 // estimateRows guesses how many rows a file of size bytes holds, from its first 64 KiB; 0 when
@@ -105,7 +105,7 @@ func openCSV(name string, r io.Reader) (*csvSource, error) {
 		header, err = sc.next()
 	}
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: is empty", name)
+		return nil, fileErr(name, "empty")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", name, err)
@@ -132,15 +132,15 @@ func readCSV(name string, r io.Reader, opts *Options, b *Batch, rs *reading) err
 		// Handles with followers or prices and no counts: an accounts file dropped among the
 		// exports, read as --accounts would read it (as an accounts sheet of a workbook is).
 		if ft, ferr := newFollowerTable(b, src.input("csv"), src.header, opts); ferr == nil {
-			src.warn = b.warn
-			return src.each(ft.row, func(e *RowError) { b.warn(e.Error()) }, name)
+			src.warn = b.notice
+			return src.each(ft.row, b.rowNotice, name)
 		}
 	}
 	if errors.As(err, &mf) {
 		// A few title lines may sit above the header: look for it a little further down.
 		if t2, line := src.findHeader(b, opts); t2 != nil {
 			t, err = t2, nil
-			b.warn(fmt.Sprintf("%s: the header is on line %d; the lines above it are skipped", name, line))
+			b.notice(say("header_line", lang.Text("file", name), lang.Text("line", strconv.Itoa(line))))
 		}
 	}
 	if err != nil {
@@ -178,7 +178,7 @@ func (s *csvSource) findHeader(b *Batch, opts *Options) (*table, int) {
 
 // readInto hands every record to the table, then lets it settle its dates.
 func (s *csvSource) readInto(t *table) error {
-	s.warn = t.b.warn
+	s.warn = t.b.notice
 	if err := s.each(func(rec []string, line int) { t.row(rec, line) }, t.rowError, t.file); err != nil {
 		return err
 	}
@@ -220,21 +220,18 @@ func (s *csvSource) each(row func([]string, int), bad func(*RowError), file stri
 			// rejected and the lines it swallowed are read again as rows (SPEC §2): never lost,
 			// and named on stderr.
 			n := s.sc.spilledLines()
-			how := fmt.Sprintf("runs on to line %d", line+n)
+			how := lang.M("ingest.notice.quote.runs_on", lang.Text("line", strconv.Itoa(line+n)))
 			reason := why("quote_runs_on", lang.Text("line", strconv.Itoa(line+n)))
 			if s.sc.unclosed {
-				how, reason = "is never closed", why("quote_unclosed")
+				how, reason = lang.M("ingest.notice.quote.never_closed"), why("quote_unclosed")
 			}
 			s.sc.reopen()
 			if s.warn != nil {
-				after := "; the row is rejected"
-				switch {
-				case n == 1:
-					after += " and the line after it is read as a row, its quotes taken as text"
-				case n > 1:
-					after += fmt.Sprintf(" and the %d lines after it are read as rows, their quotes taken as text", n)
+				var after lang.Msg
+				if n > 0 {
+					after = lang.MN("ingest.notice.quote.lines_after", int64(n))
 				}
-				s.warn(fmt.Sprintf("%s:%d: a quote opened on this line %s%s", file, line, how, after))
+				s.warn(say("quote.opened", lang.Text("where", file+":"+strconv.Itoa(line)), lang.Sub("how", how), lang.Sub("after", after)))
 			}
 			bad(&RowError{File: file, Line: line, Reason: reason})
 			continue

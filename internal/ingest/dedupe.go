@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // dedupe keeps one copy of each video: the one with the most views, since counts only grow
@@ -63,13 +66,15 @@ func (b *Batch) dedupe() {
 		b.countDuplicate(dropped)
 	}
 	b.truncatePosts(kept)
-	b.Warnings = append(b.Warnings, shared.warnings()...)
+	for _, m := range shared.warnings() {
+		b.notice(m)
+	}
 }
 
 // sharedIDs are the video ids met under two accounts: each is said with both rows, up to
 // maxSharedSaid of them, then how many more there were.
 type sharedIDs struct {
-	said []string
+	said []lang.Msg
 	more int
 }
 
@@ -84,13 +89,13 @@ func (s *sharedIDs) add(first, p *Post) {
 	if id == "" {
 		id = first.VideoID
 	}
-	s.said = append(s.said, fmt.Sprintf("%s:%d (@%s) and %s:%d (@%s) share the video id %q: two accounts never share a video, so both are kept",
-		first.File, first.Line, first.Account, p.File, p.Line, p.Account, clip(id)))
+	s.said = append(s.said, say("shared_id", lang.Text("first", fmt.Sprintf("%s:%d (@%s)", first.File, first.Line, first.Account)),
+		lang.Text("second", fmt.Sprintf("%s:%d (@%s)", p.File, p.Line, p.Account)), lang.Text("id", strconv.Quote(clip(id)))))
 }
 
-func (s *sharedIDs) warnings() []string {
+func (s *sharedIDs) warnings() []lang.Msg {
 	if s.more > 0 {
-		return append(s.said, fmt.Sprintf("%d more video ids are shared by two accounts; each copy is kept under its own account", s.more))
+		return append(s.said, lang.MN("ingest.notice.shared_id_more", int64(s.more)))
 	}
 	return s.said
 }
@@ -203,14 +208,11 @@ func (t *table) forgetFalseIDs() {
 		p.VideoID = ""
 	}
 	col := clip(t.columnName(FieldVideoID))
-	then := "those posts are told apart by their url, else by their account and posting time"
 	if sci > 0 {
-		t.b.warn(fmt.Sprintf("%s: %s: %d %s written in scientific notation, such as %q (Excel rounded them: they no longer tell videos apart); %s",
-			t.file, col, sci, plural(sci, "id is", "ids are"), clip(sciEx), then))
+		t.b.notice(lang.MN("ingest.notice.ids_scientific", int64(sci), lang.Text("file", t.file), lang.Text("column", col), lang.Text("example", strconv.Quote(clip(sciEx)))))
 	}
 	if short > 0 {
-		t.b.warn(fmt.Sprintf("%s: %s: %d %s short numbers, such as %q, where the file's other ids have TikTok's 19 digits (a row number, not a video id); %s",
-			t.file, col, short, plural(short, "id is", "ids are"), clip(shortEx), then))
+		t.b.notice(lang.MN("ingest.notice.ids_short", int64(short), lang.Text("file", t.file), lang.Text("column", col), lang.Text("example", strconv.Quote(clip(shortEx)))))
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // Field is one of the canonical fields a post can carry.
@@ -172,7 +174,11 @@ type MissingFieldError struct {
 	Mapped  map[Field]string // the --map headers among Fields that are not in the table
 }
 
-func (e *MissingFieldError) Error() string {
+func (e *MissingFieldError) Error() string { return e.File + ": " + lang.InEnglish(e.Msg()) }
+
+// Msg says it in the report's words (ingest.file.no_column); the headers and aliases are as
+// written.
+func (e *MissingFieldError) Msg() lang.Msg {
 	var names, tried []string
 	for _, f := range e.Fields {
 		names = append(names, f.String())
@@ -187,14 +193,18 @@ func (e *MissingFieldError) Error() string {
 	for i, h := range seen {
 		seen[i] = clip(h)
 	}
-	var mapped string
-	for _, f := range e.Fields {
+	var mapped lang.Msg // each --map header not here, the last first in the chain
+	for _, f := range slices.Backward(e.Fields) {
 		if h, ok := e.Mapped[f]; ok {
-			mapped += fmt.Sprintf("--map %s=%s: no such header here; ", f, clip(h))
+			mapped = lang.M("ingest.file.map_missing", lang.Text("field", f.String()), lang.Text("header", clip(h)), lang.Sub("rest", mapped))
 		}
 	}
-	return fmt.Sprintf("%s: no column for %s (%sheaders seen: %s%s; aliases tried: %s); name one with --map FIELD=HEADER",
-		e.File, strings.Join(names, ", "), mapped, strings.Join(seen, ", "), more, strings.Join(tried, "; "))
+	var and lang.Msg
+	if more != "" {
+		and = lang.M("ingest.file.headers_more", lang.Count("n", int64(len(e.Headers)-40)))
+	}
+	return lang.M("ingest.file.no_column", lang.Text("fields", strings.Join(names, ", ")), lang.Sub("mapped", mapped),
+		lang.Text("seen", strings.Join(seen, ", ")), lang.Sub("more", and), lang.Text("tried", strings.Join(tried, "; ")))
 }
 
 // resolveLayout finds each field's column with the chosen preset, or the first preset that

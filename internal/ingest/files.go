@@ -90,7 +90,7 @@ func readStream(name, format string, r io.Reader, onDisk *os.File, opts *Options
 	case bytes.HasPrefix(head, magicZip):
 		format = "xlsx"
 	case len(head) == 0:
-		return fmt.Errorf("%s: is empty", name)
+		return fileErr(name, "empty")
 	case format == "stdin":
 		// Standard input is CSV, unless it plainly starts as JSON.
 		format = "csv"
@@ -104,7 +104,7 @@ func readStream(name, format string, r io.Reader, onDisk *os.File, opts *Options
 	case "xls":
 		// Not a binary workbook (checked above): web tools often save text or HTML as .xls.
 		if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '<' {
-			return fmt.Errorf("%s: is a web page (HTML) saved as .xls; save it as .xlsx or .csv", name)
+			return fileErr(name, "html_xls")
 		}
 		return readCSV(name, br, opts, b, rs)
 	case "json", "jsonl":
@@ -119,9 +119,9 @@ func readStream(name, format string, r io.Reader, onDisk *os.File, opts *Options
 func oleError(name string, r io.Reader) error {
 	buf, _ := io.ReadAll(io.LimitReader(r, 1<<20))
 	if bytes.Contains(buf, utf16Name("EncryptionInfo")) {
-		return fmt.Errorf("%s: is a password-protected workbook; remove the password in Excel (File > Info > Protect Workbook) and save it again", name)
+		return fileErr(name, "password_ole")
 	}
-	return fmt.Errorf("%s: is a binary Excel 97-2003 (.xls) workbook; save it as .xlsx or .csv", name)
+	return fileErr(name, "binary_xls")
 }
 
 func utf16Name(s string) []byte {

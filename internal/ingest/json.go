@@ -43,7 +43,7 @@ func readJSON(name, format string, r io.Reader, opts *Options, b *Batch) error {
 	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return fmt.Errorf("%s: is empty", name)
+		return fileErr(name, "empty")
 	}
 	var recs []jsonRecord
 	var bad []*RowError
@@ -59,7 +59,7 @@ func readJSON(name, format string, r io.Reader, opts *Options, b *Batch) error {
 		case err != nil:
 		case recs != nil:
 			format = "json"
-			b.warn(fmt.Sprintf("%s: the posts are read from the object's %q array", name, clip(key)))
+			b.notice(say("json_array", lang.Text("file", name), lang.Text("key", strconv.Quote(clip(key)))))
 		default:
 			format = "jsonl"
 			recs, bad = jsonLines(name, data, counts)
@@ -72,7 +72,7 @@ func readJSON(name, format string, r io.Reader, opts *Options, b *Batch) error {
 	}
 	header, index := jsonHeader(recs)
 	if len(header) == 0 && len(bad) == 0 {
-		return fmt.Errorf("%s: holds no objects", name)
+		return fileErr(name, "no_objects")
 	}
 	t, err := newTable(b, Input{Name: name, Format: format, Encoding: tr.Encoding}, header, opts)
 	if err != nil {

@@ -130,7 +130,12 @@ type RowError struct {
 	Reason lang.Msg // why, as a catalog message (ingest.reason.*): the report says it in its language
 }
 
-func (e *RowError) Error() string {
+func (e *RowError) Error() string { return e.said(lang.InEnglish) }
+
+// Said is the row's error with its reason in p's language (the command's --lang).
+func (e *RowError) Said(p *lang.Printer) string { return e.said(p.Say) }
+
+func (e *RowError) said(say func(lang.Msg) string) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -144,7 +149,7 @@ func (e *RowError) Error() string {
 	if e.Value != "" {
 		fmt.Fprintf(&b, "%q ", clip(e.Value))
 	}
-	b.WriteString(lang.InEnglish(e.Reason))
+	b.WriteString(say(e.Reason))
 	return b.String()
 }
 

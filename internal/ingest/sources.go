@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // file is a file on disk and the name it is shown by. Names are never absolute (SPEC §4: no
@@ -24,23 +26,28 @@ type file struct{ path, name string }
 // Skipped is a file of an input folder that could not be read at all (garbage, empty, a
 // binary .xls, a broken workbook): named with its reason, and the batch goes on without it.
 type Skipped struct {
-	Name   string // as shown (see file)
-	Reason string // why it could not be read, as the error said it
+	Name string // as shown (see file)
+	// Reason is why it could not be read (ingest.file.*): the report says it in its language,
+	// the command and SkippedError in English.
+	Reason lang.Msg
 }
 
 // SkippedError is the error of a strict run (Options.Strict) in which files of a folder could
 // not be read: one line naming them all.
 type SkippedError struct{ Files []Skipped }
 
-func (e *SkippedError) Error() string {
+func (e *SkippedError) Error() string { return e.Said(lang.New(lang.English, "")) }
+
+// Said is the error in p's language (ingest.file.cannot_read).
+func (e *SkippedError) Said(p *lang.Printer) string {
 	if len(e.Files) == 1 {
-		return e.Files[0].Name + ": " + e.Files[0].Reason
+		return e.Files[0].Name + ": " + p.Say(e.Files[0].Reason)
 	}
 	parts := make([]string, len(e.Files))
 	for i, f := range e.Files {
-		parts[i] = f.Name + ": " + f.Reason
+		parts[i] = f.Name + ": " + p.Say(f.Reason)
 	}
-	return fmt.Sprintf("%d files cannot be read: %s", len(e.Files), strings.Join(parts, "; "))
+	return p.Say(lang.MN("ingest.file.cannot_read", int64(len(e.Files)), lang.Text("files", strings.Join(parts, "; "))))
 }
 
 // shownAs returns how the files under the argument arg are named: as given when arg is
@@ -177,9 +184,9 @@ func fileSource(f file, size int64, inFolder bool, opts *Options) source {
 // sources lists what paths name, in order: a file, "-", a TikTok Studio export folder as one
 // account, any other folder as its readable files, sorted. Files in Options.Skip, vet's own
 // report files and subfolders are left out, each with a warning.
-func sources(paths []string, opts *Options) ([]source, []string) {
+func sources(paths []string, opts *Options) ([]source, []lang.Msg) {
 	var out []source
-	var warnings []string
+	var warnings []lang.Msg
 	fail := func(err error) { out = append(out, source{read: func(*Batch, *reading) error { return err }}) }
 	skip := map[string]bool{}
 	for _, p := range opts.Skip {
@@ -210,7 +217,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 		}
 		if !st.IsDir() {
 			if skipped(p) {
-				warnings = append(warnings, fmt.Sprintf("skipped %s: it is a file this run writes", shown(p)))
+				warnings = append(warnings, say("skipped_own_file", lang.Text("file", shown(p))))
 				continue
 			}
 			out = append(out, fileSource(file{p, shown(p)}, st.Size(), false, opts))
@@ -232,7 +239,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 			case strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$"):
 				// hidden files and Excel's lock files
 			case e.IsDir():
-				warnings = append(warnings, fmt.Sprintf("skipped folder %s/: vet reads the files of a folder, not its subfolders", shown(path)))
+				warnings = append(warnings, say("skipped_folder", lang.Text("dir", shown(path))))
 			case formatOf(n) == "":
 				// not an export: notes, images, the report's page
 			case skipped(path) || ownReport && slices.Contains(reportFiles, n):
@@ -245,7 +252,7 @@ func sources(paths []string, opts *Options) ([]source, []string) {
 			}
 		}
 		if len(ownSkipped) > 0 {
-			warnings = append(warnings, fmt.Sprintf("skipped vet's own report files in %s/ (%s)", shown(p), strings.Join(ownSkipped, ", ")))
+			warnings = append(warnings, say("skipped_report", lang.Text("dir", shown(p)), lang.Text("files", strings.Join(ownSkipped, ", "))))
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		switch {
@@ -401,6 +408,7 @@ func (b *Batch) join(p *Batch) {
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read
 	b.Warnings = append(b.Warnings, p.Warnings...)
+	b.Notices = append(b.Notices, p.Notices...)
 	b.NoCaption = append(b.NoCaption, p.NoCaption...)
 	for _, k := range slices.Sorted(maps.Keys(p.Followers)) { // in order: a conflict's warning is the same every run
 		b.setFollowersAt(k, p.Followers[k], p.followersAt[k])
@@ -425,32 +433,21 @@ func (b *Batch) join(p *Batch) {
 
 // skip records a file of a folder that could not be read, and says so.
 func (b *Batch) skip(name string, err error) {
-	reason := err.Error()
-	if rest, ok := strings.CutPrefix(reason, name); ok {
-		switch {
-		case strings.HasPrefix(rest, ": "):
-			reason = rest[2:]
-		case strings.HasPrefix(rest, ":"): // name:line: …
-			reason = "line " + rest[1:]
-		case strings.HasPrefix(rest, "["): // name[sheet]: …
-			reason = "sheet " + strings.Replace(rest[1:], "]", "", 1)
-		}
-	}
-	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: reason}) // said by the caller, once
+	b.Skipped = append(b.Skipped, Skipped{Name: name, Reason: said(name, err)}) // said by the caller, once
 }
 
 // mark is how far a batch had got before a source was read into it, so that a source that
 // fails halfway leaves nothing behind (rollback).
 type mark struct {
-	inputs, posts, rejected, read, warnings, noCaption int
-	followers                                          map[string]Count
-	followersAt                                        map[string]string
-	prices                                             map[string]float64
-	conflicts                                          int
+	inputs, posts, rejected, read, warnings, notices, noCaption int
+	followers                                                   map[string]Count
+	followersAt                                                 map[string]string
+	prices                                                      map[string]float64
+	conflicts                                                   int
 }
 
 func (b *Batch) mark() mark {
-	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
+	return mark{len(b.Inputs), len(b.Posts), len(b.Rejected), b.Read, len(b.Warnings), len(b.Notices), len(b.NoCaption), maps.Clone(b.Followers), maps.Clone(b.followersAt), maps.Clone(b.Prices), b.conflicts}
 }
 
 // rollback takes out whatever was read since m.
@@ -460,6 +457,7 @@ func (b *Batch) rollback(m mark) {
 	b.Rejected = b.Rejected[:m.rejected]
 	b.Read = m.read
 	b.Warnings = b.Warnings[:m.warnings]
+	b.Notices = b.Notices[:m.notices]
 	b.NoCaption = b.NoCaption[:m.noCaption]
 	b.Followers, b.followersAt, b.Prices, b.conflicts = m.followers, m.followersAt, m.prices, m.conflicts
 }

@@ -95,7 +95,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 				}
 				historyHandle = handleFromHistoryName(filepath.Base(f.path))
 				in := s.input("csv")
-				in.Kind, in.Preset, in.Note = KindFollowers, "tiktok-studio", fmt.Sprintf("followers %s on %s (its newest known day)", countText(followers), followersDay)
+				in.Kind, in.Preset, in.Note = KindFollowers, "tiktok-studio", studioFollowersNote(followers, followersDay)
 				b.Inputs = append(b.Inputs, in)
 			case strings.HasPrefix(base, "overview") && hasHeaders(s.header, "Date"):
 				if _, _, last := studioHistory(s, nil); last.known() && !export.known() {
@@ -104,7 +104,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 				fallthrough
 			case studioOther(base):
 				in := s.input("csv")
-				in.Kind, in.Note = KindSkipped, "a TikTok Studio table that is not posts"
+				in.Kind, in.Note = KindSkipped, lang.M("ingest.note.studio_other")
 				b.Inputs = append(b.Inputs, in)
 			default:
 				others = append(others, f) // not Studio's: read as any other file
@@ -116,7 +116,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 		}
 	}
 	if len(content) == 0 {
-		b.warn(fmt.Sprintf("%s: a TikTok Studio export without a Content.csv: no posts", dir))
+		b.notice(say("studio_no_content", lang.Text("dir", dir)))
 	}
 	handle := historyHandle
 	first := len(b.Posts)
@@ -234,7 +234,11 @@ func studioHistory(s *csvSource, b *Batch) (day string, n Count, last exportDate
 			if c, _, err := ParseCount(rec[countCol]); err == nil && c.Known() {
 				n, day = c, strings.Clone(rec[dateCol]) // the cells are lent by the CSV scanner
 			} else if err != nil && b != nil {
-				b.warn(fmt.Sprintf("%s:%d: followers: %v", s.name, line, err))
+				if ve, ok := err.(*ValueError); ok {
+					b.rowNotice(&RowError{File: s.name, Line: line, Column: "followers", Value: ve.Value, Reason: ve.Reason})
+				} else {
+					b.warn(fmt.Sprintf("%s:%d: followers: %v", s.name, line, err))
+				}
 			}
 		}
 	}, func(*RowError) {}, s.name)
@@ -253,6 +257,14 @@ func handleFromHistoryName(base string) string {
 		return ""
 	}
 	return s[:i]
+}
+
+// studioFollowersNote is what a follower history gave: its newest known count and day.
+func studioFollowersNote(n Count, day string) lang.Msg {
+	if !n.Known() {
+		return lang.M("ingest.note.studio_no_followers")
+	}
+	return lang.M("ingest.note.studio_followers", lang.Count("followers", int64(n)), lang.Text("day", day))
 }
 
 func countText(c Count) string {

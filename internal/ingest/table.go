@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -316,7 +317,7 @@ func parseBool(s string) (v, ok bool) {
 // column, and the year of dates written without one.
 func (t *table) finish() {
 	if in := t.b.Inputs[t.in]; in.Read == 0 {
-		t.b.warn(fmt.Sprintf("%s: has a header but no rows", t.file))
+		t.b.notice(say("header_no_rows", lang.Text("file", t.file)))
 	}
 	t.forgetFalseIDs()
 	d := &t.dates
@@ -338,8 +339,8 @@ func (t *table) finish() {
 			}
 			drop = append(drop, e) // the minority, and every value that cannot tell
 		}
-		t.b.warn(fmt.Sprintf("%s: %s: dates are written both day first (%d rows) and month first (%d rows); the minority rows and those that cannot tell are rejected",
-			t.file, clip(t.columnName(FieldPostedAt)), d.dmy, d.mdy))
+		t.b.notice(say("dates_both", lang.Text("file", t.file), lang.Text("column", clip(t.columnName(FieldPostedAt))),
+			lang.Count("dmy", int64(d.dmy)), lang.Count("mdy", int64(d.mdy))))
 	case d.mdy > 0:
 		for _, e := range d.entries {
 			if e.order == orderAmbiguous {
@@ -347,8 +348,7 @@ func (t *table) finish() {
 			}
 		}
 	case d.dmy == 0 && slices.ContainsFunc(d.entries, func(e dateEntry) bool { return e.order == orderAmbiguous }):
-		t.b.warn(fmt.Sprintf("%s: %s: no date shows whether the day or the month comes first; read as day first (DD/MM/YYYY)",
-			t.file, clip(t.columnName(FieldPostedAt))))
+		t.b.notice(say("dates_ambiguous", lang.Text("file", t.file), lang.Text("column", clip(t.columnName(FieldPostedAt)))))
 	}
 	t.placeYearless()
 	if len(drop) > 0 {
@@ -392,7 +392,8 @@ func warnDuplicateHeaders(b *Batch, file string, header []string, m Mapping) {
 		k := foldHeader(header[i])
 		for j := i + 1; j < len(header); j++ {
 			if foldHeader(header[j]) == k {
-				b.warn(fmt.Sprintf("%s: %s: the header %q appears more than once; column %d is read", file, Field(f), clip(header[i]), i+1))
+				b.notice(say("header_twice", lang.Text("file", file), lang.Text("field", Field(f).String()),
+					lang.Text("header", strconv.Quote(clip(header[i]))), lang.Text("column", strconv.Itoa(i+1))))
 				break
 			}
 		}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
+	"github.com/vet-tool/vet/internal/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -67,7 +69,7 @@ func readXLSX(name string, r io.Reader, onDisk *os.File, opts *Options, b *Batch
 			b.Inputs = append(b.Inputs, Input{Name: sn, Format: "xlsx", Kind: KindSkipped, Note: reason})
 			b.Skipped = append(b.Skipped, Skipped{Name: sn, Reason: reason})
 			if damaged == nil {
-				damaged = fmt.Errorf("%s: %s", sn, reason)
+				damaged = &fileError{name: sn, msg: reason}
 			}
 			continue
 		}
@@ -90,7 +92,7 @@ func readXLSX(name string, r io.Reader, onDisk *os.File, opts *Options, b *Batch
 			return damaged
 		}
 		if firstErr == nil {
-			firstErr = fmt.Errorf("%s: has no sheet with a header row", name)
+			firstErr = fileErr(name, "no_header_sheet")
 		}
 		return firstErr
 	}
@@ -102,12 +104,12 @@ func xlsxOpenError(name string, err error) error {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat) && strings.Contains(msg, "password"):
-		return fmt.Errorf("%s: is a password-protected workbook; remove the password and save it again", name)
+		return fileErr(name, "password_xlsx")
 	case strings.Contains(msg, "unzip size"):
-		return fmt.Errorf("%s: inflates past %d MiB; refused (a damaged file or a zip bomb)", name, unzipSizeLimit>>20)
+		return fileErr(name, "inflates", lang.Text("mib", strconv.Itoa(unzipSizeLimit>>20)))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return fmt.Errorf("%s: is not a readable .xlsx workbook (truncated or damaged: %w)", name, err)
+		return fileErr(name, "not_xlsx", lang.Text("error", err.Error()))
 	}
 	var ep *excelizePanic
 	if errors.As(err, &ep) {
@@ -186,16 +188,16 @@ func readSheet(f *excelize.File, file, sheet string, opts *Options, b *Batch, rs
 			firstErr = err
 		}
 		if err == nil && tries > 1 {
-			b.warn(fmt.Sprintf("%s: the header is on row %d; the rows above it are skipped", name, n))
+			b.notice(say("header_row", lang.Text("file", name), lang.Text("row", strconv.Itoa(n))))
 		}
 	}
 	if each == nil {
 		if firstErr == nil {
-			b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: "empty sheet"})
+			b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped, Note: lang.M("ingest.note.empty_sheet")})
 			return false, nil
 		}
 		b.Inputs = append(b.Inputs, Input{Name: name, Format: "xlsx", Kind: KindSkipped,
-			Note: "no post columns: " + strings.TrimPrefix(firstErr.Error(), name+": ")})
+			Note: lang.M("ingest.note.no_post_columns", lang.Sub("reason", said(name, firstErr)))})
 		return false, firstErr
 	}
 	if declared, ok := declaredRows(f, sheet); ok {
@@ -283,7 +285,7 @@ func (w *tailWriter) closesWorksheet() bool {
 // quietly at a truncated sheet (SPEC §7), so fewer rows than declared means a damaged file.
 func checkDimension(f *excelize.File, name, sheet string, read int) error {
 	if declared, ok := declaredRows(f, sheet); ok && read < declared {
-		return fmt.Errorf("%s: is damaged: it declares %d rows but only %d could be read", name, declared, read)
+		return fileErr(name, "rows_short", lang.Count("declared", int64(declared)), lang.Count("read", int64(read)))
 	}
 	return nil
 }

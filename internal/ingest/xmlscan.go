@@ -9,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/vet-tool/vet/internal/lang"
 )
 
 // excelize's row iterator drops its XML decoder's errors: a sheet with an undefined entity
@@ -177,7 +179,7 @@ func (s *xmlScan) endTag() {
 
 // scanned is what the scan of a workbook's parts found.
 type scanned struct {
-	damaged map[string]string // sheet name → why it is refused
+	damaged map[string]lang.Msg // sheet name → why it is refused (ingest.file.sheet_damaged)
 	// cut is a worksheet whose XML ends early: an error for the file, said once its sheets
 	// were read (their own errors are more precise when they have one).
 	cut error
@@ -252,13 +254,13 @@ func scanWorkbook(name string, at io.ReaderAt, size int64) (scanned, error) {
 				sn = path.Base(zf.Name)
 			}
 			if out.damaged == nil {
-				out.damaged = map[string]string{}
+				out.damaged = map[string]lang.Msg{}
 			}
-			where := "before its first row"
+			where := lang.M("ingest.file.before_first_row")
 			if s.row > 0 {
-				where = fmt.Sprintf("at row %d", s.row)
+				where = lang.M("ingest.file.at_row", lang.Text("row", strconv.Itoa(s.row)))
 			}
-			out.damaged[sn] = fmt.Sprintf("is damaged %s: %s; the sheet is not read", where, s.damage)
+			out.damaged[sn] = lang.M("ingest.file.sheet_damaged", lang.Sub("where", where), lang.Text("damage", s.damage))
 		}
 	}
 	return out, sharedStringsError(name, sst, sstSize, cells.n)

@@ -57,6 +57,7 @@ type pageData struct {
 	NotRead                     []string // files of an input folder that could not be read, with why
 	Baseline                    string   // what the batch was compared with; "" without --baseline
 	Warnings                    []Warning
+	Reading                     []string // what reading the inputs found (ingest's notices), in the report's language
 	Verdicts                    []verdictCount
 	Flagged                     string
 	Charts                      []pageChart
@@ -142,7 +143,10 @@ func newPageData(r *Report, o pageOptions) (*pageData, error) {
 			d.Inputs = append(d.Inputs, fmt.Sprintf("%s (%s)", fileName(in.Name), p.Plural(int64(in.Read), "row")))
 		}
 		for _, sk := range b.Skipped {
-			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
+			d.NotRead = append(d.NotRead, fmt.Sprintf("%s (%s)", fileName(sk.Name), p.Say(sk.Reason)))
+		}
+		for _, m := range b.Said() {
+			d.Reading = append(d.Reading, p.Say(m))
 		}
 	}
 	if res.HasBaseline {

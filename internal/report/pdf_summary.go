@@ -64,7 +64,7 @@ func (d *pdfDoc) cover(list shortlist) {
 		}
 		var skipped []string
 		for _, sk := range b.Skipped {
-			skipped = append(skipped, fmt.Sprintf("%s (%s)", fileName(sk.Name), sk.Reason))
+			skipped = append(skipped, fmt.Sprintf("%s (%s)", fileName(sk.Name), p.Say(sk.Reason)))
 		}
 		if len(skipped) > 0 {
 			d.para(p.T("pdf.not_read")+": "+strings.Join(skipped, "; "), 9)
@@ -126,6 +126,16 @@ func (d *pdfDoc) summary() {
 		d.font("B", 9.5)
 		f.MultiCell(d.width, 4.8, d.clean(capitalised(p.Say(w.Text))+"."), "", "L", false)
 		d.para(p.T("pdf.summary.what_to_do")+" "+p.Say(w.Fix)+".", 9.5)
+	}
+	if b := d.r.Batch; b != nil {
+		if said := b.Said(); len(said) > 0 { // as the page and the Summary sheet list them
+			d.keep(12)
+			d.font("B", 9.5)
+			f.MultiCell(d.width, 4.8, d.clean(p.T("page.reading")), "", "L", false)
+			for _, m := range said {
+				d.para("– "+p.Say(m), 9)
+			}
+		}
 	}
 	d.subheading(d.text("pdf.summary.how"))
 	how := []string{"how_verdicts", "how_signals", "how_links"}

@@ -109,10 +109,10 @@ func writeSummarySheet(wb *workbook) error {
 			w.line(p.Say(warn.Text), p.Say(warn.Fix))
 		}
 	}
-	if len(b.Notices) > 0 { // lookalike handles, follower counts that disagree, mixed encodings
+	if said := b.Said(); len(said) > 0 { // lookalike handles, follower counts that disagree, mixed encodings, no caption column
 		w.line()
 		w.heading(label("reading"), st)
-		for _, m := range b.Notices {
+		for _, m := range said {
 			w.line(p.Say(m))
 		}
 	}
@@ -128,7 +128,7 @@ func writeSummarySheet(wb *workbook) error {
 		w.heading(label("not_read"), st)
 		w.header(st, label("file"), label("why"))
 		for _, sk := range b.Skipped {
-			w.line(st.text(fileName(sk.Name)), st.text(sk.Reason))
+			w.line(st.text(fileName(sk.Name)), st.text(p.Say(sk.Reason)))
 		}
 	}
 	w.line()

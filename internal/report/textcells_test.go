@@ -20,7 +20,7 @@ func TestUserTextIsTextOnTheSummary(t *testing.T) {
 	r := testReport(t)
 	r.Brand = Brand{Client: "=SUM(1)", Title: "+title"}
 	r.Batch.Inputs = append(r.Batch.Inputs, ingest.Input{Name: "@creator.csv", Format: "csv"})
-	r.Batch.Skipped = []ingest.Skipped{{Name: "-x.csv", Reason: "=cannot be read"}}
+	r.Batch.Skipped = []ingest.Skipped{{Name: "-x.csv", Reason: lang.M("ingest.file.other", lang.Text("error", "=cannot be read"))}}
 	dir := t.TempDir()
 	if _, err := Write(dir, r); err != nil {
 		t.Fatal(err)
