@@ -2,7 +2,9 @@ package scoring
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/vet-tool/vet/internal/ingest"
 )
@@ -273,10 +275,13 @@ func batchInsights(accounts []Account, posts []ingest.Post, traits []PostTraits,
 		}
 	}
 	sortRated(all)
-	c := &check{cfg: cfg}
+	// Each trait's comparison walks every post twice: the traits are compared on every core.
+	ins := make([]Insight, numTraits)
+	oks := make([]bool, numTraits)
+	eachTrait(func(t Trait) { ins[t], oks[t] = (&check{cfg: cfg}).compare(all, traits, t) })
 	var out []BatchInsight
 	for _, t := range Traits() {
-		in, ok := c.compare(all, traits, t)
+		in, ok := ins[t], oks[t]
 		if !ok {
 			continue
 		}
@@ -327,4 +332,19 @@ func radixSort(rs []rated) {
 	if &src[0] != &rs[0] {
 		copy(rs, src)
 	}
+}
+
+// eachTrait calls do for every trait, the traits shared out among the cores; each call writes
+// what belongs to its trait alone.
+func eachTrait(do func(Trait)) {
+	parts := max(1, min(runtime.GOMAXPROCS(0), int(numTraits)))
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			for t := Trait(p); t < numTraits; t += Trait(parts) {
+				do(t)
+			}
+		})
+	}
+	wg.Wait()
 }
