@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/vet-tool/vet/internal/figures"
 	"github.com/vet-tool/vet/internal/scoring"
 )
@@ -20,7 +22,11 @@ var insightColumns = []string{
 // each account's comparisons in rank order. It says what goes together, never what causes
 // what. An account's rows carry no sentence: at 20,000 accounts their 80,000 sentences were
 // 6 MB of a workbook SPEC holds to 25 (the page's detail says each in words).
-func writeInsightsSheet(wb *workbook) error {
+//
+// The sheet is written in three steps: begin (its stream and header, in the workbook's
+// goroutine), rows (which touch nothing but its own stream writer, so buildWorkbook writes them
+// beside the other sheets), and finish (its table, in the workbook's goroutine again).
+func beginInsightsSheet(wb *workbook) (*insightsSheet, error) {
 	res, st, p := wb.r.Result, wb.st, wb.p
 	cfg := &res.Config
 	cols := []column{{name: figures.Rank.Label(p), width: 8, style: st.count}, {name: figures.Handle.Label(p), width: 24}}
@@ -47,10 +53,28 @@ func writeInsightsSheet(wb *workbook) error {
 	sheet := wb.sheet(SheetInsights)
 	sw, err := streamSheet(wb, sheet, cols, 3)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &insightsSheet{wb: wb, sw: sw, name: sheet, cols: len(cols), names: names, yes: yes, no: no, yesNo: yesNo}, nil
+}
+
+// insightsSheet is the Insights sheet between begin and finish.
+type insightsSheet struct {
+	wb      *workbook
+	sw      *excelize.StreamWriter
+	name    string
+	cols, n int // its columns, and the row last written
+	names   []string
+	yes, no string
+	yesNo   func(bool) string
+}
+
+// rows writes the sheet's rows: the batch's first, then each account's in rank order.
+func (s *insightsSheet) rows() error {
+	res, st, p, sw, names, yesNo := s.wb.r.Result, s.wb.st, s.wb.p, s.sw, s.names, s.yesNo
+	cfg := &res.Config
 	n := 1
-	row := make([]any, len(cols))
+	row := make([]any, s.cols)
 	put := func(rank any, handle any, in scoring.Insight, creators, higher any, words string) error {
 		n++
 		row[0], row[1], row[2] = rank, handle, names[in.Trait]
@@ -77,8 +101,12 @@ func writeInsightsSheet(wb *workbook) error {
 			}
 		}
 	}
-	return finishTable(sw, tableName(sheet), len(cols), n)
+	s.n = n
+	return nil
 }
+
+// finish adds the sheet's table and flushes it.
+func (s *insightsSheet) finish() error { return finishTable(s.sw, tableName(s.name), s.cols, s.n) }
 
 // medianCell is an insight's median as the sheet stores it: a fraction to eight decimals, as
 // the Videos sheet stores a view ER (shown to two; every digit in summary.json). The floats

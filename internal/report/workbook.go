@@ -180,9 +180,34 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 		}
 	}
 	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
+	// The Insights sheet's rows (80,000 at 20,000 accounts) are written while the sheets before
+	// it are: they touch nothing but the sheet's own stream writer.
+	insights, err := beginInsightsSheet(wb)
+	if err != nil {
+		return nil, err
+	}
+	rows := make(chan error, 1)
+	go func() { rows <- insights.rows() }()
+	waited := false
+	waitRows := func() error {
+		waited = true
+		return <-rows
+	}
+	defer func() {
+		if !waited { // an earlier sheet failed: let the rows end before the file is closed
+			waitRows()
+		}
+	}()
 	steps := []func(*workbook) error{
 		writeSummarySheet, writeAccountsSheet, func(wb *workbook) error { return writeVideosSheets(wb, videoSheets) },
-		writeSignalsSheet, writeInsightsSheet, writeRejectedSheet, writeAboutSheet,
+		writeSignalsSheet,
+		func(*workbook) error {
+			if err := waitRows(); err != nil {
+				return err
+			}
+			return insights.finish()
+		},
+		writeRejectedSheet, writeAboutSheet,
 	}
 	if hasTrends(r.Result) {
 		steps = append(steps, writeHistorySheet)

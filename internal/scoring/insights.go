@@ -2,9 +2,7 @@ package scoring
 
 import (
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/vet-tool/vet/internal/ingest"
 )
@@ -337,14 +335,10 @@ func radixSort(rs []rated) {
 // eachTrait calls do for every trait, the traits shared out among the cores; each call writes
 // what belongs to its trait alone.
 func eachTrait(do func(Trait)) {
-	parts := max(1, min(runtime.GOMAXPROCS(0), int(numTraits)))
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Go(func() {
-			for t := Trait(p); t < numTraits; t += Trait(parts) {
-				do(t)
-			}
-		})
-	}
-	wg.Wait()
+	n := int(numTraits)
+	inParts(partsOf(n, 1), n, func(_, lo, hi int) {
+		for t := lo; t < hi; t++ {
+			do(Trait(t))
+		}
+	})
 }

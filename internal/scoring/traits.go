@@ -100,16 +100,58 @@ func saysDuet(s string) bool {
 // first counting the creators of each sound and hashtag, the second deciding what is trending.
 // posts are grouped by account (Score sorts them); noCaption names the inputs that have no
 // caption column, whose posts' caption traits are unknown.
+//
+// Both passes run on every core, each over a run of whole accounts. A creator's posts are all
+// in one run, so the batch's count of creators using a sound or tag is the sum of the runs'.
 func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTraits {
 	out := make([]PostTraits, len(posts))
-	u := newUse()
-	// tags holds each post's hashtags as ids into u.tags, post i's from ends[i-1] to ends[i].
-	tags := make([]int32, 0, len(posts))
-	ends := make([]int32, len(posts))
+	spans := accountSpans(posts)
+	parts := partsOf(len(spans), minAccountsPerPart)
+	runs := make([]traitRun, parts)
+	inParts(parts, len(spans), func(k, lo, hi int) {
+		if lo < hi {
+			runs[k] = countTraits(posts, out, spans[lo].from, spans[hi-1].to, noCaption, cfg)
+		}
+	})
+	var sounds []int32 // the batch's creators of each sound, by ingest's sound id
+	tags := map[string]int32{}
+	for _, r := range runs {
+		for id, c := range r.use.sounds {
+			for id >= len(sounds) {
+				sounds = append(sounds, 0)
+			}
+			sounds[id] += c.creators
+		}
+		for tag, id := range r.use.tagIDs {
+			tags[tag] += r.use.tags[id].creators
+		}
+	}
+	inParts(parts, len(spans), func(k, lo, hi int) {
+		if lo < hi {
+			runs[k].trending(posts, out, sounds, tags, cfg)
+		}
+	})
+	return out
+}
+
+// traitRun is the first pass over a run of accounts, posts[from:to]: what each post's hashtags
+// are, as ids into use.tags (post i's from ends[i-from-1] to ends[i-from]).
+type traitRun struct {
+	from, to int
+	use      *use
+	tags     []int32
+	ends     []int32
+}
+
+// countTraits tells the traits of posts[from:to] that need no other creator, into out, and
+// counts the creators of each sound and hashtag among them.
+func countTraits(posts []ingest.Post, out []PostTraits, from, to int, noCaption []string, cfg *Config) traitRun {
+	r := traitRun{from: from, to: to, use: newUse(), tags: make([]int32, 0, to-from), ends: make([]int32, to-from)}
+	u := r.use
 	account := int32(-1)
-	for i := range posts {
+	for i := from; i < to; i++ {
 		p := &posts[i]
-		if i == 0 || p.Key != posts[i-1].Key {
+		if i == from || p.Key != posts[i-1].Key {
 			account++
 		}
 		t := &out[i]
@@ -130,44 +172,53 @@ func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTra
 		captioned := !slices.Contains(noCaption, p.File)
 		if captioned {
 			t.set(Question, asks(p.Caption))
-			start := len(tags)
+			start := len(r.tags)
 			eachHashtag(p.Caption, func(tag string) {
 				id := u.tag(tag, account)
-				for _, seen := range tags[start:] {
+				for _, seen := range r.tags[start:] {
 					if seen == id {
 						return
 					}
 				}
-				tags = append(tags, id)
+				r.tags = append(r.tags, id)
 				duet = duet || hasFold(duetTags, tag)
 			})
-			t.set(ManyHashtags, len(tags)-start >= cfg.ManyHashtags)
+			t.set(ManyHashtags, len(r.tags)-start >= cfg.ManyHashtags)
 			duet = duet || saysDuet(p.Caption)
 		}
-		ends[i] = int32(len(tags))
+		r.ends[i-from] = int32(len(r.tags))
 		if captioned || p.DuetOrStitch != ingest.Unsaid {
 			t.set(DuetOrStitch, duet)
 		}
 	}
-	for i := range posts {
+	return r
+}
+
+// trending is the second pass over the run: whether each post's sound and hashtags are
+// trending, from the batch's counts of their creators.
+func (r *traitRun) trending(posts []ingest.Post, out []PostTraits, sounds []int32, tags map[string]int32, cfg *Config) {
+	creators := make([]int32, len(r.use.tags)) // the batch's creators of each of the run's tags
+	for tag, id := range r.use.tagIDs {
+		creators[id] = tags[tag]
+	}
+	for i := r.from; i < r.to; i++ {
 		p, t := &posts[i], &out[i]
 		if p.Sound > 0 || p.SoundUses > 0 {
 			t.set(TrendingSound, int64(p.SoundUses) >= cfg.TrendingSoundUses ||
-				p.Sound > 0 && u.sounds[p.Sound].creators >= int32(cfg.TrendingSoundCreators))
+				p.Sound > 0 && sounds[p.Sound] >= int32(cfg.TrendingSoundCreators))
 		}
 		if _, known := t.Has(Question); known {
 			start := int32(0)
-			if i > 0 {
-				start = ends[i-1]
+			if i > r.from {
+				start = r.ends[i-r.from-1]
 			}
 			trend := false
-			for _, id := range tags[start:ends[i]] {
-				trend = trend || u.tags[id].creators >= int32(cfg.TrendHashtagCreators)
+			for _, id := range r.tags[start:r.ends[i-r.from]] {
+				trend = trend || creators[id] >= int32(cfg.TrendHashtagCreators)
 			}
 			t.set(TrendHashtag, trend)
 		}
 	}
-	return out
 }
 
 // use counts the creators of each sound and hashtag of a batch whose posts are grouped by
