@@ -333,7 +333,7 @@
       a.in.forEach(function (x) {
         var s = W("insight.sentence", { trait: M.traits[x[0]], "with": percent(x[2]), with_posts: P("insight.posts", x[1]),
           without: percent(x[4]), without_posts: P("insight.posts", x[3]) });
-        iu.appendChild(el("li", null, x[5] ? s + " " + W("insight.within") : s));
+        iu.appendChild(el("li", null, x[5] ? s + " " + W(x[5] === 2 ? "insight.small" : "insight.within") : s));
       });
       mid.appendChild(iu);
       mid.appendChild(el("p", "caveat", W("insight.caveat")));

@@ -218,6 +218,8 @@ var settings = []setting{
 		field: func(f *File) any { return &f.Scoring.InsightMinPosts }, bounds: within(2, 10_000, "posts")},
 	{key: "insights.noise", comment: "a difference of medians within this many standard errors is said to be within the posts' spread",
 		field: func(f *File) any { return &f.Scoring.InsightNoise }, bounds: within(0, 10, "standard errors")},
+	{key: "insights.small", comment: "medians less than this share apart (0.1: 10%) are said to differ too little to act on",
+		field: func(f *File) any { return &f.Scoring.InsightSmall }, bounds: within(0, 1, "a share of the median without the trait")},
 
 	{key: keyAliases, comment: "extra headers per field, tried before the built-in ones (fields: account, followers, views,\nlikes, comments, shares, saves, posted_at, video_id, url, caption, original_sound, sound_id, sound_name,\nsound_author, sound_uses, duration, duet_or_stitch, watch_time, watched_full)",
 		field: func(f *File) any { return &f.Aliases }, section: "Columns",

@@ -36,7 +36,8 @@ func TraitDefinition(t scoring.Trait, cfg *scoring.Config, p *lang.Printer) stri
 
 // InsightWords is an insight in one plain sentence, with the digits the sheet shows: "Posts
 // with a question: median view ER 8.10% over 12 posts, against 5.20% over 30." and, when the
-// difference is within the posts' own spread, a second sentence saying so.
+// difference is within the posts' own spread or too small to act on, a second sentence saying
+// so.
 func InsightWords(in scoring.Insight, cfg *scoring.Config, p *lang.Printer) string {
 	return insightWords(in, cfg, p, "insight.within")
 }
@@ -46,10 +47,18 @@ func insightWords(in scoring.Insight, cfg *scoring.Config, p *lang.Printer, with
 		"trait", TraitPosts(in.Trait, cfg, p),
 		"with", p.Percent(in.With.Median.Value, InsightDecimals), "with_posts", p.PluralT(int64(in.With.Posts), "insight.posts"),
 		"without", p.Percent(in.Without.Median.Value, InsightDecimals), "without_posts", p.PluralT(int64(in.Without.Posts), "insight.posts"))
-	if in.WithinSpread {
+	switch {
+	case in.WithinSpread:
 		s += " " + p.T(within)
+	case in.Small:
+		s += " " + SmallWords(cfg, p)
 	}
 	return s
+}
+
+// SmallWords says that two medians are too close to act on (scoring.Insight.Small).
+func SmallWords(cfg *scoring.Config, p *lang.Printer) string {
+	return p.T("insight.small", "share", p.Percent(cfg.InsightSmall*100, 0))
 }
 
 // BatchInsightWords is an insight over the whole batch, with the creators who do better with

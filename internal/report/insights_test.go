@@ -124,6 +124,16 @@ func TestInsightsInTheWorkbookAndSummary(t *testing.T) {
 		if len(s.Insights.Batch) == 0 || s.Insights.Batch[0]["creators"] == nil {
 			t.Errorf("summary.json's batch insights %v", s.Insights.Batch)
 		}
+		// small_difference is the medians less than insight_small (10%) apart, recomputed from
+		// the medians summary.json gives.
+		for _, in := range append(s.Insights.Batch, s.Accounts[0].Insights...) {
+			with, _ := in["with_median_view_er"].(float64)
+			without, _ := in["without_median_view_er"].(float64)
+			small, ok := in["small_difference"].(bool)
+			if want := without > 0 && math.Abs(with/without-1) < 0.1; !ok || small != want {
+				t.Errorf("insight %v: small_difference %v, want %v", in, in["small_difference"], want)
+			}
+		}
 	})
 	t.Run("posts.csv marks each post's question, 1 or 0", func(t *testing.T) {
 		_, posts := readCSV(t, filepath.Join(dir, PostsCSV))
@@ -175,5 +185,24 @@ func TestInsightsOnThePage(t *testing.T) {
 				t.Fatalf("nothing compared: %d insights, %d for the batch", len(a.Insights), len(r.Result.Insights))
 			}
 		})
+	}
+}
+
+// A difference too small to act on is said so, in every language, after the sentence; within
+// the spread is said instead when both hold.
+func TestASmallDifferenceIsSaidSo(t *testing.T) {
+	cfg := scoring.Default()
+	in := scoring.Insight{Trait: scoring.Question, With: scoring.Side{Posts: 400_000, Median: scoring.Rate{Value: 6.31, OK: true}},
+		Without: scoring.Side{Posts: 600_000, Median: scoring.Rate{Value: 6.27, OK: true}}, Ratio: scoring.Rate{Value: 6.31 / 6.27, OK: true}, Small: true}
+	for l, want := range map[lang.Lang]string{lang.English: "less than 10% apart", lang.Dutch: "minder dan 10% uit elkaar"} {
+		p := lang.New(l, "")
+		if got := figures.InsightWords(in, &cfg, p); !strings.HasSuffix(got, figures.SmallWords(&cfg, p)) || !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want it to end saying %q", l, got, want)
+		}
+		spread := in
+		spread.WithinSpread = true
+		if got := figures.InsightWords(spread, &cfg, p); strings.Contains(got, want) {
+			t.Errorf("%s, within the spread too: %q says it is small", l, got)
+		}
 	}
 }

@@ -184,6 +184,7 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 		j.Meta.Script["insight."+k] = t
 	}
 	j.Meta.Script["insight.caveat"] = p.T("insight.caveat", "min_posts", p.Plural(int64(cfg.InsightMinPosts), "post"))
+	j.Meta.Script["insight.small"] = figures.SmallWords(&cfg, p)
 	for _, t := range scoring.Traits() {
 		j.Meta.Traits = append(j.Meta.Traits, figures.TraitPosts(t, &cfg, p))
 	}
@@ -235,9 +236,12 @@ func newPageJSON(res *scoring.Result, p *lang.Printer, charts []pageChart) *page
 			}
 		}
 		for _, in := range a.Insights {
-			within := 0
-			if in.WithinSpread {
+			within := 0 // the second sentence: 1 within the spread, 2 too small a difference
+			switch {
+			case in.WithinSpread:
 				within = 1
+			case in.Small:
+				within = 2
 			}
 			pa.Insights = append(pa.Insights, [6]any{int(in.Trait), in.With.Posts, insightMedian(in.With.Median), in.Without.Posts, insightMedian(in.Without.Median), within})
 		}

@@ -64,9 +64,10 @@ type insightJSON struct {
 	WithMedianViewER    scoring.Rate `json:"with_median_view_er"`
 	WithoutPosts        int          `json:"without_posts"`
 	WithoutMedianViewER scoring.Rate `json:"without_median_view_er"`
-	MedianRatio         scoring.Rate `json:"median_ratio"`    // with ÷ without; null when without is 0
-	WithinSpread        bool         `json:"within_spread"`   // the difference is within the posts' own spread
-	Words               string       `json:"words,omitempty"` // the comparison in one sentence, in the report's language (the batch's)
+	MedianRatio         scoring.Rate `json:"median_ratio"`     // with ÷ without; null when without is 0
+	WithinSpread        bool         `json:"within_spread"`    // the difference is within the posts' own spread
+	SmallDifference     bool         `json:"small_difference"` // the medians are less than insight_small apart
+	Words               string       `json:"words,omitempty"`  // the comparison in one sentence, in the report's language (the batch's)
 }
 
 // batchInsightJSON is a comparison over the batch, with the creators that do better with it.
@@ -79,7 +80,7 @@ type batchInsightJSON struct {
 
 func newInsightJSON(in scoring.Insight, words string) insightJSON {
 	return insightJSON{Trait: in.Trait.String(), WithPosts: in.With.Posts, WithMedianViewER: in.With.Median,
-		WithoutPosts: in.Without.Posts, WithoutMedianViewER: in.Without.Median, MedianRatio: in.Ratio, WithinSpread: in.WithinSpread, Words: words}
+		WithoutPosts: in.Without.Posts, WithoutMedianViewER: in.Without.Median, MedianRatio: in.Ratio, WithinSpread: in.WithinSpread, SmallDifference: in.Small, Words: words}
 }
 
 // insightsJSON are an account's comparisons, without words (80,000 sentences were 30 MB of

@@ -108,6 +108,7 @@ type Config struct {
 	LongVideoSeconds      float64 `json:"long_video_seconds"`      // long_video: at least this many seconds long
 	InsightMinPosts       int     `json:"insight_min_posts"`       // an insight needs at least this many posts with a view ER with the trait and as many without
 	InsightNoise          float64 `json:"insight_noise"`           // a difference of medians within this many standard errors (from the posts' spread) is said to be within it
+	InsightSmall          float64 `json:"insight_small"`           // medians less than this share apart (|ratio − 1|) are said to differ too little to act on
 }
 
 // Default is the configuration SPEC §3 describes, from the seed's benchmarks. It is the one
@@ -186,6 +187,7 @@ func Default() Config {
 		LongVideoSeconds:      30,
 		InsightMinPosts:       3,
 		InsightNoise:          2,
+		InsightSmall:          0.1,
 	}
 }
 

@@ -176,6 +176,56 @@ func TestInsightWithinSpread(t *testing.T) {
 	}
 }
 
+// A clear difference of medians less than InsightSmall (10%) apart is said to be small; one
+// just over it, or within the spread, is not; the edge is |ratio − 1| < 10%.
+func TestInsightSmallDifference(t *testing.T) {
+	cfg := Default()
+	question := func(i int) string {
+		if i%2 == 0 {
+			return "?"
+		}
+		return ""
+	}
+	tight := func(with, without float64) Insight { // 20 posts each side, each within ±0.01
+		var ers []float64
+		for i := range 40 {
+			d := float64(i%5-2) / 200
+			if i%2 == 0 {
+				ers = append(ers, with+d)
+			} else {
+				ers = append(ers, without+d)
+			}
+		}
+		for _, in := range Score(Input{Posts: ratedPosts("a", ers, question)}, cfg).Accounts[0].Insights {
+			if in.Trait == Question {
+				return in
+			}
+		}
+		t.Fatal("no question insight")
+		return Insight{}
+	}
+	if in := tight(5.2, 5); in.WithinSpread || !in.Small {
+		t.Errorf("5.2%% against 5%%: %+v, want outside the spread and small", in)
+	}
+	if in := tight(5.6, 5); in.WithinSpread || in.Small {
+		t.Errorf("5.6%% against 5%%: %+v, want outside the spread and not small", in)
+	}
+	for _, c := range []struct {
+		ratio float64
+		ok    bool
+		small float64
+		want  bool
+	}{
+		{1.099, true, 0.1, true}, {1.101, true, 0.1, false}, {0.901, true, 0.1, true}, {0.899, true, 0.1, false},
+		{1, false, 0.1, false}, // no ratio (the median without is 0)
+		{1, true, 0, false},    // insights.small 0: never small
+	} {
+		if got := smallDifference(Rate{Value: c.ratio, OK: c.ok}, c.small); got != c.want {
+			t.Errorf("smallDifference(%v ok=%v, %v) = %v, want %v", c.ratio, c.ok, c.small, got, c.want)
+		}
+	}
+}
+
 func TestSteadyWeeks(t *testing.T) {
 	cfg := Default()
 	monday := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
