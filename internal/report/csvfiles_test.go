@@ -233,15 +233,7 @@ func TestPostsCSVRowsAsGocsvWritesThem(t *testing.T) {
 		}
 		reports[name] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())}
 	}
-	path := filepath.Join(t.TempDir(), "posts.csv")
-	if err := synth.WriteFile(path, synth.Config{Accounts: 300, Posts: 12, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read([]string{path}, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reports["a generated batch"] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())}
+	reports["a generated batch"] = synthReport(t, 300, 12)
 
 	for name, r := range reports {
 		t.Run(name, func(t *testing.T) {

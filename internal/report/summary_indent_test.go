@@ -2,27 +2,22 @@ package report
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/vet-tool/vet/internal/ingest"
 	"github.com/vet-tool/vet/internal/scoring"
-	"github.com/vet-tool/vet/internal/synth"
 )
 
 // summary.json's accounts are indented by hand (appendIndented), each value marshalled once:
 // the bytes must be those json.MarshalIndent writes, for accounts with every kind of value
 // (handles a page would escape, insights, top posts, signals, n/a figures).
 func TestSummaryAccountsIndentedAsMarshalIndentDoes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "posts.csv")
-	if err := synth.WriteFile(path, synth.Config{Accounts: 200, Posts: 12, Seed: 8, Edge: true}); err != nil {
-		t.Fatal(err)
-	}
-	b, err := ingest.Read([]string{path, "../../examples/apify-export.csv"}, ingest.Options{})
+	b, err := ingest.Read([]string{"../../examples/apify-export.csv", "../../examples/posts-generic.csv"}, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	reports := []*Report{testReport(t), {Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())}}
+	examples := &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())}
+	reports := []*Report{testReport(t), examples, synthReport(t, 200, 12)}
 	n := 0
 	for _, r := range reports {
 		ctx, figs := summaryFigures(r)
