@@ -123,6 +123,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 	row := make([]any, len(cols))
 	var sw *excelize.StreamWriter
 	var links *sheetLinks
+	var rows *sheetRows
 	sheet, n := -1, maxRows // n: the row last written on the current sheet
 	finish := func() error {
 		if sw == nil {
@@ -144,6 +145,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 					return err
 				}
 				links, n = wb.linksOf(sheets[sheet]), 1
+				rows = wb.rowsOf(sheets[sheet], cols)
 			}
 			n++
 			p := &a.Posts[j]
@@ -154,8 +156,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: p.VideoID}
 				}
 			}
-			// "A"+n, not CoordinatesToCellName: at a million rows its checks cost a second.
-			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
+			if err := rows.add(n, row); err != nil {
 				return err
 			}
 		}

@@ -111,20 +111,23 @@ func writeWorkbook(w io.Writer, r *Report) error { return writeWorkbookWith(w, r
 func writeWorkbookWith(w io.Writer, r *Report, lim limits) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	wb, err := buildWorkbook(f, r, lim)
-	if err != nil {
-		return err
-	}
 	dir := os.TempDir()
 	if named, ok := w.(interface{ Name() string }); ok { // the staged report file: spool beside it
 		dir = filepath.Dir(named.Name())
+	}
+	wb, err := buildWorkbook(f, r, lim, dir)
+	if wb != nil {
+		defer wb.removeRows()
+	}
+	if err != nil {
+		return err
 	}
 	compact := map[string]bool{}
 	for _, name := range append([]string{wb.sheet(SheetAccounts), wb.sheet(SheetInsights)}, wb.videoSheets...) {
 		compact[wb.parts[name]] = true
 	}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return newSortedZip(w, dir, r.Generated, wb.links, compact, wb.ext)
+		return newSortedZip(w, dir, r.Generated, wb.links, compact, wb.ext, wb.rows)
 	})
 	// The buffer WriteToBuffer returns stays empty: sortedZip writes to w itself.
 	_, err = f.WriteToBuffer()
@@ -145,6 +148,15 @@ type workbook struct {
 	parts       map[string]string      // sheet name → part
 	links       map[string]*sheetLinks // part → links added by the stream sheets
 	ext         map[string][]byte      // part → an <extLst> for a stream sheet (its sparklines)
+	rows        map[string]*sheetRows  // part → the rows of a sheet written by rowXML
+	dir         string                 // where the rows are spooled
+}
+
+// removeRows removes the rows' spools (the zip has copied them, or the workbook failed).
+func (wb *workbook) removeRows() {
+	for _, rows := range wb.rows {
+		rows.remove()
+	}
 }
 
 // sheet is the name of a sheet in the report's language.
@@ -159,7 +171,7 @@ func (wb *workbook) linksOf(sheet string) *sheetLinks {
 	return wb.links[part]
 }
 
-func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
+func buildWorkbook(f *excelize.File, r *Report, lim limits, dir string) (*workbook, error) {
 	p := r.printer()
 	st, err := newStyles(f, p)
 	if err != nil {
@@ -179,7 +191,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 			return nil, err
 		}
 	}
-	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}}
+	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}, rows: map[string]*sheetRows{}, dir: dir}
 	// The Insights sheet's rows (80,000 at 20,000 accounts) are written while the sheets before
 	// it are: they touch nothing but the sheet's own stream writer.
 	insights, err := beginInsightsSheet(wb)

@@ -36,21 +36,23 @@ import (
 //     megabytes;
 //   - it adds the hyperlinks of stream sheets, which excelize's StreamWriter cannot write (see
 //     links.go);
-//   - it drops the cell references the big sheets can do without (see cellrefs.go).
+//   - it drops the cell references the big sheets can do without (see cellrefs.go);
+//   - it puts the rows vet wrote itself into their sheets (see rowxml.go).
 type sortedZip struct {
 	out      io.Writer
 	modified time.Time
 	links    map[string]*sheetLinks // by sheet part: "xl/worksheets/sheet3.xml"
 	compact  map[string]bool        // sheet parts whose cells lose the references they can do without
 	ext      map[string][]byte      // an <extLst> (sparklines) to add to a sheet part
+	rows     map[string]*sheetRows  // the rows of a sheet part that rowXML wrote, put before </sheetData>
 	entries  []*zipEntry
 	cur      *zipEntry
 	spool    *spool
 }
 
 // newSortedZip writes the zip to out, spooling in dir.
-func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks, compact map[string]bool, ext map[string][]byte) *sortedZip {
-	return &sortedZip{out: out, modified: modified, links: links, compact: compact, ext: ext, spool: &spool{dir: dir}}
+func newSortedZip(out io.Writer, dir string, modified time.Time, links map[string]*sheetLinks, compact map[string]bool, ext map[string][]byte, rows map[string]*sheetRows) *sortedZip {
+	return &sortedZip{out: out, modified: modified, links: links, compact: compact, ext: ext, rows: rows, spool: &spool{dir: dir}}
 }
 
 // spool is a temp file the compressed entries are written to one after another; each entry is
@@ -218,6 +220,13 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 			to = e.filter
 		}
 		e.filter = &extFilter{to: to, ext: ext}
+	}
+	if rows := z.rows[name]; rows != nil {
+		var to io.WriteCloser = nopCloser{e}
+		if e.filter != nil {
+			to = e.filter
+		}
+		e.filter = &rowsFilter{to: to, rows: rows}
 	}
 	if z.compact[name] {
 		var to io.WriteCloser = nopCloser{e}
