@@ -8,8 +8,9 @@ import (
 )
 
 // The scratch folder: every temporary file a run makes outside --out (excelize's spools while
-// reading a workbook and while writing one) is made in a folder of the run's own inside the
-// temp folder, so that removing that one folder, on any end of the run, leaves nothing behind.
+// reading a workbook and while writing one, the workbook's row spools) is made in a folder of
+// the run's own inside the temp folder, so that removing that one folder, on any end of the
+// run, leaves nothing behind.
 const (
 	scratchPrefix = "vet-"
 	scratchLock   = ".vet-scratch.lock" // held by the run that owns the folder

@@ -16,7 +16,7 @@ import (
 
 // TestSignalsLeaveNothingBehind stops vet midway through writing the report of 200,000 posts
 // (issue 13 case 7). SIGINT, SIGTERM, SIGHUP and SIGQUIT (issue 23 item 9): every temporary file goes, in --out and in the temp
-// folder (excelize's spools included), and last week's report stays byte for byte. SIGKILL
+// folder (the workbook's row spools included), and last week's report stays byte for byte. SIGKILL
 // cannot be handled: the next run clears what it left.
 func TestSignalsLeaveNothingBehind(t *testing.T) {
 	if testing.Short() {
@@ -87,10 +87,11 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 			}
 		}
 	}
-	// excelizeSpool: the workbook's stream sheet has begun spooling in the run's scratch folder.
-	excelizeSpool := func(tmp string) func() bool {
+	// rowsSpool: the workbook's rows have begun spooling in the run's scratch folder (rowXML;
+	// excelize's own spools held them until it no longer wrote them).
+	rowsSpool := func(tmp string) func() bool {
 		return func() bool {
-			m, _ := filepath.Glob(filepath.Join(tmp, scratchPrefix+"*", "excelize-*"))
+			m, _ := filepath.Glob(filepath.Join(tmp, scratchPrefix+"*", "vet-rows-*"))
 			return len(m) > 0
 		}
 	}
@@ -108,9 +109,9 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 		moment func(out, tmp string) func() bool
 		code   int
 	}{
-		{"SIGINT while excelize spools", syscall.SIGINT, func(_, tmp string) func() bool { return excelizeSpool(tmp) }, exitInterrupt},
+		{"SIGINT while the rows spool", syscall.SIGINT, func(_, tmp string) func() bool { return rowsSpool(tmp) }, exitInterrupt},
 		{"SIGTERM once the workbook is staged", syscall.SIGTERM, func(out, _ string) func() bool { return stagedWorkbook(out) }, exitTerminate},
-		{"SIGHUP while excelize spools", syscall.SIGHUP, func(_, tmp string) func() bool { return excelizeSpool(tmp) }, exitHangup},
+		{"SIGHUP while the rows spool", syscall.SIGHUP, func(_, tmp string) func() bool { return rowsSpool(tmp) }, exitHangup},
 		{"SIGQUIT once the workbook is staged", syscall.SIGQUIT, func(out, _ string) func() bool { return stagedWorkbook(out) }, exitQuit},
 	} {
 		t.Run(tc.name+" removes every temporary file and keeps last week's report", func(t *testing.T) {
@@ -132,7 +133,7 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 	t.Run("SIGINT into a new --out leaves no folder behind", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "new")
 		tmp := t.TempDir()
-		if code, stderr := interrupt(t, out, tmp, excelizeSpool(tmp), syscall.SIGINT); code != exitInterrupt {
+		if code, stderr := interrupt(t, out, tmp, rowsSpool(tmp), syscall.SIGINT); code != exitInterrupt {
 			t.Errorf("exit code %d, want %d; stderr %q", code, exitInterrupt, stderr)
 		}
 		if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -144,13 +145,13 @@ func TestSignalsLeaveNothingBehind(t *testing.T) {
 	t.Run("after SIGKILL the next run clears what was left", func(t *testing.T) {
 		out, before := previous(t)
 		tmp := t.TempDir()
-		code, _ := interrupt(t, out, tmp, excelizeSpool(tmp), syscall.SIGKILL)
+		code, _ := interrupt(t, out, tmp, rowsSpool(tmp), syscall.SIGKILL)
 		if code != -1 {
 			t.Fatalf("exit code %d after SIGKILL", code)
 		}
 		unchanged(t, out, before)
 		left, _ := filepath.Glob(filepath.Join(out, outStaging+"*"))
-		spools, _ := filepath.Glob(filepath.Join(tmp, scratchPrefix+"*", "excelize-*"))
+		spools, _ := filepath.Glob(filepath.Join(tmp, scratchPrefix+"*", "vet-rows-*"))
 		if len(left) == 0 || len(spools) == 0 {
 			t.Fatalf("the killed run left no staging folder (%v) or no spool (%v): nothing to clear", left, spools)
 		}

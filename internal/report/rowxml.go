@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"regexp"
 	"strconv"
 	"time"
@@ -335,7 +336,8 @@ func excelTime(t time.Time) float64 {
 }
 
 // sheetRows is a stream sheet's rows as rowXML writes them, spooled to a temp file until the
-// zip writes the sheet; rowsFilter puts them in, before </sheetData>.
+// zip writes the sheet; rowsFilter puts them in, before </sheetData>. The spool is in the temp
+// folder, as excelize's own are (vet run points it at a scratch folder of its own).
 type sheetRows struct {
 	x     *rowXML
 	buf   []byte
@@ -347,7 +349,7 @@ const rowsChunk = 256 << 10
 
 // rowsOf starts the rows of a stream sheet (by its name) whose header its StreamWriter wrote.
 func (wb *workbook) rowsOf(sheet string, cols []column) *sheetRows {
-	rows := &sheetRows{x: newRowXML(cols), buf: make([]byte, 0, rowsChunk+4096), spool: &spool{dir: wb.dir}}
+	rows := &sheetRows{x: newRowXML(cols), buf: make([]byte, 0, rowsChunk+4096), spool: &spool{dir: os.TempDir(), pattern: "vet-rows-*.tmp"}}
 	wb.rows[wb.parts[sheet]] = rows
 	return rows
 }

@@ -115,7 +115,7 @@ func writeWorkbookWith(w io.Writer, r *Report, lim limits) error {
 	if named, ok := w.(interface{ Name() string }); ok { // the staged report file: spool beside it
 		dir = filepath.Dir(named.Name())
 	}
-	wb, err := buildWorkbook(f, r, lim, dir)
+	wb, err := buildWorkbook(f, r, lim)
 	if wb != nil {
 		defer wb.removeRows()
 	}
@@ -149,7 +149,6 @@ type workbook struct {
 	links       map[string]*sheetLinks // part → links added by the stream sheets
 	ext         map[string][]byte      // part → an <extLst> for a stream sheet (its sparklines)
 	rows        map[string]*sheetRows  // part → the rows of a sheet written by rowXML
-	dir         string                 // where the rows are spooled
 }
 
 // removeRows removes the rows' spools (the zip has copied them, or the workbook failed).
@@ -171,7 +170,7 @@ func (wb *workbook) linksOf(sheet string) *sheetLinks {
 	return wb.links[part]
 }
 
-func buildWorkbook(f *excelize.File, r *Report, lim limits, dir string) (*workbook, error) {
+func buildWorkbook(f *excelize.File, r *Report, lim limits) (*workbook, error) {
 	p := r.printer()
 	st, err := newStyles(f, p)
 	if err != nil {
@@ -191,7 +190,7 @@ func buildWorkbook(f *excelize.File, r *Report, lim limits, dir string) (*workbo
 			return nil, err
 		}
 	}
-	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}, rows: map[string]*sheetRows{}, dir: dir}
+	wb := &workbook{f: f, r: r, st: st, p: p, fst: &figureStyles{f: f, p: p, byCode: map[string]int{}}, lim: lim, plan: plan, videoSheets: videoSheets, title: reportTitle(r), parts: sheetParts(f), links: map[string]*sheetLinks{}, ext: map[string][]byte{}, rows: map[string]*sheetRows{}}
 	// The Insights sheet's rows (80,000 at 20,000 accounts) are written while the sheets before
 	// it are: they touch nothing but the sheet's own stream writer.
 	insights, err := beginInsightsSheet(wb)

@@ -58,15 +58,20 @@ func newSortedZip(out io.Writer, dir string, modified time.Time, links map[strin
 // spool is a temp file the compressed entries are written to one after another; each entry is
 // a contiguous stretch of it.
 type spool struct {
-	dir string
-	f   *os.File
-	w   *bufio.Writer
-	off int64
+	dir     string
+	pattern string // the temp file's name (os.CreateTemp's); "" for the zip's, .vet-zip-*.tmp
+	f       *os.File
+	w       *bufio.Writer
+	off     int64
 }
 
 func (s *spool) Write(p []byte) (int, error) {
 	if s.f == nil {
-		f, err := os.CreateTemp(s.dir, ".vet-zip-*.tmp")
+		pattern := s.pattern
+		if pattern == "" {
+			pattern = ".vet-zip-*.tmp"
+		}
+		f, err := os.CreateTemp(s.dir, pattern)
 		if err != nil {
 			return 0, err
 		}
