@@ -87,6 +87,7 @@ func writeAccountsSheet(wb *workbook) error {
 		return err
 	}
 	links := wb.linksOf(sheet)
+	rows := wb.rowsOf(sheet, s.cols)
 	handleCol := s.at(figures.Handle)
 	row := make([]any, len(s.cols))
 	for i := range res.Accounts {
@@ -104,7 +105,7 @@ func writeAccountsSheet(wb *workbook) error {
 		if hasTrends(res) {
 			row[s.trends], row[s.trends+1], row[s.trends+2] = nil, nil, verdictsOverTime(historyPoints(a, res.Config), p)
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
+		if err := rows.add(i+2, row); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -55,13 +54,14 @@ func beginInsightsSheet(wb *workbook) (*insightsSheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &insightsSheet{wb: wb, sw: sw, name: sheet, cols: len(cols), names: names, yes: yes, no: no, yesNo: yesNo}, nil
+	return &insightsSheet{wb: wb, sw: sw, body: wb.rowsOf(sheet, cols), name: sheet, cols: len(cols), names: names, yes: yes, no: no, yesNo: yesNo}, nil
 }
 
 // insightsSheet is the Insights sheet between begin and finish.
 type insightsSheet struct {
 	wb      *workbook
-	sw      *excelize.StreamWriter
+	sw      *excelize.StreamWriter // the header and the table
+	body    *sheetRows             // the rows after it
 	name    string
 	cols, n int // its columns, and the row last written
 	names   []string
@@ -71,7 +71,7 @@ type insightsSheet struct {
 
 // rows writes the sheet's rows: the batch's first, then each account's in rank order.
 func (s *insightsSheet) rows() error {
-	res, st, p, sw, names, yesNo := s.wb.r.Result, s.wb.st, s.wb.p, s.sw, s.names, s.yesNo
+	res, st, p, rows, names, yesNo := s.wb.r.Result, s.wb.st, s.wb.p, s.body, s.names, s.yesNo
 	cfg := &res.Config
 	n := 1
 	row := make([]any, s.cols)
@@ -84,7 +84,7 @@ func (s *insightsSheet) rows() error {
 		if words != "" {
 			row[11] = words
 		}
-		return sw.SetRow("A"+strconv.Itoa(n), row)
+		return rows.add(n, row)
 	}
 	all := p.T("insight.all_creators")
 	for _, b := range res.Insights {
