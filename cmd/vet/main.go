@@ -14,10 +14,10 @@
 // when it ends) while it writes there, so two runs never mix their reports; it stages the report
 // in a folder of its own inside --out (.vet-tmp-PID-*) and makes every other temporary file
 // (the workbook's row spools, excelize's) in a scratch folder of its own in the temp folder
-// (vet-*), which it points TMPDIR at. SIGHUP, SIGINT, SIGQUIT and SIGTERM remove both and exit 128 + the signal's
-// number; a closed standard output ends the printing only (endOnEPIPE); a run killed outright leaves
-// them, and the next run removes them (cleanup.go, outdir.go, scratch.go). The report's own
-// files are never read as input (ingest.Options.Skip).
+// (vet-*), which it points TMPDIR at. SIGHUP, SIGINT, SIGQUIT and SIGTERM remove both and exit
+// 128 + the signal's number; a closed standard output ends the printing only (endOnEPIPE); a
+// run killed outright leaves them, and the next run removes them (cleanup.go, outdir.go,
+// scratch.go). The report's own files are never read as input (ingest.Options.Skip).
 package main
 
 import "os"

@@ -3,9 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"regexp"
 	"strconv"
 	"time"
@@ -82,9 +80,9 @@ func (x *rowXML) appendRow(dst []byte, n int, cells []any) ([]byte, error) {
 		case nil: // a format and no value
 			dst = append(dst, "></c>"...)
 		case int:
-			dst = appendNumberCell(dst, strconv.AppendInt, int64(v))
+			dst = appendIntCell(dst, int64(v))
 		case int64:
-			dst = appendNumberCell(dst, strconv.AppendInt, v)
+			dst = appendIntCell(dst, v)
 		case float64:
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				dst = appendInlineString(dst, fmt.Sprint(v))
@@ -114,9 +112,9 @@ func (x *rowXML) appendRow(dst []byte, n int, cells []any) ([]byte, error) {
 	return append(dst, "</row>"...), nil
 }
 
-func appendNumberCell(dst []byte, appendInt func([]byte, int64, int) []byte, v int64) []byte {
+func appendIntCell(dst []byte, v int64) []byte {
 	dst = append(dst, "><v>"...)
-	dst = appendInt(dst, v, 10)
+	dst = strconv.AppendInt(dst, v, 10)
 	return append(dst, "</v></c>"...)
 }
 
@@ -129,16 +127,8 @@ func appendInlineString(dst []byte, s string) []byte {
 		s = cutUTF16(s, excelCellLimit)
 	}
 	dst = append(dst, ` t="inlineStr"><is><t`...)
-	if s != "" {
-		switch s[0] {
-		case '\t', '\n', '\r', ' ':
-			dst = append(dst, ` xml:space="preserve"`...)
-		default:
-			switch s[len(s)-1] {
-			case '\t', '\n', '\r', ' ':
-				dst = append(dst, ` xml:space="preserve"`...)
-			}
-		}
+	if s != "" && (edgeSpace(s[0]) || edgeSpace(s[len(s)-1])) {
+		dst = append(dst, ` xml:space="preserve"`...)
 	}
 	dst = append(dst, '>')
 	start := len(dst)
@@ -149,6 +139,10 @@ func appendInlineString(dst []byte, s string) []byte {
 	}
 	return append(dst, "</t></is></c>"...)
 }
+
+// edgeSpace is the white space at a text's start or end for which excelize keeps the text's
+// spaces (xml:space="preserve").
+func edgeSpace(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == ' ' }
 
 // appendEscapedText is xml.EscapeText of s with newlines left as they are (excelize escapes
 // them and turns each "&#xA;" back into a newline).
@@ -274,13 +268,7 @@ func appendCellFloat(dst []byte, v float64) []byte {
 	}
 	str := dst[start:]
 	const maxPrec = 15
-	decimal := -1
-	for i, c := range str {
-		if c == '.' {
-			decimal = i
-			break
-		}
-	}
+	decimal := bytes.IndexByte(str, '.')
 	significant := 0
 	for idx := range str {
 		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
@@ -333,83 +321,4 @@ func excelTime(t time.Time) float64 {
 		result++ // Excel's 29 February 1900
 	}
 	return result
-}
-
-// sheetRows is a stream sheet's rows as rowXML writes them, spooled to a temp file until the
-// zip writes the sheet; rowsFilter puts them in, before </sheetData>. The spool is in the temp
-// folder, as excelize's own are (vet run points it at a scratch folder of its own).
-type sheetRows struct {
-	x     *rowXML
-	buf   []byte
-	spool *spool
-}
-
-// rowsChunk is how much of the rows is gathered before it is written to the spool.
-const rowsChunk = 256 << 10
-
-// rowsOf starts the rows of a stream sheet (by its name) whose header its StreamWriter wrote.
-func (wb *workbook) rowsOf(sheet string, cols []column) *sheetRows {
-	rows := &sheetRows{x: newRowXML(cols), buf: make([]byte, 0, rowsChunk+4096), spool: &spool{dir: os.TempDir(), pattern: "vet-rows-*.tmp"}}
-	wb.rows[wb.parts[sheet]] = rows
-	return rows
-}
-
-// add appends row n.
-func (s *sheetRows) add(n int, cells []any) error {
-	var err error
-	if s.buf, err = s.x.appendRow(s.buf, n, cells); err != nil {
-		return err
-	}
-	if len(s.buf) >= rowsChunk {
-		_, err = s.spool.Write(s.buf)
-		s.buf = s.buf[:0]
-	}
-	return err
-}
-
-// writeTo writes every row added.
-func (s *sheetRows) writeTo(w io.Writer) error {
-	if len(s.buf) > 0 {
-		if _, err := s.spool.Write(s.buf); err != nil {
-			return err
-		}
-	}
-	s.buf = s.buf[:0]
-	r, err := s.spool.section(0, s.spool.off)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(w, r)
-	return err
-}
-
-func (s *sheetRows) remove() { s.spool.remove() }
-
-// rowsFilter puts a sheet's rows written by rowXML before its </sheetData>. What excelize
-// writes of the sheet is then its header row and its settings, a few kilobytes: it is held
-// whole until Close.
-type rowsFilter struct {
-	to   io.WriteCloser
-	rows *sheetRows
-	held bytes.Buffer
-}
-
-func (f *rowsFilter) Write(p []byte) (int, error) { return f.held.Write(p) }
-
-func (f *rowsFilter) Close() error {
-	b := f.held.Bytes()
-	i := bytes.Index(b, sheetDataEnd)
-	if i < 0 {
-		return fmt.Errorf("a sheet's XML has no </sheetData> for its %d bytes of rows", f.rows.spool.off+int64(len(f.rows.buf)))
-	}
-	if _, err := f.to.Write(b[:i]); err != nil {
-		return err
-	}
-	if err := f.rows.writeTo(f.to); err != nil {
-		return err
-	}
-	if _, err := f.to.Write(b[i:]); err != nil {
-		return err
-	}
-	return f.to.Close()
 }
