@@ -44,7 +44,7 @@ func newAccountSheet(wb *workbook) *accountSheet {
 		name := f.Label(p)
 		c := column{name: name, width: float64(len([]rune(name))) + 4, style: wb.fst.of(f)} // room for the filter button
 		if f == figures.Reason {
-			c.width, c.style = 60, wb.st.wrap // wrapped: the row grows instead
+			c.width, c.style = 60, wb.st.wrap // wrapped: the row is as tall as its lines
 		}
 		s.cols = append(s.cols, c)
 	}
@@ -88,7 +88,7 @@ func writeAccountsSheet(wb *workbook) error {
 	}
 	links := wb.linksOf(sheet)
 	rows := wb.rowsOf(sheet, s.cols)
-	handleCol := s.at(figures.Handle)
+	handleCol, reasonCol := s.at(figures.Handle), s.at(figures.Reason)
 	row := make([]any, len(s.cols))
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
@@ -105,7 +105,11 @@ func writeAccountsSheet(wb *workbook) error {
 		if hasTrends(res) {
 			row[s.trends], row[s.trends+1], row[s.trends+2] = nil, nil, verdictsOverTime(historyPoints(a, res.Config), p)
 		}
-		if err := rows.add(i+2, row); err != nil {
+		height := 0.0 // the reason wraps: the row is as tall as its lines
+		if reasonCol >= 0 {
+			height = wrappedHeight(cellText(row[reasonCol]), s.cols[reasonCol].width)
+		}
+		if err := rows.add(i+2, row, height); err != nil {
 			return err
 		}
 	}

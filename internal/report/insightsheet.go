@@ -16,6 +16,10 @@ var insightColumns = []string{
 	"trait", "with_posts", "with_median", "without_posts", "without_median", "median_ratio", "within", "creators", "higher", "words",
 }
 
+// insightWordsWidth is the width of the Insights sheet's last column, the batch's comparisons
+// in words, which wrap.
+const insightWordsWidth = 90
+
 // writeInsightsSheet lists what goes with a higher view ER (issue 21): over the whole batch
 // first, with how many creators do better with each trait and the comparison in words, then
 // each account's comparisons in rank order. It says what goes together, never what causes
@@ -37,7 +41,7 @@ func beginInsightsSheet(wb *workbook) (*insightsSheet, error) {
 	cols[3].style, cols[5].style, cols[9].style, cols[10].style = st.count, st.count, st.count, st.count
 	cols[4].style, cols[6].style = st.percent, st.percent
 	cols[7].style = st.ratio
-	cols[11].width, cols[11].style = 90, st.wrap
+	cols[11].width, cols[11].style = insightWordsWidth, st.wrap
 	names := make([]string, len(scoring.Traits()))
 	for _, t := range scoring.Traits() {
 		names[t] = figures.TraitName(t, cfg, p)
@@ -84,7 +88,7 @@ func (s *insightsSheet) rows() error {
 		if words != "" {
 			row[11] = words
 		}
-		return rows.add(n, row)
+		return rows.add(n, row, wrappedHeight(words, insightWordsWidth))
 	}
 	all := p.T("insight.all_creators")
 	for _, b := range res.Insights {

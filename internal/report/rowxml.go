@@ -35,10 +35,19 @@ func newRowXML(cols []column) *rowXML {
 	return x
 }
 
-// appendRow appends row n (1-based) holding cells, one a column from A.
-func (x *rowXML) appendRow(dst []byte, n int, cells []any) ([]byte, error) {
+// appendRow appends row n (1-based) holding cells, one a column from A, and height points
+// tall (0: the default height), as SetRow with excelize.RowOpts{Height: height} writes it.
+func (x *rowXML) appendRow(dst []byte, n int, cells []any, height float64) ([]byte, error) {
+	if height > excelize.MaxRowHeight {
+		return dst, fmt.Errorf("row %d: %w", n, excelize.ErrMaxRowHeight)
+	}
 	dst = append(dst, `<row r="`...)
 	dst = strconv.AppendInt(dst, int64(n), 10)
+	if height > 0 {
+		dst = append(dst, `" ht="`...)
+		dst = strconv.AppendFloat(dst, height, 'f', -1, 64)
+		dst = append(dst, `" customHeight="1`...)
+	}
 	dst = append(dst, `">`...)
 	next := 0 // the column (0-based) a cell without a reference takes
 	for i, v := range cells {

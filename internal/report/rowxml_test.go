@@ -14,8 +14,9 @@ import (
 )
 
 // excelizeRows is what excelize's StreamWriter writes of rows (from row 1) in columns of the
-// given formats, after cellRefFilter: the bytes between <sheetData> and </sheetData>.
-func excelizeRows(t testing.TB, colStyles []int, rows [][]any) string {
+// given formats, row n heights[n] points tall (0 or past heights' end: the default height),
+// after cellRefFilter: the bytes between <sheetData> and </sheetData>.
+func excelizeRows(t testing.TB, colStyles []int, rows [][]any, heights []float64) string {
 	t.Helper()
 	f, _, _, _, _ := rowXMLFile(t)
 	defer f.Close()
@@ -31,7 +32,7 @@ func excelizeRows(t testing.TB, colStyles []int, rows [][]any) string {
 		}
 	}
 	for n, row := range rows {
-		if err := sw.SetRow("A"+strconv.Itoa(n+1), row); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(n+1), row, excelize.RowOpts{Height: rowHeight(heights, n)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -71,7 +72,7 @@ func excelizeRows(t testing.TB, colStyles []int, rows [][]any) string {
 }
 
 // rowXMLRows is the same rows as rowXML writes them.
-func rowXMLRows(t testing.TB, colStyles []int, rows [][]any) string {
+func rowXMLRows(t testing.TB, colStyles []int, rows [][]any, heights []float64) string {
 	t.Helper()
 	cols := make([]column, len(colStyles))
 	for i, s := range colStyles {
@@ -81,11 +82,19 @@ func rowXMLRows(t testing.TB, colStyles []int, rows [][]any) string {
 	var b []byte
 	for n, row := range rows {
 		var err error
-		if b, err = x.appendRow(b, n+1, row); err != nil {
+		if b, err = x.appendRow(b, n+1, row, rowHeight(heights, n)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return string(b)
+}
+
+// rowHeight is heights[n], 0 past its end.
+func rowHeight(heights []float64, n int) float64 {
+	if n < len(heights) {
+		return heights[n]
+	}
+	return 0
 }
 
 // rowXMLFile is a new workbook with the formats of the test's columns: a date, a count, a
@@ -150,8 +159,12 @@ func TestRowXMLAsExcelizeWritesIt(t *testing.T) {
 		[]any{"more cells", "than", "the", "columns", "have", "formats", "for", int64(7)},
 		[]any{"and", nil, nil, nil, nil, nil, nil, "a gap past them", nil, "again"},
 	)
-	want := excelizeRows(t, styles, rows)
-	got := rowXMLRows(t, styles, rows)
+	// Rows of every height a sheet gives: the default, wrappedHeight's lines, fractions of a
+	// point, Excel's highest, and none for a height that is no height.
+	heights := []float64{0, 15, 30, 45, 12.75, 22.5, 1.0 / 3, 0.1 + 0.2, excelize.MaxRowHeight, -1,
+		wrappedHeight(strings.Repeat("word ", 100), 60), wrappedHeight(strings.Repeat("x", 40_000), 60)}
+	want := excelizeRows(t, styles, rows, heights)
+	got := rowXMLRows(t, styles, rows, heights)
 	if got != want {
 		i := 0
 		for i < len(got) && i < len(want) && got[i] == want[i] {
@@ -170,9 +183,12 @@ func TestRowXMLRefusesWhatItCannotWrite(t *testing.T) {
 		"a bool":                          {true},
 		"a pointer to a cell":             {&excelize.Cell{Value: "x"}},
 	} {
-		if _, err := x.appendRow(nil, 2, row); err == nil {
+		if _, err := x.appendRow(nil, 2, row, 0); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+	if _, err := x.appendRow(nil, 2, []any{"x"}, excelize.MaxRowHeight+0.5); err == nil {
+		t.Error("a row taller than Excel's highest: no error")
 	}
 }
 
@@ -187,7 +203,7 @@ func FuzzRowXML(f *testing.F) {
 		_, num, pct, _ := rowXMLStyles(t)
 		styles := []int{0, num, pct}
 		rows := [][]any{{s, i, x}, {nil, excelize.Cell{Value: s}, s}, {excelize.Cell{StyleID: pct, Value: x}, nil, i}}
-		if got, want := rowXMLRows(t, styles, rows), excelizeRows(t, styles, rows); got != want {
+		if got, want := rowXMLRows(t, styles, rows, nil), excelizeRows(t, styles, rows, nil); got != want {
 			t.Fatalf("rowXML:\n%q\nexcelize:\n%q", got, want)
 		}
 	})

@@ -26,10 +26,11 @@ func (wb *workbook) rowsOf(sheet string, cols []column) *sheetRows {
 	return rows
 }
 
-// add appends row n.
-func (s *sheetRows) add(n int, cells []any) error {
+// add appends row n, height points tall (0: the default height; wrappedHeight for a row
+// whose text wraps).
+func (s *sheetRows) add(n int, cells []any, height float64) error {
 	var err error
-	if s.buf, err = s.x.appendRow(s.buf, n, cells); err != nil {
+	if s.buf, err = s.x.appendRow(s.buf, n, cells, height); err != nil {
 		return err
 	}
 	if len(s.buf) >= rowsChunk {

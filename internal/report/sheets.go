@@ -156,7 +156,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: p.VideoID}
 				}
 			}
-			if err := rows.add(n, row); err != nil {
+			if err := rows.add(n, row, 0); err != nil { // captions do not wrap: one line a post
 				return err
 			}
 		}
@@ -273,7 +273,8 @@ func writeSignalsSheet(wb *workbook) error {
 				i + 1, st.text(a.Handle), figures.Signals.CodeWords(p, s.Code), s.Code, verdictWord(p, s.Verdict), p.Say(s.Detail), p.Say(s.Plain),
 				s.Value, s.Limit, verdictWord(p, a.Verdict), excelize.Cell{StyleID: st.wrap, Value: reason},
 			}
-			if err := sw.SetRow("A"+strconv.Itoa(n), row); err != nil {
+			height := excelize.RowOpts{Height: wrappedHeight(reason, cols[10].width)}
+			if err := sw.SetRow("A"+strconv.Itoa(n), row, height); err != nil {
 				return err
 			}
 		}

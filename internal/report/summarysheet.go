@@ -56,6 +56,14 @@ func (w *sheetWriter) textCell(cell, s string) error {
 	return w.f.SetCellStyle(w.sheet, cell, cell, w.st.textStyle)
 }
 
+// height sets the current row's height in points; 0 leaves the default.
+func (w *sheetWriter) height(points float64) {
+	if w.err != nil || points == 0 {
+		return
+	}
+	w.err = w.f.SetRowHeight(w.sheet, w.row, points)
+}
+
 // style formats columns from..to of the current row.
 func (w *sheetWriter) style(from, to, style int) {
 	if w.err != nil {
@@ -320,6 +328,12 @@ func thresholds(cfg scoring.Config, p *lang.Printer) []threshold {
 	}
 }
 
+// The widths of the About sheet's columns: the names, and their definitions. Both wrap.
+const (
+	aboutNameWidth = 24
+	aboutTextWidth = 100
+)
+
 func writeAboutSheet(wb *workbook) error {
 	f, p := wb.f, wb.p
 	sheet := wb.sheet(SheetAbout)
@@ -327,15 +341,16 @@ func writeAboutSheet(wb *workbook) error {
 	w.heading(p.T("sheet.about.heading"), wb.st)
 	for _, l := range aboutLines(wb) {
 		w.line(l[0], l[1])
-		w.style(2, 2, wb.st.wrap)
+		w.style(1, 2, wb.st.wrap) // the name at the top of its definition's lines
+		w.height(max(wrappedHeight(l[0], aboutNameWidth), wrappedHeight(l[1], aboutTextWidth)))
 	}
 	if w.err != nil {
 		return w.err
 	}
-	if err := f.SetColWidth(sheet, "A", "A", 24); err != nil {
+	if err := f.SetColWidth(sheet, "A", "A", aboutNameWidth); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sheet, "B", "B", 100); err != nil {
+	if err := f.SetColWidth(sheet, "B", "B", aboutTextWidth); err != nil {
 		return err
 	}
 	return wb.pageSetup(sheet, false)
