@@ -45,7 +45,7 @@ func profile(dir, input string, stderr io.Writer) error {
 	if err := lap("ingest"); err != nil {
 		return err
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, NoCaption: batch.NoCaption}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Texts: &batch.Texts, Followers: batch.Followers, NoCaption: batch.NoCaption}, scoring.Default())
 	if err := lap("scoring"); err != nil {
 		return err
 	}

@@ -207,7 +207,7 @@ func calcFiles(inputs []string, configPath string, asJSON bool, e *env) error {
 	if batch.Used() == 0 {
 		return fmt.Errorf("no post could be used in %s", strings.Join(inputs, ", "))
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Texts: &batch.Texts, Followers: batch.Followers, Prices: batch.Prices}, f.Scoring)
 	out := make([]calcAccount, 0, len(res.Accounts))
 	for i := range res.Accounts {
 		a := &res.Accounts[i]

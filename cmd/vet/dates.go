@@ -54,10 +54,10 @@ func checkDates(posts []ingest.Post, cfg *scoring.Config) (warnings []lang.Msg, 
 // how many are dated after asOf.
 func datesOf(posts []ingest.Post, asOf time.Time) (oldest, newest time.Time, after int) {
 	for i := range posts {
-		t := posts[i].PostedAt
-		if t.IsZero() {
+		if posts[i].PostedAt.IsZero() {
 			continue
 		}
+		t := posts[i].PostedAt.Time()
 		if oldest.IsZero() || t.Before(oldest) {
 			oldest = t
 		}

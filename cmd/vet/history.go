@@ -126,11 +126,13 @@ func loadHistory(st *history.Store, posts []ingest.Post, cfg *scoring.Config, ti
 	}
 	asOf := cfg.AsOf
 	if asOf.IsZero() {
+		var newest ingest.Instant
 		for i := range posts {
-			if posts[i].PostedAt.After(asOf) {
-				asOf = posts[i].PostedAt
+			if posts[i].PostedAt.After(newest) {
+				newest = posts[i].PostedAt
 			}
 		}
+		asOf = newest.Time()
 	}
 	h, err := st.Load(asOf, cfg.HistoryPoints)
 	if err != nil {

@@ -13,7 +13,11 @@ import (
 // batch's posts alone came near it (measured: a 448 MiB limit took a 1M-post run from 20 s to
 // 100 s of CPU).
 const (
-	memoryHeadroom = 144 << 20 // what the heap may grow past the live set before a collection
+	// what the heap may grow past the live set before a collection. Each collection marks what
+	// holds pointers, and posts hold none (ingest's text.go), so collections are short and the
+	// headroom small: at a million posts 144 MiB peaked at 563–577 MiB, 96 MiB at 515–517 MiB
+	// in the same time, 80 MiB at 506–509 MiB for 0.5 s more CPU (BENCHMARKS.md, 2026-12-07).
+	memoryHeadroom = 96 << 20
 	// never below this: small runs, and the start of big ones, collect at the default pace. At
 	// 384 MiB a million posts of 192 bytes met the limit just before ingest ended, and the
 	// collection that marked their 330 MB slowed reading; a run's peak comes later, at the

@@ -229,7 +229,7 @@ func runCmd(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past, NoCaption: batch.NoCaption}, f.Scoring)
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Texts: &batch.Texts, Followers: batch.Followers, Prices: batch.Prices, Baseline: baseline, History: past, NoCaption: batch.NoCaption}, f.Scoring)
 	timer.done("scoring")
 	if !s.quiet {
 		listBatchWarnings(e.stderr, res, printer)

@@ -171,7 +171,7 @@ func TestFloorCellsAreVetsVideosCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	dir := t.TempDir()
 	if _, err := report.Write(dir, &report.Report{Version: "test", Batch: b, Result: res}); err != nil {
 		t.Fatal(err)

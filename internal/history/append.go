@@ -128,7 +128,7 @@ func (s *Store) write(ctx context.Context, r Run) (_ *sql.Tx, done Appended, err
 	}
 	window := windowPosts(r.Result)
 	if err := insertRows(ctx, tx, "posts", postColumns, len(window), func(i int, args []any) []any {
-		return postRow(args, done.ID, i, window[i])
+		return postRow(args, done.ID, i, window[i], r.Result.Texts)
 	}); err != nil {
 		return nil, Appended{}, fmt.Errorf("%s: posts: %w", s.name, err)
 	}
@@ -201,15 +201,15 @@ func sqlValue(f *figures.Figure, v figures.Value) any {
 var postColumns = []string{"snapshot_id", "post_no", "handle", "video_id", "posted_at", "views", "likes", "comments", "shares", "saves"}
 
 // postRow appends post p's values, in postColumns' order.
-func postRow(args []any, snapshot int64, i int, p *ingest.Post) []any {
+func postRow(args []any, snapshot int64, i int, p *ingest.Post, ts *ingest.Texts) []any {
 	var id, at any
-	if p.VideoID != "" {
-		id = p.VideoID
+	if p.VideoID != 0 {
+		id = ts.Of(p.VideoID)
 	}
 	if !p.PostedAt.IsZero() {
-		at = p.PostedAt.UTC().Format(timeFormat)
+		at = p.PostedAt.Time().Format(timeFormat)
 	}
-	return append(args, snapshot, i+1, p.Account, id, at, count(p.Views), count(p.Likes), count(p.Comments),
+	return append(args, snapshot, i+1, ts.Of(p.Account), id, at, count(p.Views), count(p.Likes), count(p.Comments),
 		count(p.Shares), count(p.Saves))
 }
 

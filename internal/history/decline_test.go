@@ -14,10 +14,10 @@ func weekRun(t *testing.T, s *Store, c synth.Config, n int) *scoring.Result {
 	t.Helper()
 	b := &ingest.Batch{Inputs: []ingest.Input{{Name: "week.csv", Format: "csv"}}}
 	err := synth.GenerateWeek(c, n, func(p *synth.Post) error {
-		b.Posts = append(b.Posts, ingest.Post{Account: p.Account, Key: ingest.FoldHandle(p.Account),
+		b.Posts = append(b.Posts, ingest.Post{Account: b.Texts.Keep(p.Account), Key: b.Texts.Keep(ingest.FoldHandle(p.Account)),
 			Followers: ingest.Count(p.Followers), Views: ingest.Count(p.Views), Likes: ingest.Count(p.Likes),
 			Comments: ingest.Count(p.Comments), Shares: ingest.Count(p.Shares), Saves: ingest.Count(p.Saves),
-			PostedAt: p.PostedAt, VideoID: p.VideoID})
+			PostedAt: ingest.At(p.PostedAt), VideoID: b.Texts.Keep(p.VideoID)})
 		return nil
 	})
 	if err != nil {
@@ -28,7 +28,7 @@ func weekRun(t *testing.T, s *Store, c synth.Config, n int) *scoring.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, History: past}, cfg)
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, History: past}, cfg)
 	if _, err := s.Append(Run{Title: "weekly", Version: "test", Batch: b, Result: res}); err != nil {
 		t.Fatal(err)
 	}

@@ -72,8 +72,8 @@ func TestExportWritesEverySnapshotAsCSV(t *testing.T) {
 		t.Fatalf("posts.csv: %d rows, want %d (the accounts' windows)", len(posts), want)
 	}
 	p := w1.Result.Accounts[0].WindowPosts()[0] // the first account's newest post
-	if posts[0]["video_id"] != p.VideoID || posts[0]["views"] != strconv.FormatInt(int64(p.Views), 10) {
-		t.Errorf("posts.csv first row %v; want video %s with %d views", posts[0], p.VideoID, p.Views)
+	if id := w1.Result.Texts.Of(p.VideoID); posts[0]["video_id"] != id || posts[0]["views"] != strconv.FormatInt(int64(p.Views), 10) {
+		t.Errorf("posts.csv first row %v; want video %s with %d views", posts[0], id, p.Views)
 	}
 }
 

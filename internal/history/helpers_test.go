@@ -16,17 +16,17 @@ func synthRun(t testing.TB, c synth.Config, title string) Run {
 	b := &ingest.Batch{Inputs: []ingest.Input{{Name: "week.csv", Format: "csv"}}}
 	b.Posts = make([]ingest.Post, 0, c.Rows())
 	err := synth.Generate(c, func(p *synth.Post) error {
-		b.Posts = append(b.Posts, ingest.Post{Account: p.Account, Key: ingest.FoldHandle(p.Account),
+		b.Posts = append(b.Posts, ingest.Post{Account: b.Texts.Keep(p.Account), Key: b.Texts.Keep(ingest.FoldHandle(p.Account)),
 			Followers: ingest.Count(p.Followers), Views: ingest.Count(p.Views), Likes: ingest.Count(p.Likes),
 			Comments: ingest.Count(p.Comments), Shares: ingest.Count(p.Shares), Saves: ingest.Count(p.Saves),
-			PostedAt: p.PostedAt, VideoID: p.VideoID})
+			PostedAt: ingest.At(p.PostedAt), VideoID: b.Texts.Keep(p.VideoID)})
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Read = len(b.Posts)
-	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts}, scoring.Default())
 	return Run{Title: title, Version: "test", Created: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC), Batch: b, Result: res}
 }
 

@@ -112,11 +112,12 @@ func TestAppendWritesWhatTheRunScored(t *testing.T) {
 	p := run.Batch.Posts[len(run.Batch.Posts)-1]
 	var views, likes int64
 	var at string
-	if err := db.QueryRow(`SELECT views, likes, posted_at FROM posts WHERE video_id = ?`, p.VideoID).Scan(&views, &likes, &at); err != nil {
+	id := run.Batch.Texts.Of(p.VideoID)
+	if err := db.QueryRow(`SELECT views, likes, posted_at FROM posts WHERE video_id = ?`, id).Scan(&views, &likes, &at); err != nil {
 		t.Fatal(err)
 	}
-	if views != int64(p.Views) || likes != int64(p.Likes) || at != p.PostedAt.UTC().Format("2006-01-02 15:04:05") {
-		t.Errorf("post %s stored as %d views, %d likes at %s; want %d, %d at %s", p.VideoID, views, likes, at, p.Views, p.Likes, p.PostedAt)
+	if views != int64(p.Views) || likes != int64(p.Likes) || at != p.PostedAt.Time().Format("2006-01-02 15:04:05") {
+		t.Errorf("post %s stored as %d views, %d likes at %s; want %d, %d at %s", id, views, likes, at, p.Views, p.Likes, p.PostedAt.Time())
 	}
 }
 

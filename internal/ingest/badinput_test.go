@@ -188,8 +188,8 @@ func TestHugeInputs(t *testing.T) {
 		caption := strings.Repeat("ab,\"c\"\n😀", (1<<20)/13-1000) // 13 bytes each as written
 		body := "account,views,likes,comments,shares,caption\nann,1,1,1,1,\"" + strings.ReplaceAll(caption, `"`, `""`) + "\"\nbob,2,2,2,2,x\n"
 		b := readString(t, body, Options{})
-		if b.Used() != 2 || b.Posts[0].Caption != caption || int(b.Posts[1].Line) != strings.Count(body, "\n") {
-			t.Errorf("used %d, caption intact %v, bob on line %d", b.Used(), b.Posts[0].Caption == caption, b.Posts[1].Line)
+		if b.Used() != 2 || b.Texts.Of(b.Posts[0].Caption) != caption || int(b.Posts[1].Line) != strings.Count(body, "\n") {
+			t.Errorf("used %d, caption intact %v, bob on line %d", b.Used(), b.Texts.Of(b.Posts[0].Caption) == caption, b.Posts[1].Line)
 		}
 	})
 	t.Run("a 10 MB caption is rejected, named by its row (issue 23: a quoted field is capped at 1 MB)", func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestHugeInputs(t *testing.T) {
 		if len(b.Rejected) == 0 || b.Rejected[0].Line != 2 || !strings.Contains(b.Rejected[0].Error(), "is longer than 1 MB") {
 			t.Fatalf("rejected %v", b.Rejected)
 		}
-		if n := len(b.Posts); n == 0 || b.Posts[n-1].Account != "bob" || int(b.Posts[n-1].Line) != strings.Count(body, "\n") {
+		if n := len(b.Posts); n == 0 || b.Texts.Of(b.Posts[n-1].Account) != "bob" || int(b.Posts[n-1].Line) != strings.Count(body, "\n") {
 			t.Errorf("posts %d, the last %+v", n, b.Posts[n-1])
 		}
 	})
@@ -247,7 +247,7 @@ func TestWorkbooks(t *testing.T) {
 			t.Fatalf("used %d, followers %v", b.Used(), b.Followers)
 		}
 		ann, bob := b.Posts[0], b.Posts[1]
-		if !ann.PostedAt.Equal(utc(2025, 1, 1, 0, 0, 0)) || ann.File != filepath.Join(filepath.Dir(ann.File), "posts.xlsx[Week 1]") {
+		if !ann.PostedAt.Time().Equal(utc(2025, 1, 1, 0, 0, 0)) || b.Texts.Of(ann.File) != filepath.Join(filepath.Dir(b.Texts.Of(ann.File)), "posts.xlsx[Week 1]") {
 			t.Errorf("ann = %+v", ann)
 		}
 		if bob.Views != 1200 || bob.Likes != 12345 || !bob.Rounded || bob.Line != 3 {

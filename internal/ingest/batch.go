@@ -69,6 +69,7 @@ type Input struct {
 type Batch struct {
 	Inputs     []Input
 	Posts      []Post     // the posts used: every good row, each video once
+	Texts      Texts      // the strings the posts keep (Post's Texts)
 	Rejected   []RowError // every row that could not be used, in input order
 	Duplicates int        // rows dropped because their video was already there
 	Read       int        // data rows read in all; Read == len(Posts) + Duplicates + len(Rejected)
@@ -246,7 +247,7 @@ func Read(paths []string, opts Options) (*Batch, error) {
 			return nil, err
 		}
 		if keys == nil {
-			keys = postKeys(b.Posts)
+			keys = b.postKeys()
 		}
 		if len(handles) > 0 && !slices.ContainsFunc(handles, func(h string) bool { return keys[h] }) {
 			b.notice(say("accounts_no_match", lang.Text("file", f.name), lang.Count("n", int64(len(handles))), lang.Text("handle", strconv.Quote(clip(handles[0])))))
@@ -288,12 +289,12 @@ func (b *Batch) sawCurrency(c CurrencySeen) {
 }
 
 // postKeys is the set of the posts' accounts, folded.
-func postKeys(posts []Post) map[string]bool {
+func (b *Batch) postKeys() map[string]bool {
 	keys := map[string]bool{}
-	last := ""
-	for i := range posts {
-		if k := posts[i].Key; k != last { // an export lists an account's posts together
-			keys[k], last = true, k
+	var last Text
+	for i := range b.Posts {
+		if k := b.Posts[i].Key; k != last { // an export lists an account's posts together
+			keys[b.text(k)], last = true, k
 		}
 	}
 	return keys

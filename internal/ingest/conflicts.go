@@ -50,11 +50,12 @@ func (b *Batch) sayFollowerConflicts() {
 			if !p.Followers.Known() {
 				continue
 			}
-			if n, ok := b.Followers[p.Key]; !ok || n == p.Followers {
+			key := b.text(p.Key)
+			if n, ok := b.Followers[key]; !ok || n == p.Followers {
 				continue
 			}
-			if j, seen := newest[p.Key]; !seen || p.PostedAt.After(b.Posts[j].PostedAt) {
-				newest[p.Key] = i
+			if j, seen := newest[key]; !seen || p.PostedAt.After(b.Posts[j].PostedAt) {
+				newest[key] = i
 			}
 		}
 		keys := make([]string, 0, len(newest))
@@ -65,7 +66,7 @@ func (b *Batch) sayFollowerConflicts() {
 		for _, k := range keys {
 			p := &b.Posts[newest[k]]
 			b.conflict(say("followers_posts", lang.Text("handle", shownKey(k)), lang.Count("given", int64(b.Followers[k])), lang.Text("given_at", b.followersAt[k]),
-				lang.Count("posts", int64(p.Followers)), lang.Text("post_at", p.File+":"+strconv.Itoa(int(p.Line)))))
+				lang.Count("posts", int64(p.Followers)), lang.Text("post_at", b.text(p.File)+":"+strconv.Itoa(int(p.Line)))))
 		}
 	}
 	if b.conflicts > maxConflicts {

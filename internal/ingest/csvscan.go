@@ -16,7 +16,7 @@ import (
 // and any other record is unquoted into one buffer that is reused.
 //
 // The fields of a record are valid only until the next call to next: whoever keeps one must
-// copy it (table.post keeps its strings in an arena).
+// copy it (table.post keeps its strings in the batch's Texts).
 type csvScanner struct {
 	r      *bufio.Reader
 	comma  byte

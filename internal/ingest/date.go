@@ -64,6 +64,10 @@ func parseDate(s string) (time.Time, dayOrder, error) {
 	return t, o, err
 }
 
+// yearlessYear holds a date read without its year until the table's dates place it
+// (placeYearless): a leap year, so that February 29 keeps its day.
+const yearlessYear = 2000
+
 // The years a post can have been published in: TikTok began in 2016, Unix time in 1970.
 var (
 	minTime = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)

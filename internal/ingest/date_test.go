@@ -108,7 +108,7 @@ func TestDateColumn(t *testing.T) {
 			}
 			var got []time.Time
 			for _, p := range b.Posts {
-				got = append(got, p.PostedAt)
+				got = append(got, p.PostedAt.Time())
 			}
 			if len(got) != len(tc.want) {
 				t.Fatalf("dates %v; want %v", got, tc.want)
@@ -130,7 +130,7 @@ func TestYearlessDates(t *testing.T) {
 		csv := "Video link,Post time,Total likes,Total comments,Total shares,Total views\n" +
 			"https://www.tiktok.com/@me/video/x1,December 30,1,1,1,10\nhttps://www.tiktok.com/@me/video/x2,January 5,1,1,1,10\n"
 		b := readString(t, csv, Options{Now: utc(2026, 1, 10, 0, 0, 0)})
-		if b.Posts[0].PostedAt != utc(2025, 12, 30, 0, 0, 0) || b.Posts[1].PostedAt != utc(2026, 1, 5, 0, 0, 0) {
+		if b.Posts[0].PostedAt.Time() != utc(2025, 12, 30, 0, 0, 0) || b.Posts[1].PostedAt.Time() != utc(2026, 1, 5, 0, 0, 0) {
 			t.Errorf("dates %v, %v", b.Posts[0].PostedAt, b.Posts[1].PostedAt)
 		}
 		if in := b.Inputs[0]; in.Preset != "tiktok-studio" {
@@ -166,7 +166,7 @@ func TestStudioContentAlone(t *testing.T) {
 			t.Fatalf("used %d posts; want %d", b.Used(), len(want))
 		}
 		for i, p := range b.Posts {
-			if !p.PostedAt.Equal(want[i]) {
+			if !p.PostedAt.Time().Equal(want[i]) {
 				t.Errorf("post %d posted %v; want %v", i, p.PostedAt, want[i])
 			}
 		}

@@ -39,15 +39,15 @@ func (b *Batch) dedupe() {
 			i    int32
 			seen bool
 		)
-		if id, ok := numericID(p); ok {
+		if id, ok := b.numericID(p); ok {
 			i, seen = ids.add(id, int32(kept))
-			if seen && b.Posts[i].Key != p.Key {
+			if seen && b.Posts[i].Key != p.Key && b.text(b.Posts[i].Key) != b.text(p.Key) {
 				first := &b.Posts[i]
-				if i, seen = add(videoKey{kind: 'n', s: p.Key, t: int64(id)}, int32(kept)); !seen {
-					shared.add(first, p)
+				if i, seen = add(videoKey{kind: 'n', s: b.text(p.Key), t: int64(id)}, int32(kept)); !seen {
+					shared.add(b, first, p)
 				}
 			}
-		} else if key, ok := keyOf(p); ok {
+		} else if key, ok := b.keyOf(p); ok {
 			i, seen = add(key, int32(kept))
 		}
 		if !seen {
@@ -57,9 +57,9 @@ func (b *Batch) dedupe() {
 			kept++
 			continue
 		}
-		dropped := p.File
+		dropped := b.text(p.File)
 		if moreViews(p.Views, b.Posts[i].Views) {
-			dropped = b.Posts[i].File
+			dropped = b.text(b.Posts[i].File)
 			b.Posts[i] = *p
 		}
 		b.Duplicates++
@@ -80,17 +80,17 @@ type sharedIDs struct {
 
 const maxSharedSaid = 5
 
-func (s *sharedIDs) add(first, p *Post) {
+func (s *sharedIDs) add(b *Batch, first, p *Post) {
 	if len(s.said) == maxSharedSaid {
 		s.more++
 		return
 	}
-	id := p.VideoID
+	id := b.text(p.VideoID)
 	if id == "" {
-		id = first.VideoID
+		id = b.text(first.VideoID)
 	}
-	s.said = append(s.said, say("shared_id", lang.Text("first", fmt.Sprintf("%s:%d (@%s)", first.File, first.Line, first.Account)),
-		lang.Text("second", fmt.Sprintf("%s:%d (@%s)", p.File, p.Line, p.Account)), lang.Text("id", strconv.Quote(clip(id)))))
+	s.said = append(s.said, say("shared_id", lang.Text("first", fmt.Sprintf("%s:%d (@%s)", b.text(first.File), first.Line, b.text(first.Account))),
+		lang.Text("second", fmt.Sprintf("%s:%d (@%s)", b.text(p.File), p.Line, b.text(p.Account))), lang.Text("id", strconv.Quote(clip(id)))))
 }
 
 func (s *sharedIDs) warnings() []lang.Msg {
@@ -122,14 +122,15 @@ func (b *Batch) countDuplicate(file string) {
 }
 
 // numericID is a post's TikTok video id as a number, from its video_id or its url.
-func numericID(p *Post) (uint64, bool) {
-	id := p.VideoID
+func (b *Batch) numericID(p *Post) (uint64, bool) {
+	id := b.text(p.VideoID)
 	if id == "" {
-		i := strings.Index(p.URL, "/video/")
+		url := b.text(p.URL)
+		i := strings.Index(url, "/video/")
 		if i < 0 {
 			return 0, false
 		}
-		id = p.URL[i+len("/video/"):]
+		id = url[i+len("/video/"):]
 		if j := strings.IndexAny(id, "/?#"); j >= 0 {
 			id = id[:j]
 		}
@@ -156,14 +157,15 @@ type videoKey struct {
 	t    int64
 }
 
-func keyOf(p *Post) (videoKey, bool) {
+func (b *Batch) keyOf(p *Post) (videoKey, bool) {
+	key := b.text(p.Key)
 	switch {
-	case p.VideoID != "":
-		return videoKey{kind: 'i', s: p.Key + "\x00" + p.VideoID}, true
-	case p.URL != "":
-		return videoKey{kind: 'u', s: p.Key + "\x00" + p.URL}, true
-	case p.Key != "" && !p.PostedAt.IsZero() && !p.PostedAt.Equal(p.PostedAt.Truncate(24*time.Hour)):
-		return videoKey{kind: 't', s: p.Key, t: p.PostedAt.UnixNano()}, true
+	case p.VideoID != 0:
+		return videoKey{kind: 'i', s: key + "\x00" + b.text(p.VideoID)}, true
+	case p.URL != 0:
+		return videoKey{kind: 'u', s: key + "\x00" + b.text(p.URL)}, true
+	case key != "" && !p.PostedAt.IsZero() && p.PostedAt.Time().Truncate(24*time.Hour) != p.PostedAt.Time():
+		return videoKey{kind: 't', s: key, t: p.PostedAt.Time().UnixNano()}, true
 	}
 	return videoKey{}, false
 }
@@ -177,7 +179,7 @@ func (t *table) forgetFalseIDs() {
 	posts := t.b.Posts[t.first:]
 	long := 0
 	for i := range posts {
-		if id := posts[i].VideoID; len(id) >= tiktokIDDigits && allDigits(id) {
+		if id := t.b.text(posts[i].VideoID); len(id) >= tiktokIDDigits && allDigits(id) {
 			long++
 		}
 	}
@@ -185,7 +187,7 @@ func (t *table) forgetFalseIDs() {
 	var sciEx, shortEx string
 	for i := range posts {
 		p := &posts[i]
-		id := p.VideoID
+		id := t.b.text(p.VideoID)
 		switch {
 		case id == "":
 			continue
@@ -203,9 +205,9 @@ func (t *table) forgetFalseIDs() {
 			continue
 		}
 		if p.canonical {
-			p.URL, p.canonical = t.text.keep(p.VideoURL()), false
+			p.URL, p.canonical = t.b.Texts.Keep(p.VideoURL(&t.b.Texts)), false
 		}
-		p.VideoID = ""
+		p.VideoID = 0
 	}
 	col := clip(t.columnName(FieldVideoID))
 	if sci > 0 {

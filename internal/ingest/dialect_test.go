@@ -69,7 +69,7 @@ func TestEncodingsAndDialects(t *testing.T) {
 				t.Fatalf("used %d, rejected %v", b.Used(), b.Rejected)
 			}
 			p := b.Posts[0]
-			if p.Account != "José" || p.Views != 1234 || !strings.HasPrefix(p.Caption, "olé") || !strings.Contains(p.Caption, "\nsecond line; with") { // encoding/csv turns a quoted CRLF into LF
+			if b.Texts.Of(p.Account) != "José" || p.Views != 1234 || !strings.HasPrefix(b.Texts.Of(p.Caption), "olé") || !strings.Contains(b.Texts.Of(p.Caption), "\nsecond line; with") { // encoding/csv turns a quoted CRLF into LF
 				t.Errorf("first post = %+v", p)
 			}
 			if b.Posts[1].Line != 4 {
@@ -80,7 +80,7 @@ func TestEncodingsAndDialects(t *testing.T) {
 	t.Run("a stray Windows-1252 byte late in a UTF-8 file is read as Windows-1252", func(t *testing.T) {
 		body := "account,views,likes,comments,shares,caption\n" + strings.Repeat("ann,1,1,1,1,ok\n", 10000) + "bob,1,1,1,1,caf\xe9\n"
 		b := readString(t, body, Options{})
-		if got := b.Posts[len(b.Posts)-1].Caption; got != "café" || !strings.Contains(b.Inputs[0].Encoding, "windows-1252") {
+		if got := b.Texts.Of(b.Posts[len(b.Posts)-1].Caption); got != "café" || !strings.Contains(b.Inputs[0].Encoding, "windows-1252") {
 			t.Errorf("caption %q, encoding %q", got, b.Inputs[0].Encoding)
 		}
 	})

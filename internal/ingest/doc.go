@@ -23,7 +23,8 @@
 //	dialect.go   the delimiter sniffer
 //	csv.go       delimited text: header, title rows, physical line numbers, quotes left open
 //	csvscan.go   the record splitter: encoding/csv's reading, without a string per record
-//	lend.go      lend, the one unsafe.String, and the arena posts keep their strings in
+//	lend.go      lend, the one unsafe.String
+//	text.go      Texts, the blocks posts keep their strings in, and Instant: a post holds no pointer
 //	xlsx.go      workbooks, streamed, with decompression caps, a truncation check, and
 //	             excelize's calls (only those) guarded against panics
 //	json.go      Apify JSON and JSON Lines, nested keys flattened to dotted paths

@@ -70,7 +70,7 @@ func TestUnreadableFilesInAFolder(t *testing.T) {
 			}
 			var accounts []string
 			for _, p := range b.Posts {
-				accounts = append(accounts, p.Account)
+				accounts = append(accounts, b.Texts.Of(p.Account))
 			}
 			if strings.Join(accounts, ",") != "ann,bob,zed" || len(b.Rejected) != 0 || len(b.Inputs) != 3 || b.Read != 3 {
 				t.Errorf("accounts %q, rejected %v, inputs %d, read %d: the skipped files left something behind", accounts, b.Rejected, len(b.Inputs), b.Read)
@@ -222,8 +222,8 @@ func TestNamesNeverAbsolute(t *testing.T) {
 	if b.Inputs[0].Name != "exports/a.csv" || b.Inputs[1].Name != "x.csv" {
 		t.Errorf("inputs %q, %q; want exports/a.csv, x.csv", b.Inputs[0].Name, b.Inputs[1].Name)
 	}
-	if b.Posts[0].File != "exports/a.csv" || b.Rejected[0].File != "exports/a.csv" || b.Posts[1].File != "x.csv" {
-		t.Errorf("post files %q, %q, rejected %q", b.Posts[0].File, b.Posts[1].File, b.Rejected[0].File)
+	if b.Texts.Of(b.Posts[0].File) != "exports/a.csv" || b.Rejected[0].File != "exports/a.csv" || b.Texts.Of(b.Posts[1].File) != "x.csv" {
+		t.Errorf("post files %q, %q, rejected %q", b.Texts.Of(b.Posts[0].File), b.Texts.Of(b.Posts[1].File), b.Rejected[0].File)
 	}
 	t.Run("a relative argument is named as given", func(t *testing.T) {
 		t.Chdir(dir)

@@ -131,7 +131,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("read %d != used %d + duplicates %d + rejected %d", b.Read, len(b.Posts), b.Duplicates, len(b.Rejected))
 		}
 		for _, p := range b.Posts {
-			if p.Key == "" || !p.Likes.Known() || !p.Comments.Known() {
+			if b.Texts.Of(p.Key) == "" || !p.Likes.Known() || !p.Comments.Known() {
 				t.Fatalf("a post without the counts every rate needs was used: %+v", p)
 			}
 			for _, c := range []Count{p.Views, p.Likes, p.Comments, p.Shares, p.Saves, p.Followers} {
@@ -139,13 +139,13 @@ func FuzzRead(f *testing.F) {
 					t.Fatalf("a count above MaxCount was used: %+v", p)
 				}
 			}
-			for _, s := range []string{p.Account, p.VideoID, p.URL, p.Caption} {
+			for _, s := range []string{b.Texts.Of(p.Account), b.Texts.Of(p.VideoID), b.Texts.Of(p.URL), b.Texts.Of(p.Caption)} {
 				if hasControl(s) {
 					t.Fatalf("a post with a control character was used: %+v", p)
 				}
 			}
-			if strings.ContainsFunc(p.Account, invisible) || FoldHandle(p.Key) != p.Key {
-				t.Fatalf("a post's handle %q shows characters that draw nothing, or its key %q folds again", p.Account, p.Key)
+			if strings.ContainsFunc(b.Texts.Of(p.Account), invisible) || FoldHandle(b.Texts.Of(p.Key)) != b.Texts.Of(p.Key) {
+				t.Fatalf("a post's handle %q shows characters that draw nothing, or its key %q folds again", b.Texts.Of(p.Account), b.Texts.Of(p.Key))
 			}
 		}
 	})
@@ -234,7 +234,7 @@ func FuzzOpenQuote(f *testing.F) {
 			if j >= k {
 				i++
 			}
-			if p.Account != fmt.Sprintf("acct%d", i) || int(p.Line) != i+2 || p.Views != Count(i+1) {
+			if b.Texts.Of(p.Account) != fmt.Sprintf("acct%d", i) || int(p.Line) != i+2 || p.Views != Count(i+1) {
 				t.Fatalf("post %d = %+v; want acct%d on line %d", j, p, i, i+2)
 			}
 		}

@@ -61,7 +61,7 @@ func warned(b *Batch, parts ...string) bool {
 func accountsOf(b *Batch) map[string]int {
 	n := map[string]int{}
 	for _, p := range b.Posts {
-		n[p.Key]++
+		n[b.Texts.Of(p.Key)]++
 	}
 	return n
 }
@@ -104,7 +104,7 @@ func TestDuplicatesAreKeyedWithinAnAccount(t *testing.T) {
 			t.Errorf("used %d, duplicates %d", b.Used(), b.Duplicates)
 		}
 		for _, p := range b.Posts {
-			if p.VideoID != "" || p.VideoURL() != "" {
+			if b.Texts.Of(p.VideoID) != "" || p.VideoURL(&b.Texts) != "" {
 				t.Fatalf("a rounded id is kept: %+v", p)
 			}
 		}
@@ -137,7 +137,7 @@ func TestDuplicatesAreKeyedWithinAnAccount(t *testing.T) {
 func TestCROnlyLineEndingsAreRead(t *testing.T) {
 	csv := "account,views,likes,comments,shares,caption\rann,100,5,1,1,\"two\rlines\"\rben,200,6,2,1,b\r"
 	b := mustRead(t, map[string]string{"mac.csv": csv}, Options{}, "mac.csv")
-	if b.Used() != 2 || b.Posts[0].Caption != "two\nlines" || b.Posts[1].Line != 4 {
+	if b.Used() != 2 || b.Texts.Of(b.Posts[0].Caption) != "two\nlines" || b.Posts[1].Line != 4 {
 		t.Errorf("used %d, posts %+v, warnings %q", b.Used(), b.Posts, b.Warnings)
 	}
 }
@@ -151,7 +151,7 @@ func TestDutchAndGermanHeaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := mustRead(t, map[string]string{"nl.csv": tc.header + "\nann,2000,100,5,1,1,#samenwerking met X,2024-03-01\n"}, Options{}, "nl.csv")
-			if b.Used() != 1 || b.Posts[0].Caption != "#samenwerking met X" || b.Posts[0].Followers != 2000 || b.Posts[0].PostedAt.IsZero() {
+			if b.Used() != 1 || b.Texts.Of(b.Posts[0].Caption) != "#samenwerking met X" || b.Posts[0].Followers != 2000 || b.Posts[0].PostedAt.IsZero() {
 				t.Errorf("posts %+v, inputs %+v", b.Posts, b.Inputs)
 			}
 			if len(b.NoCaption) != 0 || b.NoCaptionWarning() != "" {

@@ -47,11 +47,11 @@ func TestHandlesThatLookAlike(t *testing.T) {
 				}
 			}
 			for _, p := range b.Posts {
-				if tc.shown != "" && p.Account != tc.shown {
-					t.Errorf("shown as %q, want %q", p.Account, tc.shown)
+				if tc.shown != "" && b.Texts.Of(p.Account) != tc.shown {
+					t.Errorf("shown as %q, want %q", b.Texts.Of(p.Account), tc.shown)
 				}
-				if strings.ContainsFunc(p.Account, invisible) {
-					t.Errorf("shown as %q, with characters that draw nothing", p.Account)
+				if strings.ContainsFunc(b.Texts.Of(p.Account), invisible) {
+					t.Errorf("shown as %q, with characters that draw nothing", b.Texts.Of(p.Account))
 				}
 			}
 			switch {
@@ -84,8 +84,8 @@ func TestAFileMixingEncodingsIsReadPerRow(t *testing.T) {
 		t.Errorf("accounts %v, want josé ×3", got)
 	}
 	for _, p := range b.Posts {
-		if p.Caption != "caf\u00e9" && p.Caption != "na\u00efve" {
-			t.Errorf("caption %q", p.Caption)
+		if b.Texts.Of(p.Caption) != "caf\u00e9" && b.Texts.Of(p.Caption) != "na\u00efve" {
+			t.Errorf("caption %q", b.Texts.Of(p.Caption))
 		}
 	}
 	if !warned(b, "mixed.csv: mixes UTF-8 and Windows-1252: its Windows-1252 bytes (on lines 2, 4) are read as such, everything else as UTF-8") {

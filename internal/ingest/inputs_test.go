@@ -30,7 +30,7 @@ func TestManyInputs(t *testing.T) {
 		}
 		views := map[string]Count{}
 		for _, p := range b.Posts {
-			views[p.VideoID+p.VideoURL()] = p.Views
+			views[b.Texts.Of(p.VideoID)+p.VideoURL(&b.Texts)] = p.Views
 		}
 		if views["v1"] != 150 || views["v2"] != 50 || views["https://www.tiktok.com/@Cid/video/9"] != 6 {
 			t.Errorf("kept %v", views)
@@ -47,8 +47,8 @@ func TestManyInputs(t *testing.T) {
 	})
 	t.Run("the account comes from the url when there is no account column", func(t *testing.T) {
 		p := b.Posts[len(b.Posts)-1]
-		if p.Account != "Cid" || p.Key != "cid" {
-			t.Errorf("account %q key %q", p.Account, p.Key)
+		if b.Texts.Of(p.Account) != "Cid" || b.Texts.Of(p.Key) != "cid" {
+			t.Errorf("account %q key %q", b.Texts.Of(p.Account), b.Texts.Of(p.Key))
 		}
 	})
 	t.Run("validate can print how each input was understood", func(t *testing.T) {
@@ -70,7 +70,7 @@ func TestJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.Used() != 1 || b.Posts[0].Followers != 2000 || b.Posts[0].Line != 2 || b.Posts[0].PostedAt.Year() != 2022 {
+		if b.Used() != 1 || b.Posts[0].Followers != 2000 || b.Posts[0].Line != 2 || b.Posts[0].PostedAt.Time().Year() != 2022 {
 			t.Errorf("posts %+v", b.Posts)
 		}
 		if len(b.Rejected) != 1 || b.Rejected[0].Error() != "a.json:3: diggCount: no likes count (missing is not zero)" /* an absolute path is named by its base name */ {
@@ -167,7 +167,7 @@ func TestStudioFolderWithOthers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.Used() != 2 || b.Posts[0].PostedAt != utc(2026, 2, 1, 0, 0, 0) {
+		if b.Used() != 2 || b.Posts[0].PostedAt.Time() != utc(2026, 2, 1, 0, 0, 0) {
 			t.Errorf("used %d, posts %+v", b.Used(), b.Posts)
 		}
 	})

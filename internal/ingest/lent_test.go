@@ -95,19 +95,19 @@ func TestLentCellsAreCopied(t *testing.T) {
 		t.Fatalf("used %d, rejected %d", b.Used(), len(b.Rejected))
 	}
 	for _, p := range b.Posts {
-		rec := lines[p.File][int(p.Line)]
+		rec := lines[b.Texts.Of(p.File)][int(p.Line)]
 		if rec == nil {
 			t.Fatalf("post %+v: no such line", p)
 		}
-		if strings.HasSuffix(p.File, "undated.csv") {
-			if p.Account != rec[0] || p.VideoID != rec[1] || !p.PostedAt.IsZero() {
-				t.Fatalf("line %d %q: read as %q %q posted %v", p.Line, rec, p.Account, p.VideoID, p.PostedAt)
+		if strings.HasSuffix(b.Texts.Of(p.File), "undated.csv") {
+			if b.Texts.Of(p.Account) != rec[0] || b.Texts.Of(p.VideoID) != rec[1] || !p.PostedAt.IsZero() {
+				t.Fatalf("line %d %q: read as %q %q posted %v", p.Line, rec, b.Texts.Of(p.Account), b.Texts.Of(p.VideoID), p.PostedAt)
 			}
 			continue
 		}
-		if strings.HasSuffix(p.File, "dates.csv") {
-			if p.Account != rec[0] || p.VideoID != rec[1] {
-				t.Fatalf("line %d %q: read as %q %q", p.Line, rec, p.Account, p.VideoID)
+		if strings.HasSuffix(b.Texts.Of(p.File), "dates.csv") {
+			if b.Texts.Of(p.Account) != rec[0] || b.Texts.Of(p.VideoID) != rec[1] {
+				t.Fatalf("line %d %q: read as %q %q", p.Line, rec, b.Texts.Of(p.Account), b.Texts.Of(p.VideoID))
 			}
 			continue
 		}
@@ -115,8 +115,8 @@ func TestLentCellsAreCopied(t *testing.T) {
 		if account == "" {
 			account = strings.Split(strings.TrimPrefix(rec[2], tiktokURL), "/")[0]
 		}
-		if p.Account != account || p.Key != strings.ToLower(account) || p.VideoID != rec[1] || p.VideoURL() != rec[2] || p.Caption != rec[8] {
-			t.Fatalf("line %d %q: read as account %q key %q id %q url %q caption %q", p.Line, rec, p.Account, p.Key, p.VideoID, p.VideoURL(), p.Caption)
+		if b.Texts.Of(p.Account) != account || b.Texts.Of(p.Key) != strings.ToLower(account) || b.Texts.Of(p.VideoID) != rec[1] || p.VideoURL(&b.Texts) != rec[2] || b.Texts.Of(p.Caption) != rec[8] {
+			t.Fatalf("line %d %q: read as account %q key %q id %q url %q caption %q", p.Line, rec, b.Texts.Of(p.Account), b.Texts.Of(p.Key), b.Texts.Of(p.VideoID), p.VideoURL(&b.Texts), b.Texts.Of(p.Caption))
 		}
 	}
 	for _, e := range b.Rejected {

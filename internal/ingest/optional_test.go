@@ -327,7 +327,7 @@ func TestLikesHidden(t *testing.T) {
 		js := `[{"authorMeta":{"name":"a"},"playCount":9,"diggCount":0,"commentCount":1,"shareCount":1,"likesHidden":true},` +
 			`{"authorMeta":{"name":"b"},"playCount":9,"diggCount":0,"commentCount":1,"shareCount":1,"likesHidden":false}]`
 		b, err := Read([]string{writeFile(t, "h.json", []byte(js))}, Options{})
-		if err != nil || b.Used() != 1 || b.Posts[0].Account != "b" || len(b.Rejected) != 1 || b.Rejected[0].Column != "likesHidden" {
+		if err != nil || b.Used() != 1 || b.Texts.Of(b.Posts[0].Account) != "b" || len(b.Rejected) != 1 || b.Rejected[0].Column != "likesHidden" {
 			t.Errorf("used %+v, rejected %v, err %v", b.Posts, b.Rejected, err)
 		}
 	})

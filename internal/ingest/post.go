@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/vet-tool/vet/internal/lang"
@@ -13,26 +12,27 @@ import (
 // Post is one video as an export describes it. It is the one domain type that scoring and
 // report share with ingest.
 //
-// A batch holds a million of them, so the fields are laid out to waste no padding, and the
-// url most exports repeat on every row (https://www.tiktok.com/@handle/video/ID) is not kept:
-// VideoURL rebuilds it.
+// A batch holds a million of them, so a post holds no pointer (its strings are Texts in the
+// batch's Texts, text.go), the fields are laid out to waste no padding, and the url most
+// exports repeat on every row (https://www.tiktok.com/@handle/video/ID) is not kept: VideoURL
+// rebuilds it.
 type Post struct {
-	Account   string // handle as the export wrote it, without a leading @
-	Key       string // handle folded for matching (see FoldHandle)
-	Followers Count  // the account's followers as this row states them; Missing when absent
+	Account   Text  // handle as the export wrote it, without a leading @
+	Key       Text  // handle folded for matching (see FoldHandle)
+	Followers Count // the account's followers as this row states them; Missing when absent
 	Views     Count
 	Likes     Count
 	Comments  Count
 	Shares    Count
 	Saves     Count
-	PostedAt  time.Time // UTC; zero when the export gives no date
-	VideoID   string
-	// URL is the url the export gave, "" when it gave none or when it was TikTok's own address
-	// for Account and VideoID: read it through VideoURL.
-	URL     string
-	Caption string
-	File    string // the input the row came from, as named on the command line (interned)
-	Line    int32  // the physical line (CSV) or row (XLSX) a user sees in an editor
+	PostedAt  Instant // zero when the export gives no date
+	VideoID   Text
+	// URL is the url the export gave, zero when it gave none or when it was TikTok's own
+	// address for Account and VideoID: read it through VideoURL.
+	URL     Text
+	Caption Text
+	File    Text  // the input the row came from, as named on the command line
+	Line    int32 // the physical line (CSV) or row (XLSX) a user sees in an editor
 	// What the post is made of, where the export says (traits.go; scoring derives the rest),
 	// packed: 16 bytes a post, not 40, at a million posts.
 	Sound       int32  // the sound, as an index into Batch.Sounds (its id, else its title and author); 0 when the export names none
@@ -88,27 +88,34 @@ func tenths(seconds float64) uint16 {
 // tiktokURL is the start of the address TikTok gives a video: tiktokURL + handle + "/video/" + id.
 const tiktokURL = "https://www.tiktok.com/@"
 
-// VideoURL is the url the export gave for the post ("" when none).
-func (p *Post) VideoURL() string {
+// VideoURL is the url the export gave for the post ("" when none); ts are its batch's Texts.
+func (p *Post) VideoURL(ts *Texts) string {
 	if p.canonical {
-		return tiktokURL + p.Account + "/video/" + p.VideoID
+		return tiktokURL + ts.Of(p.Account) + "/video/" + ts.Of(p.VideoID)
 	}
-	return p.URL
+	return ts.Of(p.URL)
 }
 
-// dropCanonicalURL forgets the url when VideoURL can rebuild it exactly: at a million posts
-// the repeated addresses are 60 MB.
-func (p *Post) dropCanonicalURL() {
-	rest, ok := strings.CutPrefix(p.URL, tiktokURL)
-	if !ok || p.VideoID == "" {
-		return
+// keepURL keeps the url the export gave, unless VideoURL can rebuild it from the account and
+// the video id.
+func (p *Post) keepURL(ts *Texts, url, account, videoID string) {
+	if p.canonical = canonicalURL(url, account, videoID); !p.canonical {
+		p.URL = ts.Keep(url)
 	}
-	if rest, ok = strings.CutPrefix(rest, p.Account); !ok {
-		return
+}
+
+// canonicalURL reports whether url is the address VideoURL rebuilds from the post's account
+// and video id, so that it need not be kept: at a million posts the repeated addresses are 60 MB.
+func canonicalURL(url, account, videoID string) bool {
+	rest, ok := strings.CutPrefix(url, tiktokURL)
+	if !ok || videoID == "" {
+		return false
 	}
-	if id, ok := strings.CutPrefix(rest, "/video/"); ok && id == p.VideoID {
-		p.URL, p.canonical = "", true
+	if rest, ok = strings.CutPrefix(rest, account); !ok {
+		return false
 	}
+	id, ok := strings.CutPrefix(rest, "/video/")
+	return ok && id == videoID
 }
 
 // FoldHandle is the form of a handle used to match rows of one account: trimmed, without a

@@ -40,18 +40,20 @@ func real(t *testing.T, name string) string {
 }
 
 // findPost returns the used post with this video id or url.
-func findPost(t *testing.T, b *Batch, match func(Post) bool) Post {
+func findPost(t *testing.T, b *Batch, match func(*Batch, Post) bool) Post {
 	t.Helper()
-	i := slices.IndexFunc(b.Posts, match)
+	i := slices.IndexFunc(b.Posts, func(p Post) bool { return match(b, p) })
 	if i < 0 {
 		t.Fatal("the known post is not among the posts used")
 	}
 	return b.Posts[i]
 }
 
-func byID(id string) func(Post) bool { return func(p Post) bool { return p.VideoID == id } }
-func byURL(part string) func(Post) bool {
-	return func(p Post) bool { return strings.Contains(p.VideoURL(), part) }
+func byID(id string) func(*Batch, Post) bool {
+	return func(b *Batch, p Post) bool { return b.Texts.Of(p.VideoID) == id }
+}
+func byURL(part string) func(*Batch, Post) bool {
+	return func(b *Batch, p Post) bool { return strings.Contains(p.VideoURL(&b.Texts), part) }
 }
 
 // writeAccounts writes an --accounts CSV for a test.
@@ -84,19 +86,19 @@ func TestRealExports(t *testing.T) {
 				"comments ← commentCount", "shares ← shareCount", "posted_at ← createTimeISO", "video_id ← id", "url ← webVideoUrl", "caption ← text"},
 			check: func(t *testing.T, b *Batch) {
 				p := findPost(t, b, byID("6797294685082619137"))
-				if p.Key != "miso_ara" || p.Followers != 13_200_000 || p.Views != 200_600_000 || p.Likes != 19_300_000 ||
+				if b.Texts.Of(p.Key) != "miso_ara" || p.Followers != 13_200_000 || p.Views != 200_600_000 || p.Likes != 19_300_000 ||
 					p.Comments != 66_000 || p.Shares != 377_700 || p.Line != 2 {
 					t.Errorf("miso_ara's post = %+v", p)
 				}
-				if !p.PostedAt.Equal(time.Date(2020, 2, 25, 12, 11, 6, 0, time.UTC)) {
+				if !p.PostedAt.Time().Equal(time.Date(2020, 2, 25, 12, 11, 6, 0, time.UTC)) {
 					t.Errorf("posted_at = %v", p.PostedAt)
 				}
 				// Its bio spans lines, so the next record starts on physical line 5.
-				if q := findPost(t, b, byID("6958603581675031814")); q.Key != "crinka11" || q.Line != 5 {
+				if q := findPost(t, b, byID("6958603581675031814")); b.Texts.Of(q.Key) != "crinka11" || q.Line != 5 {
 					t.Errorf("crinka11's post is on line %d, want 5", q.Line)
 				}
-				if q := findPost(t, b, byID("6909833888189648133")); q.Line != 248 || !strings.Contains(q.Caption, "Também") {
-					t.Errorf("spider_slack's post: line %d, caption %q", q.Line, q.Caption)
+				if q := findPost(t, b, byID("6909833888189648133")); q.Line != 248 || !strings.Contains(b.Texts.Of(q.Caption), "Também") {
+					t.Errorf("spider_slack's post: line %d, caption %q", q.Line, b.Texts.Of(q.Caption))
 				}
 				if q := findPost(t, b, byID("6850558720049515781")); q.Line != 2844 {
 					t.Errorf("the last record is on line %d, want 2844", q.Line)
@@ -113,13 +115,13 @@ func TestRealExports(t *testing.T) {
 			columns: []string{"account ← authorMeta.name", "views ← playCount", "saves ← collectCount", "url ← webVideoUrl"},
 			check: func(t *testing.T, b *Batch) {
 				p := findPost(t, b, byURL("/video/6958309528853040386"))
-				if p.Key != "nadinealexandraaaa" || p.Views != 862 || p.Likes != 133 || p.Followers != Missing {
+				if b.Texts.Of(p.Key) != "nadinealexandraaaa" || p.Views != 862 || p.Likes != 133 || p.Followers != Missing {
 					t.Errorf("nadinealexandraaaa's post = %+v", p)
 				}
 				if b.Followers["nadinealexandraaaa"] != 12_345 || b.Followers["masarmul"] != 1_200_000 {
 					t.Errorf("followers from the accounts file = %v", b.Followers)
 				}
-				if q := b.Posts[0]; q.Key != "masarmul" || q.Saves != 215 {
+				if q := b.Posts[0]; b.Texts.Of(q.Key) != "masarmul" || q.Saves != 215 {
 					t.Errorf("collectCount 215.0 read as %d", q.Saves)
 				}
 			},
@@ -134,7 +136,7 @@ func TestRealExports(t *testing.T) {
 				"comments ← vid_ncomment", "posted_at ← vid_postTime", "video_id ← vid_id"},
 			check: func(t *testing.T, b *Batch) {
 				p := findPost(t, b, byID("7506832682593094928"))
-				if p.Key != "lenguyentravi" || p.Followers != 304_900 || p.Views != 541_200 || p.Likes != 21_900 ||
+				if b.Texts.Of(p.Key) != "lenguyentravi" || p.Followers != 304_900 || p.Views != 541_200 || p.Likes != 21_900 ||
 					p.Comments != 454 || p.Saves != 1098 || !p.Rounded {
 					t.Errorf("lenguyentravi's post = %+v", p)
 				}
@@ -155,7 +157,7 @@ func TestRealExports(t *testing.T) {
 			columns: []string{"account ← authorMeta.name", "followers ← authorMeta.fans", "views ← playCount", "posted_at ← createTimeISO", "video_id ← id"},
 			check: func(t *testing.T, b *Batch) {
 				p := findPost(t, b, byID("7166651967932992794"))
-				if p.Key != "thehannistons" || p.Followers != 1_200_000 || p.Views != 10_900_000 || p.Likes != 715_700 || p.Line != 1 {
+				if b.Texts.Of(p.Key) != "thehannistons" || p.Followers != 1_200_000 || p.Views != 10_900_000 || p.Likes != 715_700 || p.Line != 1 {
 					t.Errorf("thehannistons' post = %+v", p)
 				}
 			},
@@ -170,7 +172,7 @@ func TestRealExports(t *testing.T) {
 			columns: []string{"account ← authorMeta.name", "views ← playCount", "likes ← diggCount", "url ← webVideoUrl"},
 			check: func(t *testing.T, b *Batch) {
 				p := findPost(t, b, byURL("/video/7387791587394325766"))
-				if p.Key != "beambackk" || p.Views != 30_600_000 || p.Likes != 3_100_000 || p.Saves != 144_800 {
+				if b.Texts.Of(p.Key) != "beambackk" || p.Views != 30_600_000 || p.Likes != 3_100_000 || p.Saves != 144_800 {
 					t.Errorf("beambackk's post = %+v", p)
 				}
 				if b.Followers["beambackk"] != 2_000_000 {
@@ -185,8 +187,8 @@ func TestRealExports(t *testing.T) {
 			columns: []string{"account ← authorMeta/name", "followers ← authorMeta/fans", "views ← playCount", "posted_at ← createTimeISO"},
 			check: func(t *testing.T, b *Batch) {
 				p := b.Posts[0]
-				if p.Key != "loewhaley" || p.Followers != 3_200_000 || p.Views != 19_800_000 || p.Likes != 2_100_000 ||
-					p.Comments != 3568 || p.Shares != 58_100 || p.Line != 2 || !strings.HasSuffix(p.File, "apify-slash.xlsx[Data]") {
+				if b.Texts.Of(p.Key) != "loewhaley" || p.Followers != 3_200_000 || p.Views != 19_800_000 || p.Likes != 2_100_000 ||
+					p.Comments != 3568 || p.Shares != 58_100 || p.Line != 2 || !strings.HasSuffix(b.Texts.Of(p.File), "apify-slash.xlsx[Data]") {
 					t.Errorf("loewhaley's first post = %+v", p)
 				}
 			},
@@ -203,11 +205,11 @@ func TestRealExports(t *testing.T) {
 				// video_isAd is "False" on every row (counted with Python's csv).
 				for _, p := range b.Posts {
 					if p.Sponsored {
-						t.Errorf("post %s read as sponsored", p.VideoID)
+						t.Errorf("post %s read as sponsored", b.Texts.Of(p.VideoID))
 					}
 				}
 				p := findPost(t, b, byID("6839416095586159878"))
-				if p.Key != "britishpromise.cats" || p.Followers != 3_100_000 || p.Views != 280_900_000 || p.Likes != 35_600_000 {
+				if b.Texts.Of(p.Key) != "britishpromise.cats" || p.Followers != 3_100_000 || p.Views != 280_900_000 || p.Likes != 35_600_000 {
 					t.Errorf("britishpromise.cats' post = %+v", p)
 				}
 			},
@@ -222,7 +224,7 @@ func TestRealExports(t *testing.T) {
 					t.Errorf("followers = %v, want haileytupy2.0: 5013 (the history's newest day)", b.Followers)
 				}
 				p := findPost(t, b, byURL("/video/7527623000473079054"))
-				if p.Key != "haileytupy2.0" || p.Views != 191_265 || p.Likes != 533 || p.Comments != 32 || p.Shares != 16 {
+				if b.Texts.Of(p.Key) != "haileytupy2.0" || p.Views != 191_265 || p.Likes != 533 || p.Comments != 32 || p.Shares != 16 {
 					t.Errorf("the Unbrush post = %+v", p)
 				}
 				dates := map[string]time.Time{
@@ -231,7 +233,7 @@ func TestRealExports(t *testing.T) {
 					"7589576040226262285": time.Date(2025, 12, 30, 0, 0, 0, 0, time.UTC),
 				}
 				for id, want := range dates {
-					if got := findPost(t, b, byURL(id)).PostedAt; !got.Equal(want) {
+					if got := findPost(t, b, byURL(id)).PostedAt.Time(); !got.Equal(want) {
 						t.Errorf("video %s posted %v, want %v", id, got, want)
 					}
 				}

@@ -155,7 +155,7 @@ func TestOpenQuote(t *testing.T) {
 			b := readString(t, head+tc.body, Options{})
 			var used []string
 			for _, p := range b.Posts {
-				used = append(used, p.Account)
+				used = append(used, b.Texts.Of(p.Account))
 			}
 			if strings.Join(used, "|") != strings.Join(tc.used, "|") {
 				t.Errorf("used %q; want %q (rejected %v)", used, tc.used, b.Rejected)
@@ -174,7 +174,7 @@ func TestOpenQuote(t *testing.T) {
 		if b.Read != 7 || b.Used() != 6 || len(b.Rejected) != 1 {
 			t.Errorf("read %d, used %d, rejected %d; want 7 = 6 + 1", b.Read, b.Used(), len(b.Rejected))
 		}
-		if p := b.Posts[5]; p.Account != "gus" || p.Line != 8 {
+		if p := b.Posts[5]; b.Texts.Of(p.Account) != "gus" || p.Line != 8 {
 			t.Errorf("the last row %+v; want gus on line 8", p)
 		}
 	})
@@ -202,7 +202,7 @@ func TestControlCharacters(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rejected %q; want %q", got, want)
 	}
-	if b.Used() != 2 || b.Posts[0].Caption != "tab\tand\nnewline" {
+	if b.Used() != 2 || b.Texts.Of(b.Posts[0].Caption) != "tab\tand\nnewline" {
 		t.Errorf("used %+v; want cid (tab and newline are text) and dan", b.Posts)
 	}
 	t.Run("a file mostly of control bytes is still refused as binary", func(t *testing.T) {

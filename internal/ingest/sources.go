@@ -404,6 +404,11 @@ func readAtOnce(srcs []source, workers int, opts *Options, b *Batch) error {
 func (b *Batch) join(p *Batch) {
 	b.Inputs = append(b.Inputs, p.Inputs...)
 	b.joinSounds(p.Posts, p)
+	if shift := b.Texts.join(&p.Texts); shift != 0 {
+		for i := range p.Posts {
+			p.Posts[i].rebase(shift)
+		}
+	}
 	b.Posts = append(b.Posts, p.Posts...)
 	b.Rejected = append(b.Rejected, p.Rejected...)
 	b.Read += p.Read

@@ -65,7 +65,7 @@ func TestSourcesAtOnce(t *testing.T) {
 			inTurn.Used(), inTurn.Duplicates, len(inTurn.Rejected), len(inTurn.Inputs), inTurn.Warnings)
 	}
 	exported := func(b *Batch) []any {
-		return []any{b.Inputs, b.Posts, b.Rejected, b.Duplicates, b.Read, b.Followers, b.Warnings}
+		return []any{b.Inputs, resolved(b), b.Rejected, b.Duplicates, b.Read, b.Followers, b.Warnings}
 	}
 	if got, want := exported(atOnce), exported(inTurn); !reflect.DeepEqual(got, want) {
 		for i := range got {
@@ -115,4 +115,22 @@ func TestSourcesErrorOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// postStrings is a post with its strings read out of its batch's Texts, which are laid out as
+// the inputs happened to be read: two batches of the same posts compare equal this way.
+type postStrings struct {
+	Post
+	Account, Key, VideoID, URL, Caption, File string
+}
+
+func resolved(b *Batch) []postStrings {
+	out := make([]postStrings, len(b.Posts))
+	for i, p := range b.Posts {
+		out[i] = postStrings{Account: b.text(p.Account), Key: b.text(p.Key), VideoID: b.text(p.VideoID), URL: b.text(p.URL),
+			Caption: b.text(p.Caption), File: b.text(p.File)}
+		p.Account, p.Key, p.VideoID, p.URL, p.Caption, p.File = 0, 0, 0, 0, 0, 0
+		out[i].Post = p
+	}
+	return out
 }

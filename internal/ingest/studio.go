@@ -135,7 +135,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 				return err
 			}
 			if len(b.Posts) > t.first {
-				handle = b.Posts[len(b.Posts)-1].Key
+				handle = b.text(b.Posts[len(b.Posts)-1].Key)
 			}
 			return nil
 		})
@@ -143,7 +143,7 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 			return err
 		}
 	}
-	if handles := studioHandles(b.Posts[first:]); len(handles) > 1 {
+	if handles := b.studioHandles(first); len(handles) > 1 {
 		// One creator's export whose links name several: its posts are split by handle, as the
 		// links say, and its follower history belongs to none of them for sure.
 		names := make([]string, 0, len(handles))
@@ -173,11 +173,11 @@ func readStudioDir(dir string, files []file, opts *Options, b *Batch, rs *readin
 }
 
 // studioHandles are the accounts of a Studio folder's posts, each once, in order.
-func studioHandles(posts []Post) []string {
+func (b *Batch) studioHandles(first int) []string {
 	var hs []string
-	for i := range posts {
-		if !slices.Contains(hs, posts[i].Key) {
-			hs = append(hs, posts[i].Key)
+	for i := first; i < len(b.Posts); i++ {
+		if k := b.text(b.Posts[i].Key); !slices.Contains(hs, k) {
+			hs = append(hs, k)
 			if len(hs) > 10 {
 				break
 			}
@@ -276,10 +276,10 @@ func countText(c Count) string {
 
 // videoIDTime reads the creation time TikTok puts in a video id's top 32 bits; ok is false
 // for ids that do not hold a plausible one.
-func videoIDTime(p *Post) (time.Time, bool) {
-	id := p.VideoID
+func (b *Batch) videoIDTime(p *Post) (time.Time, bool) {
+	id := b.text(p.VideoID)
 	if id == "" {
-		if _, rest, ok := strings.Cut(p.URL, "/video/"); ok {
+		if _, rest, ok := strings.Cut(b.text(p.URL), "/video/"); ok {
 			id = rest
 			if i := strings.IndexAny(id, "/?#"); i >= 0 {
 				id = id[:i]
@@ -312,7 +312,7 @@ func (t *table) placeYearless() {
 	posts := t.b.Posts
 	var newest time.Time
 	for i := t.first; i < len(posts); i++ {
-		if at, ok := videoIDTime(&posts[i]); ok && at.After(newest) {
+		if at, ok := t.b.videoIDTime(&posts[i]); ok && at.After(newest) {
 			newest = at
 		}
 	}
@@ -330,11 +330,11 @@ func (t *table) placeYearless() {
 		}
 	}
 	for _, i := range idx {
-		d := posts[i].PostedAt
+		d := posts[i].PostedAt.Time() // in yearlessYear until now
 		at := time.Date(export.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), 0, time.UTC)
 		if at.After(export) {
 			at = time.Date(export.Year()-1, d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), 0, time.UTC)
 		}
-		posts[i].PostedAt = at
+		posts[i].PostedAt = At(at)
 	}
 }

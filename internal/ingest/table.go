@@ -18,6 +18,7 @@ type table struct {
 	b       *Batch
 	in      int // index of this table's Input in the batch
 	file    string
+	fileAt  Text // file in the batch's texts
 	header  []string
 	m       Mapping
 	dates   dateColumn
@@ -27,7 +28,7 @@ type table struct {
 	last    handle            // the handle of the last row's account cell
 	export  exportDate        // what yearless dates are placed against
 	timeCol int               // TikTok Studio's "Time" column (the export day), or -1
-	text    arena             // the strings posts keep
+	cells   Texts             // date cells kept to name their rows should the column's order reject them
 	fresh   string            // a handle account met for the first time, as written (trimmed, no @), until post notes it
 	// flagCols are, for pinned, sponsored, likes hidden and duet or stitch, every column the
 	// aliases find (Apify writes both isAd and isSponsored): a post is marked when any of them
@@ -39,7 +40,14 @@ type table struct {
 // handle is an account as written in its cell, shown and folded, allocated once per account.
 type handle struct {
 	raw, shown, key string
-	control         bool // the cell holds a NUL or another control character: its rows are rejected
+	at              [2]Text // shown and key in the batch's texts
+	control         bool    // the cell holds a NUL or another control character: its rows are rejected
+}
+
+// kept is h with its shown and folded forms kept in the table's texts.
+func (t *table) kept(h handle) handle {
+	h.at = [2]Text{t.b.Texts.Keep(h.shown), t.b.Texts.Keep(h.key)}
+	return h
 }
 
 // controlReason is why a row with a NUL byte or a control character in a kept field is
@@ -74,7 +82,7 @@ func newTable(b *Batch, info Input, header []string, opts *Options) (*table, err
 		b.NoCaption = append(b.NoCaption, info.Name)
 	}
 	t := &table{
-		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), header: header, m: m,
+		b: b, in: len(b.Inputs) - 1, file: b.intern(info.Name), fileAt: b.Texts.Keep(info.Name), header: header, m: m,
 		first: len(b.Posts), handles: map[string]handle{}, fromURL: map[string]handle{}, now: opts.now(), timeCol: -1,
 	}
 	for k, f := range [...]Field{FieldPinned, FieldSponsored, FieldLikesHidden, FieldDuetOrStitch} {
@@ -117,7 +125,7 @@ func (t *table) row(cells []string, line int) {
 			t.export = exportDate{at.Month(), at.Day()}
 		}
 	}
-	// The post is read in place, at the end of the batch: a Post is 176 bytes, and returning
+	// The post is read in place, at the end of the batch: a Post is 128 bytes, and returning
 	// and appending one copied it twice per row.
 	b := t.b
 	at := b.newPost()
@@ -128,7 +136,7 @@ func (t *table) row(cells []string, line int) {
 		return
 	}
 	if order != orderNone {
-		raw = t.text.keep(raw) // kept to name the row should the column's order reject it
+		raw = t.cells.Of(t.cells.Keep(raw)) // kept to name the row should the column's order reject it
 	}
 	t.dates.note(order, at, raw)
 	b.addedPost(t.in)
@@ -155,7 +163,7 @@ func (t *table) account(cells []string, url string) (handle, bool) {
 	}
 	raw = strings.Clone(raw)
 	written := strings.TrimPrefix(strings.TrimSpace(raw), "@")
-	h := handle{raw: raw, shown: visibleHandle(written), key: FoldHandle(written), control: hasControl(raw)}
+	h := t.kept(handle{raw: raw, shown: visibleHandle(written), key: FoldHandle(written), control: hasControl(raw)})
 	t.handles[raw] = h
 	t.last, t.fresh = h, written
 	return h, true
@@ -167,7 +175,7 @@ func (t *table) urlHandle(shown string) handle {
 		return h
 	}
 	shown = strings.Clone(shown)
-	h := handle{shown: visibleHandle(shown), key: FoldHandle(shown)}
+	h := t.kept(handle{shown: visibleHandle(shown), key: FoldHandle(shown)})
 	t.fromURL[shown] = h
 	t.fresh = shown
 	return h
@@ -176,13 +184,13 @@ func (t *table) urlHandle(shown string) handle {
 // post reads one data row. A row with a bad value, or without the counts every rate needs
 // (see rejectUncountable), is rejected whole; views and shares may be Missing.
 func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowError) {
-	p.File, p.Line = t.file, int32(line)
-	p.URL = trimSpace(t.cell(cells, FieldURL))
-	h, ok := t.account(cells, p.URL)
+	p.File, p.Line = t.fileAt, int32(line)
+	url := trimSpace(t.cell(cells, FieldURL))
+	h, ok := t.account(cells, url)
 	if !ok {
 		return 0, "", t.reject(line, FieldAccount, "", why("no_account"))
 	}
-	p.Account, p.Key = h.shown, h.key
+	p.Account, p.Key = h.at[0], h.at[1]
 	if t.fresh != "" { // a handle met for the first time in this table: how it was written, and where
 		t.b.noteHandle(h.key, handleForm{t.fresh, t.file, line})
 		t.fresh = ""
@@ -238,17 +246,20 @@ func (t *table) post(p *Post, cells []string, line int) (dayOrder, string, *RowE
 		if err != nil {
 			return 0, "", t.reject(line, FieldPostedAt, raw, err.(*ValueError).Reason)
 		}
-		p.PostedAt, order = at, o
+		if o == orderYearless { // placed in its year once the table is read (placeYearless)
+			at = time.Date(yearlessYear, at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), at.Nanosecond(), time.UTC)
+		}
+		p.PostedAt, order = At(at), o
 	}
 	for _, f := range [...]Field{FieldVideoID, FieldURL, FieldCaption} {
 		if c := t.cell(cells, f); hasControl(c) {
 			return 0, "", t.reject(line, f, c, controlReason)
 		}
 	}
-	p.VideoID = t.text.keep(trimSpace(t.cell(cells, FieldVideoID)))
-	p.dropCanonicalURL()
-	p.URL = t.text.keep(p.URL)
-	p.Caption = t.text.keep(t.cell(cells, FieldCaption))
+	id := trimSpace(t.cell(cells, FieldVideoID))
+	p.VideoID = t.b.Texts.Keep(id)
+	p.keepURL(&t.b.Texts, url, h.shown, id)
+	p.Caption = t.b.Texts.Keep(t.cell(cells, FieldCaption))
 	t.traits(p, cells)
 	return order, raw, nil
 }
@@ -344,7 +355,8 @@ func (t *table) finish() {
 	case d.mdy > 0:
 		for _, e := range d.entries {
 			if e.order == orderAmbiguous {
-				posts[e.post].PostedAt, _ = swapDayMonth(posts[e.post].PostedAt)
+				swapped, _ := swapDayMonth(posts[e.post].PostedAt.Time())
+				posts[e.post].PostedAt = At(swapped)
 			}
 		}
 	case d.dmy == 0 && slices.ContainsFunc(d.entries, func(e dateEntry) bool { return e.order == orderAmbiguous }):
@@ -369,7 +381,7 @@ func (t *table) dropPosts(drop []dateEntry) {
 	for _, e := range drop {
 		p := t.b.Posts[e.post]
 		gone[e.post] = true
-		t.b.Rejected = append(t.b.Rejected, RowError{File: p.File, Line: int(p.Line), Column: t.columnName(FieldPostedAt),
+		t.b.Rejected = append(t.b.Rejected, RowError{File: t.b.text(p.File), Line: int(p.Line), Column: t.columnName(FieldPostedAt),
 			Value: e.raw, Reason: why("date_order")})
 		t.b.Inputs[t.in].Rejected++
 	}

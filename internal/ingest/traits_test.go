@@ -79,7 +79,7 @@ func TestTraitColumnsOfRealExports(t *testing.T) {
 	}
 	checked, long, original, withUses := 0, 0, 0, 0
 	for _, p := range b.Posts {
-		row, ok := byID[p.VideoID]
+		row, ok := byID[b.Texts.Of(p.VideoID)]
 		if !ok {
 			continue
 		}

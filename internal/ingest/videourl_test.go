@@ -17,13 +17,14 @@ func TestVideoURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := Post{Account: tt.account, VideoID: tt.id, URL: tt.url}
-			p.dropCanonicalURL()
-			if got := p.VideoURL(); got != tt.url {
+			var ts Texts
+			p := Post{Account: ts.Keep(tt.account), VideoID: ts.Keep(tt.id)}
+			p.keepURL(&ts, tt.url, tt.account, tt.id)
+			if got := p.VideoURL(&ts); got != tt.url {
 				t.Errorf("VideoURL() = %q, want %q", got, tt.url)
 			}
-			if dropped := p.URL == "" && tt.url != ""; dropped != tt.dropped {
-				t.Errorf("URL field %q: dropped %v, want %v", p.URL, dropped, tt.dropped)
+			if dropped := p.URL == 0 && tt.url != ""; dropped != tt.dropped {
+				t.Errorf("URL field %q: dropped %v, want %v", ts.Of(p.URL), dropped, tt.dropped)
 			}
 		})
 	}

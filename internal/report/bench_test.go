@@ -22,11 +22,11 @@ func benchPosts(accounts, each int) []ingest.Post {
 		for i := 0; i < each; i++ {
 			id := strconv.Itoa(7_400_000_000 + a*each + i)
 			posts = append(posts, ingest.Post{
-				Account: h, Key: h, Followers: ingest.Count(5_000 + a*37),
+				Account: txt(h), Key: txt(h), Followers: ingest.Count(5_000 + a*37),
 				Views: ingest.Count(10_000 + i*13), Likes: ingest.Count(700 + i), Comments: 40, Shares: 12, Saves: 9,
-				PostedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour),
-				VideoID:  id, URL: "https://www.tiktok.com/@" + h + "/video/" + id, Caption: "a caption with #tags " + id,
-				File: "posts.csv", Line: int32(a*each + i + 2),
+				PostedAt: ingest.At(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)),
+				VideoID:  txt(id), URL: txt("https://www.tiktok.com/@" + h + "/video/" + id), Caption: txt("a caption with #tags " + id),
+				File: txt("posts.csv"), Line: int32(a*each + i + 2),
 			})
 		}
 	}
@@ -44,7 +44,7 @@ func benchSize(b *testing.B) (int, int) {
 func BenchmarkWorkbook(b *testing.B) {
 	posts := benchPosts(benchSize(b))
 	bt := &ingest.Batch{Posts: posts, Read: len(posts)}
-	res := scoring.Score(scoring.Input{Posts: posts}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: posts, Texts: &postTexts}, scoring.Default())
 	r := &Report{Version: "bench", Generated: time.Unix(0, 0).UTC(), Batch: bt, Result: res}
 	dir := b.TempDir()
 	b.ResetTimer()
@@ -69,10 +69,10 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 		row := make([]any, len(videoColumnKeys))
 		for i := range posts {
 			p := &posts[i]
-			row[0], row[1], row[2] = p.Account, p.VideoID, p.PostedAt
+			row[0], row[1], row[2] = str(p.Account), str(p.VideoID), p.PostedAt.Time()
 			row[3], row[4], row[5], row[6], row[7] = int64(p.Views), int64(p.Likes), int64(p.Comments), int64(p.Shares), int64(p.Saves)
 			row[8], row[9], row[10] = float64(p.Likes)/float64(p.Views), "yes", "yes"
-			row[11], row[12], row[13], row[14] = p.VideoURL(), p.Caption, p.File, p.Line
+			row[11], row[12], row[13], row[14] = p.VideoURL(&postTexts), str(p.Caption), str(p.File), p.Line
 			cell, _ := excelize.CoordinatesToCellName(1, i+2)
 			if err := sw.SetRow(cell, row); err != nil {
 				b.Fatal(err)

@@ -53,7 +53,7 @@ func brandedReport(t *testing.T) *Report {
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
 		for j := range a.Posts {
-			a.Posts[j].File = localDir + "posts.csv"
+			a.Posts[j].File = txt(localDir + "posts.csv")
 		}
 		noPrice := scoring.Metric{NA: lang.M("na.no_price")}
 		a.Price, a.CPE, a.CPM = noPrice, noPrice, noPrice

@@ -437,7 +437,7 @@ func writePostsCSV(w io.Writer, r *Report) error {
 // eachPostRow calls do with posts.csv's row of every post used, in the file's order.
 func eachPostRow(r *Report, do func(*postCSVRow) error) error {
 	res := r.Result
-	cfg := res.Config
+	cfg, ts := res.Config, res.Texts
 	var row postCSVRow // one, reused: a row per post would be a million allocations
 	for i := range res.Accounts {
 		a := &res.Accounts[i]
@@ -453,12 +453,12 @@ func eachPostRow(r *Report, do func(*postCSVRow) error) error {
 				above = digit(er.Value > cfg.PlatformViewER)
 			}
 			row = postCSVRow{
-				Account: csvText(a.Handle), VideoID: csvText(p.VideoID), PostedAt: csvTime(p.PostedAt),
+				Account: csvText(a.Handle), VideoID: csvText(ts.Of(p.VideoID)), PostedAt: csvTime(p.PostedAt.Time()),
 				Views: countInt(p.Views), Likes: countInt(p.Likes), Comments: countInt(p.Comments),
 				Shares: countInt(p.Shares), Saves: countInt(p.Saves), ViewER: viewERNumber(er), Above: csvText(above),
 				InWindow: j < a.Window, Pinned: csvBool(p.Pinned), Sponsored: csvBool(p.Sponsored), Rounded: csvBool(p.Rounded),
-				Caption: csvText(p.Caption),
-				File:    csvText(fileName(p.File)), Line: plainInt(int(p.Line)),
+				Caption: csvText(ts.Of(p.Caption)),
+				File:    csvText(fileName(ts.Of(p.File))), Line: plainInt(int(p.Line)),
 				OriginalSound: traitOf(t[j], scoring.OriginalSound), TrendingSound: traitOf(t[j], scoring.TrendingSound),
 				Question: traitOf(t[j], scoring.Question), ManyHashtags: traitOf(t[j], scoring.ManyHashtags),
 				TrendHashtag: traitOf(t[j], scoring.TrendHashtag), DuetOrStitch: traitOf(t[j], scoring.DuetOrStitch),

@@ -196,7 +196,7 @@ func TestPostsCSVIsNoLargerThanItsInput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+			res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 			var out bytes.Buffer
 			if err := writePostsCSV(&out, &Report{Batch: b, Result: res}); err != nil {
 				t.Fatal(err)
@@ -219,7 +219,7 @@ func TestPostsCSVRowsAsGocsvWritesThem(t *testing.T) {
 	for i := range hostile.Result.Accounts {
 		a := &hostile.Result.Accounts[i]
 		for j := range a.Posts {
-			a.Posts[j].Caption = captions[(i*len(a.Posts)+j)%len(captions)]
+			a.Posts[j].Caption = txt(captions[(i*len(a.Posts)+j)%len(captions)])
 		}
 	}
 	hostile.Result.Accounts[0].Handle = "comma, \"quoted\" handle"
@@ -231,7 +231,7 @@ func TestPostsCSVRowsAsGocsvWritesThem(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		reports[name] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())}
+		reports[name] = &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())}
 	}
 	reports["a generated batch"] = synthReport(t, 300, 12)
 

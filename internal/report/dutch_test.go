@@ -32,7 +32,7 @@ func examplesReport(t *testing.T, p *lang.Printer) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res, Printer: p,
 		Brand: Brand{Title: "Voorjaarsselectie", Client: "Bakkerij Jansen"}}
 }
@@ -121,7 +121,7 @@ func catalogLess(r *Report) []string {
 		add(a.Handle, ingest.ProfileURL(a.Handle)) // input
 		add(a.TopHashtags...)
 		for j := range a.Posts {
-			add(a.Posts[j].Caption, a.Posts[j].VideoID, a.Posts[j].File)
+			add(res.Texts.Of(a.Posts[j].Caption), res.Texts.Of(a.Posts[j].VideoID), res.Texts.Of(a.Posts[j].File))
 		}
 	}
 	for _, in := range b.Inputs {

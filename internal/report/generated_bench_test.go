@@ -24,7 +24,7 @@ func benchReport(b *testing.B) (*Report, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Texts: &batch.Texts, Followers: batch.Followers}, scoring.Default())
 	return &Report{Version: "bench", Generated: time.Unix(0, 0).UTC(), Batch: batch, Result: res}, c.Rows()
 }
 

@@ -42,7 +42,7 @@ func insightsReport(t *testing.T, p *lang.Printer) (*Report, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: batch.Posts, Followers: batch.Followers, NoCaption: batch.NoCaption}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: batch.Posts, Texts: &batch.Texts, Followers: batch.Followers, NoCaption: batch.NoCaption}, scoring.Default())
 	out := t.TempDir()
 	r := &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: batch, Result: res, Printer: p}
 	if _, err := Write(out, r); err != nil {

@@ -33,7 +33,7 @@ func synthReport(t *testing.T, accounts, posts int) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res}
 }
 
@@ -183,7 +183,7 @@ func TestPagePrintsEveryAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	r := &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res}
 	dir := t.TempDir()
 	ctx, ev := openPage(t, writePageFile(t, dir, r))

@@ -329,7 +329,7 @@ func topPosts(a *scoring.Account, p *lang.Printer) []pageTopPost {
 		tp := pageTopPost{ViewER: rate(t.ViewER)}
 		switch {
 		case !t.Views.Known():
-		case postRounded(a, t.VideoID):
+		case t.Rounded:
 			tp.Views = p.Approx(int64(t.Views))
 		default:
 			tp.Views = int64(t.Views)
@@ -344,16 +344,6 @@ func topPosts(a *scoring.Account, p *lang.Printer) []pageTopPost {
 		out = append(out, tp)
 	}
 	return out
-}
-
-// postRounded reports whether the account's post with this id had a rounded count.
-func postRounded(a *scoring.Account, id string) bool {
-	for i := range a.Posts {
-		if a.Posts[i].VideoID == id && id != "" {
-			return a.Posts[i].Rounded
-		}
-	}
-	return false
 }
 
 // postSeries is the window's view ER per dated post, oldest first, as pairs of the hour it was

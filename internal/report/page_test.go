@@ -77,11 +77,11 @@ func TestPageHoldsEveryAccount(t *testing.T) {
 	for i := range n {
 		h := "acct" + strconv.Itoa(i)
 		for j := range 3 {
-			posts = append(posts, ingest.Post{Account: h, Key: h, Followers: ingest.Count(2_000 + i), Views: ingest.Count(1_000 + 97*j + i%50),
+			posts = append(posts, ingest.Post{Account: txt(h), Key: txt(h), Followers: ingest.Count(2_000 + i), Views: ingest.Count(1_000 + 97*j + i%50),
 				Likes: ingest.Count(30 + i%40), Comments: ingest.Count(2 + j), Shares: 1, Saves: ingest.Missing})
 		}
 	}
-	res := scoring.Score(scoring.Input{Posts: posts}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: posts, Texts: &postTexts}, scoring.Default())
 	r := &Report{Version: "test", Batch: &ingest.Batch{}, Result: res}
 	d := pageDataOf(t, renderPage(t, r, defaultPageOptions()))
 	if len(d.Accounts) != n {
@@ -366,7 +366,7 @@ func TestFlaggedChartIsLegible(t *testing.T) {
 		a := &res.Accounts[i]
 		for j := range 6 {
 			a.Posts = append(a.Posts, ingest.Post{Views: 1000, Likes: ingest.Count(10 * (j + 1)), Comments: 1, Shares: 1, Saves: ingest.Missing,
-				PostedAt: time.Date(2026, 11, 20-j, 12, 0, 0, 0, time.UTC)})
+				PostedAt: ingest.At(time.Date(2026, 11, 20-j, 12, 0, 0, 0, time.UTC))})
 		}
 		a.Window = len(a.Posts)
 	}

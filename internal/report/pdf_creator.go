@@ -244,7 +244,7 @@ func (d *pdfDoc) bestPosts(a *scoring.Account) {
 		views := p.T("word.na")
 		switch {
 		case !t.Views.Known():
-		case postRounded(a, t.VideoID):
+		case t.Rounded:
 			views = p.Approx(int64(t.Views))
 		default:
 			views = p.Count(int64(t.Views))

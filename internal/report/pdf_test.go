@@ -52,7 +52,7 @@ func unicodeReport(t *testing.T) *Report {
 	}
 	b, err := ingest.Read([]string{dir}, ingest.Options{})
 	must(t, err)
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers, Prices: b.Prices}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res,
 		Brand: Brand{Title: pdfTitle, Client: "Bakkerij Jansen", Logo: testLogo(t), LogoType: "image/png"}}
 }

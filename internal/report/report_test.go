@@ -33,11 +33,11 @@ func testReport(t *testing.T) *Report {
 	add := func(handle string, followers, views, likes, comments ingest.Count) {
 		for i := 0; i < 5; i++ {
 			posts = append(posts, ingest.Post{
-				Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
+				Account: txt(handle), Key: txt(ingest.FoldHandle(handle)), Followers: followers,
 				// Views vary from post to post, or too_steady would be raised.
 				Views: views + ingest.Count(i-2)*views/4, Likes: likes, Comments: comments, Shares: 10, Saves: ingest.Missing,
-				PostedAt: time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC), VideoID: strconv.Itoa(4000 + len(posts)),
-				File: "posts.csv", Line: int32(len(posts) + 2),
+				PostedAt: ingest.At(time.Date(2026, 11, 20-i, 12, 0, 0, 0, time.UTC)), VideoID: txt(strconv.Itoa(4000 + len(posts))),
+				File: txt("posts.csv"), Line: int32(len(posts) + 2),
 			})
 		}
 	}
@@ -47,8 +47,8 @@ func testReport(t *testing.T) *Report {
 	add(`"><img src=x onerror=alert(1)>`, 10_000, 5_000, 100, 10)
 	add(formulaHandle, 10_000, 5_000, 100, 10)
 	for i := range posts {
-		if posts[i].Account == formulaHandle {
-			posts[i].Caption = formulaCaption
+		if str(posts[i].Account) == formulaHandle {
+			posts[i].Caption = txt(formulaCaption)
 		}
 	}
 	b := &ingest.Batch{
@@ -57,7 +57,7 @@ func testReport(t *testing.T) *Report {
 		Read:     26,
 		Rejected: []ingest.RowError{{File: "posts.csv", Line: 17, Column: "likes", Value: "=1+1", Reason: lang.M("ingest.reason.not_count")}},
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &postTexts}, scoring.Default())
 	return &Report{Version: "test", Generated: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Batch: b, Result: res}
 }
 

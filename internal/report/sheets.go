@@ -149,11 +149,11 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 			}
 			n++
 			p := &a.Posts[j]
-			videoRow(row, p, handle, j < a.Window, cfg, st, yes, no)
+			videoRow(row, p, res.Texts, handle, j < a.Window, cfg, st, yes, no)
 			if !links.full() { // past the sheet's limit the ID stays plain text
-				if u, ok := linkable(ingest.VideoLink(a.Handle, p.VideoID)); ok {
+				if u, ok := linkable(ingest.VideoLink(a.Handle, res.Texts.Of(p.VideoID))); ok {
 					links.add(videoLinkName+strconv.Itoa(n), u)
-					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: p.VideoID}
+					row[videoLinkCol-1] = excelize.Cell{StyleID: st.link, Value: res.Texts.Of(p.VideoID)}
 				}
 			}
 			if err := rows.add(n, row, 0); err != nil { // captions do not wrap: one line a post
@@ -172,7 +172,7 @@ func writeVideosSheets(wb *workbook, sheets []string) error {
 }
 
 // videoRow fills row with a post's cells; yes and no are the reader's words for them.
-func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.Config, st styles, yes, no string) {
+func videoRow(row []any, p *ingest.Post, ts *ingest.Texts, handle any, inWindow bool, cfg scoring.Config, st styles, yes, no string) {
 	er := scoring.ViewER(*p, cfg.IncludeSaves)
 	var erCell any
 	above := ""
@@ -185,17 +185,17 @@ func videoRow(row []any, p *ingest.Post, handle any, inWindow bool, cfg scoring.
 	}
 	var posted any
 	if !p.PostedAt.IsZero() {
-		posted = p.PostedAt
+		posted = p.PostedAt.Time()
 	}
 	window := no
 	if inWindow {
 		window = yes
 	}
-	row[0], row[1], row[2] = handle, st.text(p.VideoID), posted
+	row[0], row[1], row[2] = handle, st.text(ts.Of(p.VideoID)), posted
 	row[3], row[4], row[5] = approxCount(p.Views, p.Rounded, st), approxCount(p.Likes, p.Rounded, st), approxCount(p.Comments, p.Rounded, st)
 	row[6], row[7] = approxCount(p.Shares, p.Rounded, st), approxCount(p.Saves, p.Rounded, st)
 	row[8], row[9], row[10] = erCell, above, window
-	row[11] = st.text(VideoCaption(p.Caption))
+	row[11] = st.text(VideoCaption(ts.Of(p.Caption)))
 }
 
 // ViewERCell is a view ER (percent) as the Videos sheet stores it: a fraction to eight

@@ -16,7 +16,7 @@ func TestSummaryAccountsIndentedAsMarshalIndentDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	examples := &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())}
+	examples := &Report{Batch: b, Result: scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())}
 	reports := []*Report{testReport(t), examples, synthReport(t, 200, 12)}
 	n := 0
 	for _, r := range reports {

@@ -77,7 +77,7 @@ func TestLinksAreMadeOnlyFromTheHandleAndID(t *testing.T) {
 	r := testReport(t)
 	for i := range r.Result.Accounts {
 		for j := range r.Result.Accounts[i].Posts {
-			r.Result.Accounts[i].Posts[j].URL = "https://evil.example/steal?v=" + r.Result.Accounts[i].Posts[j].VideoID
+			r.Result.Accounts[i].Posts[j].URL = txt("https://evil.example/steal?v=" + str(r.Result.Accounts[i].Posts[j].VideoID))
 		}
 	}
 	dir := t.TempDir()

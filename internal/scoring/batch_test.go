@@ -29,10 +29,10 @@ func (c creator) posts(n int, edit func(i int, p *ingest.Post)) []ingest.Post {
 		views := f * (0.3 + 0.9*c.rng.Float64())
 		engaged := f * c.er / 100 * (0.7 + 0.6*c.rng.Float64())
 		likes := engaged * 30 / 31
-		ps[i] = ingest.Post{Account: c.handle, Key: ingest.FoldHandle(c.handle), Followers: c.followers,
+		ps[i] = ingest.Post{Account: txt(c.handle), Key: txt(ingest.FoldHandle(c.handle)), Followers: c.followers,
 			Views: ingest.Count(views), Likes: ingest.Count(likes), Comments: ingest.Count(engaged - likes),
 			Shares: ingest.Count(likes / 15), Saves: ingest.Missing,
-			PostedAt: c.newest.AddDate(0, 0, -2*i), VideoID: fmt.Sprintf("%s-%d", c.handle, i)}
+			PostedAt: ingest.At(c.newest.AddDate(0, 0, -2*i)), VideoID: txt(fmt.Sprintf("%s-%d", c.handle, i))}
 		if edit != nil {
 			edit(i, &ps[i])
 		}
@@ -75,7 +75,7 @@ func TestPlantedBatch(t *testing.T) {
 	// Far below its tier.
 	planted("sleepy", 50_000, 0.6, 0, nil)
 
-	res := Score(Input{Posts: all}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: all}, Default())
 	if !res.AsOf.Equal(newest) {
 		t.Errorf("as-of = %s, want the newest post %s", res.AsOf, newest)
 	}
@@ -146,7 +146,7 @@ func TestWeekOverWeek(t *testing.T) {
 		for _, h := range slices.Sorted(maps.Keys(followers)) {
 			all = append(all, creator{h, followers[h], 3, asOf, rng}.posts(10, nil)...)
 		}
-		return Score(Input{Posts: all, Baseline: baseline}, Default())
+		return Score(Input{Texts: &postTexts, Posts: all, Baseline: baseline}, Default())
 	}
 	monday := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
 	last := week(monday, map[string]ingest.Count{"steady": 50_000, "Jumper": 40_000, "leaver": 30_000}, nil)

@@ -22,9 +22,9 @@ func bigBatch() []ingest.Post {
 		for i := range 50 {
 			v := ingest.Count(float64(f) * (0.05 + rng.Float64()))
 			l := ingest.Count(float64(v) * (0.01 + 0.08*rng.Float64()))
-			ps = append(ps, ingest.Post{Account: h, Key: h, Followers: f,
+			ps = append(ps, ingest.Post{Account: txt(h), Key: txt(h), Followers: f,
 				Views: v, Likes: l, Comments: l/30 + 1, Shares: l / 20, Saves: l / 25,
-				PostedAt: start.Add(-time.Duration(i*31+a%17) * time.Hour)})
+				PostedAt: ingest.At(start.Add(-time.Duration(i*31+a%17) * time.Hour))})
 		}
 	}
 	return ps
@@ -36,13 +36,13 @@ func BenchmarkScore(b *testing.B) {
 	for _, order := range []string{"shuffled", "sorted"} {
 		b.Run(fmt.Sprintf("1M posts %s", order), func(b *testing.B) {
 			if order == "sorted" {
-				Score(Input{Posts: base}, Default())
+				Score(Input{Texts: &postTexts, Posts: base}, Default())
 			}
 			for b.Loop() {
 				b.StopTimer()
 				copy(ps, base)
 				b.StartTimer()
-				Score(Input{Posts: ps}, Default())
+				Score(Input{Texts: &postTexts, Posts: ps}, Default())
 			}
 			b.ReportMetric(float64(len(ps))*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
 		})
@@ -51,8 +51,8 @@ func BenchmarkScore(b *testing.B) {
 
 func TestResultIsJSON(t *testing.T) {
 	all := append(honest(50_000), account("tiny", 500, same(5, counts{1_000, 10, 1, 0})...)...)
-	last := Score(Input{Posts: all}, Default())
-	now := Score(Input{Posts: honest(70_000), Baseline: last.Baseline()}, Default())
+	last := Score(Input{Texts: &postTexts, Posts: all}, Default())
+	now := Score(Input{Texts: &postTexts, Posts: honest(70_000), Baseline: last.Baseline()}, Default())
 	b, err := json.Marshal(now)
 	if err != nil {
 		t.Fatal(err)
@@ -79,8 +79,8 @@ func BenchmarkConfidence(b *testing.B) {
 		b.Run(fmt.Sprintf("20,000 accounts on the %s basis", basis), func(b *testing.B) {
 			cfg := Default()
 			cfg.Basis = basis
-			res := Score(Input{Posts: honest(50_000)}, cfg)
-			c := newCheck(&cfg, res.AsOf)
+			res := Score(Input{Texts: &postTexts, Posts: honest(50_000)}, cfg)
+			c := newCheck(&cfg, res.AsOf, &postTexts)
 			a := res.Accounts[0]
 			c.a, c.w = &a, a.WindowPosts()
 			for b.Loop() {

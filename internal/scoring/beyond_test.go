@@ -34,7 +34,7 @@ func TestAFollowerERFarAboveTheTierIsNotFirm(t *testing.T) {
 			{"8.01× its tier is borderline", 16_420, Borderline},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				a := Score(Input{Posts: account("a", 100_000, reach(100_000, tc.inter, 10)...)}, Default()).Accounts[0]
+				a := Score(Input{Texts: &postTexts, Posts: account("a", 100_000, reach(100_000, tc.inter, 10)...)}, Default()).Accounts[0]
 				said := strings.Contains(enAll(a.Reason), "over 8× its tier: its posts reach beyond its followers (median views are 300% of followers)")
 				if a.Verdict != Pass || a.Confidence != tc.want || said != (tc.want == Borderline) {
 					t.Errorf("ratio %.4f: %s %s, reason %q", a.Ratio.Value, a.Verdict, a.Confidence, enAll(a.Reason))
@@ -47,14 +47,14 @@ func TestAFollowerERFarAboveTheTierIsNotFirm(t *testing.T) {
 	})
 	t.Run("exactly at the line is firm, just above it borderline", func(t *testing.T) {
 		ps := account("a", 100_000, reach(100_000, 30_000, 10)...)
-		r := Score(Input{Posts: ps}, Default()).Accounts[0].Ratio.Value
+		r := Score(Input{Texts: &postTexts, Posts: ps}, Default()).Accounts[0].Ratio.Value
 		for _, tc := range []struct {
 			line float64
 			want Confidence
 		}{{r, Firm}, {math.Nextafter(r, 0), Borderline}} {
 			cfg := Default()
 			cfg.ExtremeRatio = tc.line
-			if a := Score(Input{Posts: ps}, cfg).Accounts[0]; a.Confidence != tc.want {
+			if a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]; a.Confidence != tc.want {
 				t.Errorf("ratio %v against a line of %v: %s, want %s", r, tc.line, a.Confidence, tc.want)
 			}
 		}
@@ -73,7 +73,7 @@ func TestAFollowerERFarAboveTheTierIsNotFirm(t *testing.T) {
 			{"on 5 posts, with the spike's words", 5, "above it; over 8× its tier, so the rate is less certain; check that the follower count is current; one post holds 94.9%"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				a := Score(Input{Posts: account("a", 2_000, with(same(tc.n, counts{800, 59, 1, 2}), 1, viral)...)}, Default()).Accounts[0]
+				a := Score(Input{Texts: &postTexts, Posts: account("a", 2_000, with(same(tc.n, counts{800, 59, 1, 2}), 1, viral)...)}, Default()).Accounts[0]
 				if a.Confidence == Firm || !strings.Contains(enAll(a.Reason), tc.want) {
 					t.Errorf("ratio %.2f: %s %s, reason %q; want it saying %q", a.Ratio.Value, a.Verdict, a.Confidence, enAll(a.Reason), tc.want)
 				}
@@ -90,13 +90,13 @@ func TestAFollowerERFarAboveTheTierIsNotFirm(t *testing.T) {
 		views := Default()
 		views.Basis = BasisViews
 		for name, cfg := range map[string]Config{"extreme-ratio 0": off, "basis views": views} {
-			if a := Score(Input{Posts: ps}, cfg).Accounts[0]; a.Confidence != Firm || strings.Contains(enAll(a.Reason), "its tier:") {
+			if a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]; a.Confidence != Firm || strings.Contains(enAll(a.Reason), "its tier:") {
 				t.Errorf("%s: %s (ratio %.2f), reason %q", name, a.Confidence, a.Ratio.Value, enAll(a.Reason))
 			}
 		}
 	})
 	t.Run("a thin account says it and stays thin", func(t *testing.T) {
-		a := Score(Input{Posts: account("a", 100_000, reach(100_000, 30_000, 3)...)}, Default()).Accounts[0]
+		a := Score(Input{Texts: &postTexts, Posts: account("a", 100_000, reach(100_000, 30_000, 3)...)}, Default()).Accounts[0]
 		if a.Confidence != Thin || !strings.Contains(enAll(a.Reason), "over 8× its tier") {
 			t.Errorf("%s, reason %q", a.Confidence, enAll(a.Reason))
 		}

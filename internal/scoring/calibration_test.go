@@ -59,12 +59,12 @@ func TestAuthenticitySignalsAreRareOnRealCreators(t *testing.T) {
 			off := scoring.Default()
 			off.ExtremeRatio = 0
 			firmOff := 0
-			for _, a := range scoring.Score(scoring.Input{Posts: slices.Clone(b.Posts), Followers: b.Followers}, off).Accounts {
+			for _, a := range scoring.Score(scoring.Input{Posts: slices.Clone(b.Posts), Texts: &b.Texts, Followers: b.Followers}, off).Accounts {
 				if a.Window >= minPosts && a.Confidence == scoring.Firm {
 					firmOff++
 				}
 			}
-			res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+			res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 			if res.Kind != f.kind {
 				t.Errorf("read as %s, but the export is %s", res.Kind, f.kind)
 			}
@@ -134,7 +134,7 @@ func TestTheTopOfARealProfileRankingIsNoExtremeFirmFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := scoring.Default()
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, cfg)
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, cfg)
 	for i, a := range res.Accounts {
 		if a.Confidence == scoring.Firm && a.Ratio.Value > cfg.ExtremeRatio {
 			t.Errorf("#%d %s: firm at %.2f× its tier", i+1, a.Handle, a.Ratio.Value)
@@ -172,7 +172,7 @@ func TestSignalsOnASyntheticProfileBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	if res.Kind != scoring.Profiles {
 		t.Fatalf("read as %s", res.Kind)
 	}
@@ -263,7 +263,7 @@ func TestFarAboveTheTierOnASyntheticBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	kinds := map[string]synth.Kind{}
 	for _, a := range synth.Accounts(c) {
 		kinds[a.Handle] = a.Kind

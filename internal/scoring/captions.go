@@ -20,18 +20,19 @@ var (
 
 // Sponsored says whether a post is paid: the export marks it so, or its caption carries a
 // sponsorship tag or phrase.
-func Sponsored(p *ingest.Post) bool {
-	if p.Sponsored || p.Caption == "" {
+func Sponsored(p *ingest.Post, ts *ingest.Texts) bool {
+	caption := ts.Of(p.Caption)
+	if p.Sponsored || caption == "" {
 		return p.Sponsored
 	}
 	found := false
-	eachHashtag(p.Caption, func(tag string) {
+	eachHashtag(caption, func(tag string) {
 		for _, s := range sponsoredTags {
 			found = found || strings.EqualFold(tag, s)
 		}
 	})
 	for _, s := range sponsoredPhrases {
-		found = found || containsFold(p.Caption, s)
+		found = found || containsFold(caption, s)
 	}
 	return found
 }
@@ -89,7 +90,7 @@ func (c *check) sponsoredPosts() {
 	a, w, cfg := c.a, c.w, c.cfg
 	c.buf, c.buf2 = c.buf[:0], c.buf2[:0]
 	for i := range w {
-		paid := Sponsored(&w[i])
+		paid := Sponsored(&w[i], c.ts)
 		if paid {
 			a.SponsoredPosts++
 		}
@@ -134,7 +135,7 @@ type tagCount struct {
 func (c *check) topHashtags() []string {
 	c.tags = c.tags[:0]
 	for i := range c.w {
-		eachHashtag(c.w[i].Caption, func(tag string) { c.countTag(tag, i) })
+		eachHashtag(c.ts.Of(c.w[i].Caption), func(tag string) { c.countTag(tag, i) })
 	}
 	if len(c.tags) == 0 {
 		return nil

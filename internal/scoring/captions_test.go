@@ -40,7 +40,7 @@ func TestSponsoredCaptions(t *testing.T) {
 			name += " is not sponsored"
 		}
 		t.Run(name, func(t *testing.T) {
-			if got := Sponsored(&ingest.Post{Caption: tc.caption, Sponsored: tc.flagged}); got != tc.want {
+			if got := Sponsored(&ingest.Post{Caption: txt(tc.caption), Sponsored: tc.flagged}, &postTexts); got != tc.want {
 				t.Errorf("Sponsored = %v", got)
 			}
 		})

@@ -39,7 +39,7 @@ func TestConfidence(t *testing.T) {
 		{"an account without followers on ten posts is n/a", account("a", ingest.Missing, same(10, counts{5_000, 300, 10, 5})...), NotRated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := Score(Input{Posts: tc.posts}, Default()).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: tc.posts}, Default()).Accounts[0]
 			if a.Confidence != tc.want {
 				t.Errorf("confidence %s, want %s (ratio %.2f, verdict %s)", a.Confidence, tc.want, a.Ratio.Value, a.Verdict)
 			}
@@ -48,8 +48,8 @@ func TestConfidence(t *testing.T) {
 	t.Run("the median view ER basis resamples the view ERs", func(t *testing.T) {
 		cfg := Default()
 		cfg.Basis = BasisViews
-		steady := Score(Input{Posts: spread("a", 10, 1_500, 1_700)}, cfg).Accounts[0]
-		swinging := Score(Input{Posts: spread("a", 10, 400, 1_750)}, cfg).Accounts[0]
+		steady := Score(Input{Texts: &postTexts, Posts: spread("a", 10, 1_500, 1_700)}, cfg).Accounts[0]
+		swinging := Score(Input{Texts: &postTexts, Posts: spread("a", 10, 400, 1_750)}, cfg).Accounts[0]
 		if steady.Confidence != Firm || swinging.Confidence != Borderline {
 			t.Errorf("steady %s (ratio %.2f), swinging %s (ratio %.2f)", steady.Confidence, steady.Ratio.Value, swinging.Confidence, swinging.Ratio.Value)
 		}
@@ -57,7 +57,7 @@ func TestConfidence(t *testing.T) {
 	t.Run("without resamples every account with enough posts is firm", func(t *testing.T) {
 		cfg := Default()
 		cfg.Resamples = 0
-		if a := Score(Input{Posts: spread("a", 10, 400, 1_750)}, cfg).Accounts[0]; a.Confidence != Firm {
+		if a := Score(Input{Texts: &postTexts, Posts: spread("a", 10, 400, 1_750)}, cfg).Accounts[0]; a.Confidence != Firm {
 			t.Errorf("confidence %s", a.Confidence)
 		}
 	})
@@ -74,14 +74,14 @@ func TestConfidenceIsTheSameInAnyBatch(t *testing.T) {
 		h := fmt.Sprintf("acct%02d", i)
 		lo := ingest.Count(200 + rng.IntN(1_200))
 		ps := spread(h, 6+rng.IntN(6), lo, lo+ingest.Count(rng.IntN(1_500)))
-		alone[h] = Score(Input{Posts: slices.Clone(ps)}, Default()).Accounts[0].Confidence
+		alone[h] = Score(Input{Texts: &postTexts, Posts: slices.Clone(ps)}, Default()).Accounts[0].Confidence
 		if alone[h] == Borderline {
 			borderline++
 		}
 		all = append(all, ps...)
 	}
 	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-	for _, a := range Score(Input{Posts: all}, Default()).Accounts {
+	for _, a := range Score(Input{Texts: &postTexts, Posts: all}, Default()).Accounts {
 		if a.Confidence != alone[a.Handle] {
 			t.Errorf("%s is %s in the batch, %s alone", a.Handle, a.Confidence, alone[a.Handle])
 		}
@@ -96,7 +96,7 @@ func TestRankingPutsFirmAccountsBeforeThinOutliers(t *testing.T) {
 	steady := spread("steady", 10, 1_500, 1_700)
 	swinging := spread("swinging", 10, 400, 1_750)
 	thin := spread("thin", 4, 1_500, 1_700)
-	res := Score(Input{Posts: slices.Concat(outlier, thin, swinging, steady)}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: slices.Concat(outlier, thin, swinging, steady)}, Default())
 	var got []string
 	for _, a := range res.Accounts {
 		got = append(got, fmt.Sprintf("%s:%s:%s", a.Handle, a.Verdict, a.Confidence))
@@ -117,7 +117,7 @@ func TestInsufficientDataUnderTheFirstTier(t *testing.T) {
 		{"1,000 followers is rated", 1_000, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := Score(Input{Posts: account("a", tc.followers, same(10, counts{5_000, 300, 10, 5})...)}, Default()).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: account("a", tc.followers, same(10, counts{5_000, 300, 10, 5})...)}, Default()).Accounts[0]
 			s, got := raised(a, InsufficientData)
 			if got != tc.want {
 				t.Fatalf("insufficient_data raised %v, want %v (verdict %s, signals %+v)", got, tc.want, a.Verdict, a.Signals)

@@ -28,7 +28,7 @@ func BenchmarkScoreGenerated(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		copy(posts, batch.Posts)
-		res := scoring.Score(scoring.Input{Posts: posts, Followers: batch.Followers}, cfg)
+		res := scoring.Score(scoring.Input{Posts: posts, Texts: &batch.Texts, Followers: batch.Followers}, cfg)
 		if len(res.Accounts) != c.Accounts {
 			b.Fatalf("%d accounts, want %d", len(res.Accounts), c.Accounts)
 		}

@@ -182,7 +182,7 @@ func (c *check) weekNoise(before []float64) (float64, string) {
 			x := float64(p.Likes + p.Comments)
 			xs = append(xs, x)
 			sum += x
-			if p.PostedAt.After(prev) {
+			if p.PostedAt.Time().After(prev) {
 				k++
 			}
 		}

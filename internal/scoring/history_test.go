@@ -28,7 +28,7 @@ func scoreWithHistory(t *testing.T, past []Point, edit func(*Config)) Account {
 	if edit != nil {
 		edit(&cfg)
 	}
-	res := Score(Input{Posts: honest(50_000), History: map[string][]Point{"honest": past}}, cfg)
+	res := Score(Input{Texts: &postTexts, Posts: honest(50_000), History: map[string][]Point{"honest": past}}, cfg)
 	if !res.HasHistory {
 		t.Fatal("a result scored with a history does not say it has one")
 	}
@@ -182,7 +182,7 @@ func TestHistoryEndsWithThisRun(t *testing.T) {
 	if a.History[0].FollowerER.Value != 2.9 {
 		t.Errorf("first point %+v; want the third of four past weeks (2.9)", a.History[0])
 	}
-	if b := Score(Input{Posts: honest(50_000)}, Default()); b.HasHistory || b.Accounts[0].History != nil {
+	if b := Score(Input{Texts: &postTexts, Posts: honest(50_000)}, Default()); b.HasHistory || b.Accounts[0].History != nil {
 		t.Error("a run without a history has one")
 	}
 }
@@ -194,7 +194,7 @@ func TestThePreviousSnapshotIsTheBaseline(t *testing.T) {
 		"left":    {{AsOf: week, Followers: 9_000, FollowerER: rate(2), Verdict: Review}},
 		"earlier": {{AsOf: week.AddDate(0, 0, -7), Followers: 9_000, FollowerER: rate(2), Verdict: Pass}},
 	}
-	res := Score(Input{Posts: honest(50_000), History: history}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: honest(50_000), History: history}, Default())
 	a := res.Accounts[0]
 	if !res.HasBaseline || !res.BaselineAsOf.Equal(week) {
 		t.Fatalf("baseline %v as of %s; want the previous snapshot's, %s", res.HasBaseline, res.BaselineAsOf, week)
@@ -214,19 +214,19 @@ func TestThePreviousSnapshotIsTheBaseline(t *testing.T) {
 
 	t.Run("--baseline still wins over the history", func(t *testing.T) {
 		given := &Baseline{AsOf: week, Accounts: map[string]Previous{"honest": {Handle: "honest", Followers: 49_000, Verdict: Pass}}}
-		res := Score(Input{Posts: honest(50_000), History: history, Baseline: given}, Default())
+		res := Score(Input{Texts: &postTexts, Posts: honest(50_000), History: history, Baseline: given}, Default())
 		if ch := res.Accounts[0].Change; ch == nil || *ch.FollowersDelta != 1_000 {
 			t.Errorf("change %+v; want +1,000 from --baseline", ch)
 		}
 	})
 	t.Run("an account new to the history is new", func(t *testing.T) {
-		res := Score(Input{Posts: honest(50_000), History: map[string][]Point{"left": history["left"]}}, Default())
+		res := Score(Input{Texts: &postTexts, Posts: honest(50_000), History: map[string][]Point{"left": history["left"]}}, Default())
 		if a := res.Accounts[0]; !a.New || a.Change != nil || len(a.History) != 1 {
 			t.Errorf("new %v, change %+v, history %+v; want new, no change, one point (this run)", a.New, a.Change, a.History)
 		}
 	})
 	t.Run("an empty history compares with nothing", func(t *testing.T) {
-		res := Score(Input{Posts: honest(50_000), History: map[string][]Point{}}, Default())
+		res := Score(Input{Texts: &postTexts, Posts: honest(50_000), History: map[string][]Point{}}, Default())
 		if res.HasBaseline || !res.HasHistory || len(res.Accounts[0].History) != 1 {
 			t.Errorf("baseline %v, history %v (%d points); want no baseline, a history of this run alone",
 				res.HasBaseline, res.HasHistory, len(res.Accounts[0].History))

@@ -104,7 +104,7 @@ func TestInsightsRecomputedFromTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, NoCaption: b.NoCaption}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, NoCaption: b.NoCaption}, scoring.Default())
 	compared := 0
 	for _, tr := range []scoring.Trait{scoring.OriginalSound, scoring.LongVideo} {
 		for _, a := range res.Accounts {
@@ -152,7 +152,7 @@ func TestInsightsOnRealExports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())
+		res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers, NoCaption: b.NoCaption}, scoring.Default())
 		soundOrLength := false
 		for _, in := range res.Insights {
 			soundOrLength = soundOrLength || in.Trait == scoring.OriginalSound || in.Trait == scoring.TrendingSound || in.Trait == scoring.LongVideo

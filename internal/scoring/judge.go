@@ -64,7 +64,7 @@ func (c *check) staleFollowers() (lang.Msg, bool) {
 	if !a.Followers.Known() || len(c.w) == 0 {
 		return lang.Msg{}, false
 	}
-	newest, oldest := c.w[0].PostedAt, c.w[len(c.w)-1].PostedAt
+	newest, oldest := c.w[0].PostedAt.Time(), c.w[len(c.w)-1].PostedAt.Time()
 	if newest.IsZero() {
 		return lang.Msg{}, false
 	}

@@ -54,6 +54,6 @@ func scattered(posts []ingest.Post, cfg *Config) bool {
 	if newest.IsZero() || oldest.IsZero() {
 		return false
 	}
-	gap := newest.Sub(oldest).Hours() / 24 / float64(len(posts)-1)
+	gap := newest.Time().Sub(oldest.Time()).Hours() / 24 / float64(len(posts)-1)
 	return gap > cfg.SampleGapDays
 }

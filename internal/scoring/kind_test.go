@@ -20,7 +20,7 @@ func kindBatch(n, thin int) []ingest.Post {
 			continue
 		}
 		for _, p := range honest(50_000) {
-			p.Account, p.Key, p.VideoID = h, h, h+p.VideoID
+			p.Account, p.Key, p.VideoID = txt(h), txt(h), txt(h+str(p.VideoID))
 			ps = append(ps, p)
 		}
 	}
@@ -43,7 +43,7 @@ func TestBatchKindAtItsEdges(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := Default()
 			cfg.ProfileExport = tc.profileExport
-			res := Score(Input{Posts: kindBatch(tc.accounts, tc.thin)}, cfg)
+			res := Score(Input{Texts: &postTexts, Posts: kindBatch(tc.accounts, tc.thin)}, cfg)
 			if res.Kind != tc.want {
 				t.Fatalf("kind %s, want %s", res.Kind, tc.want)
 			}
@@ -63,7 +63,7 @@ func TestBatchKindAtItsEdges(t *testing.T) {
 func scatteredPosts(n int, gapDays float64) []ingest.Post {
 	ps := account("scattered", 50_000, same(n, counts{30_000, 1_500, 60, 80})...)
 	for i := range ps {
-		ps[i].PostedAt = day0.Add(-time.Duration(float64(i) * gapDays * 24 * float64(time.Hour)))
+		ps[i].PostedAt = ingest.At(day0.Add(-time.Duration(float64(i) * gapDays * 24 * float64(time.Hour))))
 	}
 	return ps
 }
@@ -81,7 +81,7 @@ func TestAScatteredHandfulIsASample(t *testing.T) {
 		{"1 post: no spread to judge", 1, 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := Score(Input{Posts: scatteredPosts(tc.posts, tc.gap)}, Default()).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: scatteredPosts(tc.posts, tc.gap)}, Default()).Accounts[0]
 			if a.Sample != tc.want {
 				t.Fatalf("sample %v, want %v (verdict %s, reason %q)", a.Sample, tc.want, a.Verdict, enAll(a.Reason))
 			}
@@ -116,9 +116,9 @@ func TestStaleFollowersLowerTheConfidence(t *testing.T) {
 			cfg.ProfileExport = true // ten posts far apart are rated here, not a sample
 			ps := honest(50_000)
 			for i := range ps {
-				ps[i].PostedAt = day0.Add(-time.Duration(float64(i) * tc.gap * 24 * float64(time.Hour)))
+				ps[i].PostedAt = ingest.At(day0.Add(-time.Duration(float64(i) * tc.gap * 24 * float64(time.Hour))))
 			}
-			a := Score(Input{Posts: ps}, cfg).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]
 			stale := tc.want != "" && strings.Contains(enAll(a.Reason), tc.want)
 			if tc.want != "" && (!stale || a.Confidence != Borderline) {
 				t.Errorf("confidence %s, reason %q; want borderline saying %q", a.Confidence, enAll(a.Reason), tc.want)
@@ -136,13 +136,13 @@ func TestStaleFollowersLowerTheConfidence(t *testing.T) {
 func TestAPinnedPostNewerThanTheWindowIsTheLastPost(t *testing.T) {
 	ps := honest(50_000)
 	for i := range ps {
-		ps[i].PostedAt = day0.AddDate(0, 0, -40-i)
+		ps[i].PostedAt = ingest.At(day0.AddDate(0, 0, -40-i))
 	}
 	pinned := ps[0]
-	pinned.VideoID, pinned.Pinned, pinned.PostedAt = "pinned", true, day0.AddDate(0, 0, -2)
+	pinned.VideoID, pinned.Pinned, pinned.PostedAt = txt("pinned"), true, ingest.At(day0.AddDate(0, 0, -2))
 	cfg := Default()
 	cfg.AsOf = day0
-	a := Score(Input{Posts: append(ps, pinned)}, cfg).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: append(ps, pinned)}, cfg).Accounts[0]
 	if a.DaysSinceLast != 2 || a.PinnedOut != 1 || a.Window != 10 {
 		t.Fatalf("days since last %d, pinned out %d, window %d; want 2, 1, 10", a.DaysSinceLast, a.PinnedOut, a.Window)
 	}
@@ -150,7 +150,7 @@ func TestAPinnedPostNewerThanTheWindowIsTheLastPost(t *testing.T) {
 		t.Error("inactive, though the creator posted 2 days ago")
 	}
 	// Without the pinned post the same account is 40 days quiet.
-	b := Score(Input{Posts: ps}, cfg).Accounts[0]
+	b := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]
 	if _, ok := raised(b, Inactive); !ok || b.DaysSinceLast != 40 {
 		t.Errorf("without the pinned post: days since last %d, signals %v", b.DaysSinceLast, b.Signals)
 	}

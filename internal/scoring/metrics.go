@@ -45,6 +45,7 @@ type TopPost struct {
 	PostedAt time.Time    `json:"posted_at"`
 	Views    ingest.Count `json:"views"`
 	ViewER   Rate         `json:"view_er"`
+	Rounded  bool         `json:"-"` // the export wrote the post's counts rounded (1.2K)
 }
 
 // Why a metric is missing: keys of the catalogs' na.
@@ -66,7 +67,7 @@ func (c *check) buyerMetrics(prices map[string]float64) {
 	a.SaveRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Saves }, "no_saves")
 	a.ShareRate = perView(w, func(p *ingest.Post) ingest.Count { return p.Shares }, "no_shares")
 	a.Price, a.CPE, a.CPM = c.costs(prices)
-	a.TopPosts = topPosts(w, cfg.TopPosts, cfg.IncludeSaves)
+	a.TopPosts = topPosts(w, c.ts, cfg.TopPosts, cfg.IncludeSaves)
 	a.TopHashtags = c.topHashtags()
 }
 
@@ -104,7 +105,7 @@ func postsPerWeek(w []ingest.Post) Metric {
 	var oldest, newest time.Time
 	n := 0
 	for i := range w {
-		t := w[i].PostedAt
+		t := w[i].PostedAt.Time()
 		if t.IsZero() {
 			continue
 		}
@@ -186,7 +187,7 @@ func (c *check) costs(prices map[string]float64) (price, cpe, cpm Metric) {
 }
 
 // topPosts are the window's n best posts by view ER, best first; of two alike, the newer.
-func topPosts(w []ingest.Post, n int, includeSaves bool) []TopPost {
+func topPosts(w []ingest.Post, ts *ingest.Texts, n int, includeSaves bool) []TopPost {
 	var top []TopPost
 	for i := range w {
 		r := viewER(&w[i], includeSaves)
@@ -204,7 +205,7 @@ func topPosts(w []ingest.Post, n int, includeSaves bool) []TopPost {
 			top = make([]TopPost, 0, n)
 		}
 		p := &w[i]
-		t := TopPost{VideoID: p.VideoID, URL: p.VideoURL(), PostedAt: p.PostedAt, Views: p.Views, ViewER: r}
+		t := TopPost{VideoID: ts.Of(p.VideoID), URL: p.VideoURL(ts), PostedAt: p.PostedAt.Time(), Views: p.Views, ViewER: r, Rounded: p.Rounded}
 		if len(top) < n {
 			top = append(top, TopPost{})
 		}

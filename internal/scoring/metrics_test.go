@@ -11,7 +11,7 @@ import (
 
 // scored scores one account's posts with the default config and the given prices.
 func scored(posts []ingest.Post, prices map[string]float64) Account {
-	return Score(Input{Posts: posts, Prices: prices}, Default()).Accounts[0]
+	return Score(Input{Texts: &postTexts, Posts: posts, Prices: prices}, Default()).Accounts[0]
 }
 
 // metricIs fails unless m is want (when na is "") or missing with a reason containing na.
@@ -57,7 +57,7 @@ func TestPostsPerWeek(t *testing.T) {
 	at := func(ts ...time.Time) []ingest.Post {
 		ps := account("a", 20_000, same(len(ts), counts{1_000, 50, 5, 1})...)
 		for i, t := range ts {
-			ps[i].PostedAt = t
+			ps[i].PostedAt = ingest.At(t)
 		}
 		return ps
 	}
@@ -86,7 +86,7 @@ func TestSponsoredPosts(t *testing.T) {
 	// Ten posts at 4% view ER; two sponsored ones at 3% and 1%.
 	base := func() []ingest.Post {
 		ps := account("a", 20_000, same(10, counts{10_000, 380, 10, 10})...)
-		ps[2].Likes, ps[2].Caption = 280, "new flavour #AD"
+		ps[2].Likes, ps[2].Caption = 280, txt("new flavour #AD")
 		ps[6].Likes, ps[6].Sponsored = 80, true
 		return ps
 	}
@@ -170,7 +170,7 @@ func TestCosts(t *testing.T) {
 func TestTopPosts(t *testing.T) {
 	ps := account("a", 20_000, counts{10_000, 300, 0, 0}, counts{10_000, 500, 0, 0}, counts{10_000, 100, 0, 0},
 		counts{ingest.Missing, 900, 0, 0}, counts{10_000, 500, 0, 0}, counts{10_000, 700, 0, 0})
-	ps[5].URL = "https://example.com/v/f"
+	ps[5].URL = txt("https://example.com/v/f")
 	a := scored(ps, nil)
 	var got []string
 	for _, p := range a.TopPosts {
@@ -188,11 +188,11 @@ func TestTopPosts(t *testing.T) {
 
 func TestTopHashtags(t *testing.T) {
 	ps := account("a", 20_000, same(5, counts{10_000, 300, 10, 5})...)
-	ps[0].Caption = "#fyp #Cooking #fyp #adventure"
-	ps[1].Caption = "dinner #cooking #fyp, #zz"
-	ps[2].Caption = "#zz #aa #fyp"
-	ps[3].Caption = "#bb. #cc"
-	ps[4].Caption = "no tags # here"
+	ps[0].Caption = txt("#fyp #Cooking #fyp #adventure")
+	ps[1].Caption = txt("dinner #cooking #fyp, #zz")
+	ps[2].Caption = txt("#zz #aa #fyp")
+	ps[3].Caption = txt("#bb. #cc")
+	ps[4].Caption = txt("no tags # here")
 	got := scored(ps, nil).TopHashtags
 	// fyp in 3 posts (twice in one counts once), cooking and zz in 2, then ties by name.
 	want := []string{"#fyp", "#cooking", "#zz", "#aa", "#adventure"}

@@ -29,7 +29,7 @@ func TestScoreIsTheSameOnOneCoreAsOnMany(t *testing.T) {
 			}
 			score := func(procs int) *scoring.Result {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-				in := scoring.Input{Posts: slices.Clone(b.Posts), Followers: b.Followers}
+				in := scoring.Input{Posts: slices.Clone(b.Posts), Texts: &b.Texts, Followers: b.Followers}
 				return scoring.Score(in, scoring.Default())
 			}
 			one, many := score(1), score(4)

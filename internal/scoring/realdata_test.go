@@ -35,7 +35,7 @@ func TestScraperExportIsADiscoveryList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	t.Run("the batch is a sample", func(t *testing.T) {
 		if res.Kind != scoring.Sample {
 			t.Fatalf("kind %s, want %s", res.Kind, scoring.Sample)

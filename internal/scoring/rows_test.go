@@ -30,7 +30,7 @@ func TestEachRateRestsOnThePostsThatHaveItsInputs(t *testing.T) {
 			6.4, 10, 0, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := Score(Input{Posts: tc.posts}, Default()).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: tc.posts}, Default()).Accounts[0]
 			if !a.FollowerER.OK || a.FollowerER.Value != tc.followerER || a.FollowerERPosts != tc.followerN {
 				t.Errorf("follower ER %+v over %d posts, want %v over %d", a.FollowerER, a.FollowerERPosts, tc.followerER, tc.followerN)
 			}
@@ -43,14 +43,14 @@ func TestEachRateRestsOnThePostsThatHaveItsInputs(t *testing.T) {
 		})
 	}
 	t.Run("an account whose posts all lack views is rated on its follower ER", func(t *testing.T) {
-		a := Score(Input{Posts: account("a", 20_000, same(5, counts{m, 500, 20, 5})...)}, Default()).Accounts[0]
+		a := Score(Input{Texts: &postTexts, Posts: account("a", 20_000, same(5, counts{m, 500, 20, 5})...)}, Default()).Accounts[0]
 		if a.Verdict == Unrated || a.ViewERPosts != 0 || a.MedianViewER.OK || a.MedianViews.OK {
 			t.Errorf("verdict %s, view ER posts %d, median view ER %+v, median views %+v", a.Verdict, a.ViewERPosts, a.MedianViewER, a.MedianViews)
 		}
 	})
 	t.Run("an account with two posts that have likes and comments is too thin to rate", func(t *testing.T) {
 		ps := account("a", 20_000, append(same(2, counts{10_000, 500, 20, 5}), same(3, counts{10_000, m, m, 5})...)...)
-		a := Score(Input{Posts: ps}, Default()).Accounts[0]
+		a := Score(Input{Texts: &postTexts, Posts: ps}, Default()).Accounts[0]
 		if a.Verdict != Unrated || !strings.Contains(enAll(a.Reason), "only 2 posts to score") {
 			t.Errorf("verdict %s, reason %q", a.Verdict, enAll(a.Reason))
 		}
@@ -67,21 +67,21 @@ func pinnedAccount() []ingest.Post {
 	old := account("pins", 20_000, same(3, counts{2_000_000, 300_000, 9_000, 5_000})...)
 	for i := range old {
 		old[i].Pinned = true
-		old[i].PostedAt = day0.AddDate(-1, 0, -i)
-		old[i].VideoID = "pinned-" + string(rune('a'+i))
+		old[i].PostedAt = ingest.At(day0.AddDate(-1, 0, -i))
+		old[i].VideoID = txt("pinned-" + string(rune('a'+i)))
 	}
 	return append(old, recent...)
 }
 
 func TestPinnedPostsAreLeftOutOfTheWindow(t *testing.T) {
-	a := Score(Input{Posts: pinnedAccount()}, Default()).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: pinnedAccount()}, Default()).Accounts[0]
 	t.Run("the window holds the nine recent posts only", func(t *testing.T) {
 		if a.Window != 9 || a.PinnedOut != 3 {
 			t.Fatalf("window %d, pinned out %d; want 9 and 3", a.Window, a.PinnedOut)
 		}
 		for _, p := range a.WindowPosts() {
 			if p.Pinned {
-				t.Errorf("pinned post %s is in the window", p.VideoID)
+				t.Errorf("pinned post %s is in the window", str(p.VideoID))
 			}
 		}
 	})
@@ -100,8 +100,8 @@ func TestPinnedPostsAreLeftOutOfTheWindow(t *testing.T) {
 		for i := range ps {
 			ps[i].Pinned = false
 		}
-		ps[0].PostedAt = day0.AddDate(0, 0, -9) // just older than the nine: the tenth of the window
-		b := Score(Input{Posts: ps}, Default()).Accounts[0]
+		ps[0].PostedAt = ingest.At(day0.AddDate(0, 0, -9)) // just older than the nine: the tenth of the window
+		b := Score(Input{Texts: &postTexts, Posts: ps}, Default()).Accounts[0]
 		if _, ok := raised(b, EngagementSpikes); !ok || b.PinnedOut != 0 {
 			t.Errorf("signals %+v, pinned out %d", b.Signals, b.PinnedOut)
 		}
@@ -113,7 +113,7 @@ func TestAnAccountWhosePostsAreAllPinnedIsUnrated(t *testing.T) {
 	for i := range ps {
 		ps[i].Pinned = true
 	}
-	a := Score(Input{Posts: ps}, Default()).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: ps}, Default()).Accounts[0]
 	if a.Window != 0 || a.PinnedOut != 4 || a.Verdict != Unrated || a.Confidence != Thin || a.MedianViews.OK {
 		t.Errorf("window %d, pinned out %d, verdict %s, confidence %s, median views %+v", a.Window, a.PinnedOut, a.Verdict, a.Confidence, a.MedianViews)
 	}

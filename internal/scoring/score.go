@@ -13,7 +13,10 @@ import (
 
 // Input is what scoring works on.
 type Input struct {
-	Posts     []ingest.Post           // the batch's posts; Score sorts them in place
+	Posts []ingest.Post // the batch's posts; Score sorts them in place
+	// Texts are where the posts' strings are: the Batch.Texts of the batch they were read into
+	// (another batch's would read other strings).
+	Texts     *ingest.Texts
 	Followers map[string]ingest.Count // follower counts by folded handle (--accounts, follower history)
 	Baseline  *Baseline               // last week's scoring (--baseline); nil for none
 	// Prices are the fee for one sponsored post by folded handle (the accounts file's price).
@@ -104,6 +107,8 @@ type Result struct {
 	Config   Config    `json:"config"`
 	Accounts []Account `json:"accounts"` // ranked: by verdict, then confidence, then ratio (highest first), then handle; a sample by view ER
 	Kind     Kind      `json:"kind"`     // a profile export, or a sample (a discovery list)
+	// Texts are where the strings of the accounts' Posts are (Input.Texts).
+	Texts *ingest.Texts `json:"-"`
 
 	HasBaseline  bool       `json:"has_baseline"`
 	BaselineAsOf time.Time  `json:"baseline_as_of"`
@@ -133,17 +138,20 @@ func (r *Result) Count(v Verdict) int {
 // comment are (peers.go). The second judges each account against that, says how sure the
 // verdict is, ranks the accounts, and says what is wrong with the batch as a whole.
 func Score(in Input, cfg Config) *Result {
-	posts := in.Posts
-	sortPosts(posts)
-	res := &Result{Config: cfg, AsOf: cfg.AsOf}
+	posts, ts := in.Posts, in.Texts
+	if ts == nil {
+		ts = &ingest.Texts{} // posts without strings
+	}
+	sortPosts(posts, ts)
+	res := &Result{Config: cfg, AsOf: cfg.AsOf, Texts: ts}
 	if res.AsOf.IsZero() {
 		res.AsOf = newest(posts)
 	}
 	baseline := in.baseline(res.AsOf) // --baseline, else the history's previous snapshot (history.go)
-	spans := accountSpans(posts)
+	spans := accountSpans(posts, ts)
 	res.Accounts = make([]Account, len(spans))
 	states := make([]measured, len(spans))
-	eachAccount(len(spans), func() *check { return newCheck(&cfg, res.AsOf) }, func(c *check, i int) {
+	eachAccount(len(spans), func() *check { return newCheck(&cfg, res.AsOf, ts) }, func(c *check, i int) {
 		a := &res.Accounts[i]
 		c.measure(a, posts[spans[i].from:spans[i].to], in.Followers)
 		c.buyerMetrics(in.Prices)
@@ -156,9 +164,9 @@ func Score(in Input, cfg Config) *Result {
 	})
 	res.Kind = batchKind(res.Accounts, &cfg)
 	peers := likesPerCommentPeers(res.Accounts, &cfg)
-	traits := batchTraits(posts, in.NoCaption, &cfg) // posts are in their final order: measure put pinned ones last
+	traits := batchTraits(posts, ts, in.NoCaption, &cfg) // posts are in their final order: measure put pinned ones last
 	judging := func() *check {
-		c := newCheck(&cfg, res.AsOf)
+		c := newCheck(&cfg, res.AsOf, ts)
 		c.peers = peers
 		return c
 	}
@@ -210,7 +218,7 @@ func (c *check) restore(a *Account, m measured) {
 // measure fills in what an account is, before any judgement: followers, tier, window, rates.
 func (c *check) measure(a *Account, posts []ingest.Post, followers map[string]ingest.Count) {
 	cfg := c.cfg
-	*a = Account{Handle: posts[0].Account, Key: posts[0].Key, Posts: posts, DaysSinceLast: -1}
+	*a = Account{Handle: c.ts.Of(posts[0].Account), Key: c.ts.Of(posts[0].Key), Posts: posts, DaysSinceLast: -1}
 	given, ok := followers[a.Key]
 	if !ok {
 		given = ingest.Missing
@@ -219,7 +227,7 @@ func (c *check) measure(a *Account, posts []ingest.Post, followers map[string]in
 	a.Followers, a.FollowersNote, source = followersOf(posts, given)
 	c.roughFollowers = source >= 0 && posts[source].Rounded // 1.2M followers are rounded too
 	if t := posts[0].PostedAt; !t.IsZero() {                // the newest: posts are sorted, pinned ones not yet last
-		a.LastPost = t
+		a.LastPost = t.Time()
 		if !c.asOf.IsZero() {
 			a.DaysSinceLast = daysBetween(a.LastPost, c.asOf)
 		}
@@ -274,10 +282,10 @@ func followersOf(posts []ingest.Post, given ingest.Count) (ingest.Count, lang.Ms
 type span struct{ from, to int }
 
 // accountSpans cuts sorted posts into accounts.
-func accountSpans(posts []ingest.Post) []span {
+func accountSpans(posts []ingest.Post, ts *ingest.Texts) []span {
 	var spans []span
 	for i := range posts {
-		if i == 0 || posts[i].Key != posts[i-1].Key {
+		if i == 0 || !sameKey(ts, &posts[i], &posts[i-1]) {
 			spans = append(spans, span{i, i})
 		}
 		spans[len(spans)-1].to = i + 1

@@ -21,9 +21,9 @@ func posts(handle string, followers ingest.Count, n int, views, likes, comments,
 			v = views * ingest.Count(7+6*(i%2)) / 10
 		}
 		ps = append(ps, ingest.Post{
-			Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
+			Account: txt(handle), Key: txt(ingest.FoldHandle(handle)), Followers: followers,
 			Views: v, Likes: likes, Comments: comments, Shares: shares, Saves: ingest.Missing,
-			PostedAt: start.AddDate(0, 0, -i), VideoID: fmt.Sprintf("%s-%d", handle, i),
+			PostedAt: ingest.At(start.AddDate(0, 0, -i)), VideoID: txt(fmt.Sprintf("%s-%d", handle, i)),
 		})
 	}
 	return ps
@@ -49,7 +49,7 @@ func TestVerdicts(t *testing.T) {
 	all = append(all, posts("tiny", 999, 12, 2_000, 100, 10, 5)...)             // under 1K
 	all = append(all, posts("few_posts", 50_000, 2, 40_000, 1_500, 100, 50)...) // 2 posts
 	all = append(all, posts("no_followers", ingest.Missing, 12, 40_000, 1_500, 100, 50)...)
-	res := Score(Input{Posts: all}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: all}, Default())
 
 	for _, tc := range []struct {
 		handle  string
@@ -93,7 +93,7 @@ func TestWindowIsTheNewestPosts(t *testing.T) {
 	}
 	// Shuffle the order the export gave.
 	ps[0], ps[14] = ps[14], ps[0]
-	res := Score(Input{Posts: ps}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: ps}, Default())
 	a := res.Accounts[0]
 	if a.Window != 10 {
 		t.Fatalf("window = %d, want 10", a.Window)
@@ -107,7 +107,7 @@ func TestFollowersFromTheNewestPost(t *testing.T) {
 	ps := posts("a", 10_000, 5, 10_000, 100, 10, 0)
 	ps[0].Followers = 12_000
 	ps[3].Followers = 9_000
-	res := Score(Input{Posts: ps}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: ps}, Default())
 	a := res.Accounts[0]
 	if a.Followers != 12_000 {
 		t.Errorf("followers = %d, want 12000 from the newest post", a.Followers)
@@ -119,7 +119,7 @@ func TestFollowersFromTheNewestPost(t *testing.T) {
 
 func TestFollowersFileFillsAccountsWithoutThem(t *testing.T) {
 	ps := posts("Someone", ingest.Missing, 5, 10_000, 100, 10, 0)
-	res := Score(Input{Posts: ps, Followers: map[string]ingest.Count{"someone": 10_000}}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: ps, Followers: map[string]ingest.Count{"someone": 10_000}}, Default())
 	if a := res.Accounts[0]; a.Followers != 10_000 || a.Verdict == Unrated {
 		t.Errorf("followers = %d, verdict %s; want 10000 and a rated account", a.Followers, a.Verdict)
 	}

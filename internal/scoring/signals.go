@@ -13,6 +13,7 @@ import (
 type check struct {
 	a    *Account
 	w    []ingest.Post
+	ts   *ingest.Texts // the posts' strings
 	cfg  *Config
 	asOf time.Time
 	from time.Time // the earliest date of a date window (--since, --days); zero when by count
@@ -33,8 +34,8 @@ type check struct {
 	weeks []int64
 }
 
-func newCheck(cfg *Config, asOf time.Time) *check {
-	return &check{cfg: cfg, asOf: asOf, from: Cutoff(cfg, asOf)}
+func newCheck(cfg *Config, asOf time.Time, ts *ingest.Texts) *check {
+	return &check{cfg: cfg, asOf: asOf, from: Cutoff(cfg, asOf), ts: ts}
 }
 
 // signalChecks are the signals of SPEC §3's table after far_below_tier (which grading raises),
@@ -297,8 +298,8 @@ func (c *check) impossibleCounts() (Signal, bool) {
 		return Signal{}, false
 	}
 	p := c.w[first]
-	video := lang.M("say.detail.video_id", lang.Text("id", p.VideoID))
-	if p.VideoID == "" {
+	video := lang.M("say.detail.video_id", lang.Text("id", c.ts.Of(p.VideoID)))
+	if p.VideoID == 0 {
 		video = lang.M("say.detail.video")
 	}
 	return Signal{Code: ImpossibleCounts, Verdict: Review, Value: float64(bad), Limit: 0,

@@ -17,9 +17,9 @@ type counts [4]ingest.Count
 func account(handle string, followers ingest.Count, cs ...counts) []ingest.Post {
 	ps := make([]ingest.Post, len(cs))
 	for i, c := range cs {
-		ps[i] = ingest.Post{Account: handle, Key: ingest.FoldHandle(handle), Followers: followers,
+		ps[i] = ingest.Post{Account: txt(handle), Key: txt(ingest.FoldHandle(handle)), Followers: followers,
 			Views: c[0], Likes: c[1], Comments: c[2], Shares: c[3], Saves: ingest.Missing,
-			PostedAt: day0.AddDate(0, 0, -i), VideoID: handle + "-" + string(rune('a'+i))}
+			PostedAt: ingest.At(day0.AddDate(0, 0, -i)), VideoID: txt(handle + "-" + string(rune('a'+i)))}
 	}
 	return ps
 }
@@ -54,7 +54,7 @@ func raised(a Account, code string) (Signal, bool) {
 }
 
 func TestHonestAccountRaisesNothing(t *testing.T) {
-	a := Score(Input{Posts: honest(50_000)}, Default()).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: honest(50_000)}, Default()).Accounts[0]
 	if a.Verdict != Pass || len(a.Signals) != 0 {
 		t.Fatalf("verdict %s, signals %+v; want PASS and none (reason %q)", a.Verdict, a.Signals, enAll(a.Reason))
 	}
@@ -71,7 +71,7 @@ func TestEachSignal(t *testing.T) {
 	paid := func(sponsoredLikes ingest.Count, sponsored int) []ingest.Post {
 		ps := account("a", 10_000, with(with(same(10, counts{10_000, 400, 0, 0}), 1, counts{10_000, sponsoredLikes, 0, 0}), 4, counts{10_000, sponsoredLikes, 0, 0})...)
 		for i := range sponsored {
-			ps[1+3*i].Caption = "new drop #ad"
+			ps[1+3*i].Caption = txt("new drop #ad")
 		}
 		return ps
 	}
@@ -168,7 +168,7 @@ func TestEachSignal(t *testing.T) {
 			if tc.cfg != nil {
 				tc.cfg(&cfg)
 			}
-			a := Score(Input{Posts: tc.posts, Baseline: tc.baseline}, cfg).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: tc.posts, Baseline: tc.baseline}, cfg).Accounts[0]
 			s, got := raised(a, tc.code)
 			if got != tc.want {
 				t.Fatalf("%s raised = %v, want %v; signals %+v", tc.code, got, tc.want, a.Signals)
@@ -202,7 +202,7 @@ func TestSignalsThatNeedNoTierAreRaisedOnUnratedAccounts(t *testing.T) {
 			if tc.code != Inactive {
 				cfg.AsOf = day0
 			}
-			a := Score(Input{Posts: tc.posts}, cfg).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: tc.posts}, cfg).Accounts[0]
 			if _, ok := raised(a, tc.code); !ok || a.Verdict != Unrated {
 				t.Fatalf("verdict %s, signals %+v; want UNRATED with %s", a.Verdict, a.Signals, tc.code)
 			}

@@ -103,14 +103,14 @@ func saysDuet(s string) bool {
 //
 // Both passes run on every core, each over a run of whole accounts. A creator's posts are all
 // in one run, so the batch's count of creators using a sound or tag is the sum of the runs'.
-func batchTraits(posts []ingest.Post, noCaption []string, cfg *Config) []PostTraits {
+func batchTraits(posts []ingest.Post, ts *ingest.Texts, noCaption []string, cfg *Config) []PostTraits {
 	out := make([]PostTraits, len(posts))
-	spans := accountSpans(posts)
+	spans := accountSpans(posts, ts)
 	parts := partsOf(len(spans), minAccountsPerPart)
 	runs := make([]traitRun, parts)
 	inParts(parts, len(spans), func(k, lo, hi int) {
 		if lo < hi {
-			runs[k] = countTraits(posts, out, spans[lo].from, spans[hi-1].to, noCaption, cfg)
+			runs[k] = countTraits(posts, ts, out, spans[lo].from, spans[hi-1].to, noCaption, cfg)
 		}
 	})
 	var sounds []int32 // the batch's creators of each sound, by ingest's sound id
@@ -145,13 +145,13 @@ type traitRun struct {
 
 // countTraits tells the traits of posts[from:to] that need no other creator, into out, and
 // counts the creators of each sound and hashtag among them.
-func countTraits(posts []ingest.Post, out []PostTraits, from, to int, noCaption []string, cfg *Config) traitRun {
+func countTraits(posts []ingest.Post, ts *ingest.Texts, out []PostTraits, from, to int, noCaption []string, cfg *Config) traitRun {
 	r := traitRun{from: from, to: to, use: newUse(), tags: make([]int32, 0, to-from), ends: make([]int32, to-from)}
 	u := r.use
 	account := int32(-1)
 	for i := from; i < to; i++ {
 		p := &posts[i]
-		if i == from || p.Key != posts[i-1].Key {
+		if i == from || !sameKey(ts, p, &posts[i-1]) {
 			account++
 		}
 		t := &out[i]
@@ -165,15 +165,16 @@ func countTraits(posts []ingest.Post, out []PostTraits, from, to int, noCaption 
 			t.set(LongVideo, d >= cfg.LongVideoSeconds)
 		}
 		if !p.PostedAt.IsZero() {
-			d := p.PostedAt.Weekday()
+			d := p.PostedAt.Time().Weekday()
 			t.set(Weekend, d == time.Saturday || d == time.Sunday)
 		}
 		duet := p.DuetOrStitch == ingest.Yes
-		captioned := !slices.Contains(noCaption, p.File)
+		captioned := len(noCaption) == 0 || !slices.Contains(noCaption, ts.Of(p.File))
 		if captioned {
-			t.set(Question, asks(p.Caption))
+			caption := ts.Of(p.Caption)
+			t.set(Question, asks(caption))
 			start := len(r.tags)
-			eachHashtag(p.Caption, func(tag string) {
+			eachHashtag(caption, func(tag string) {
 				id := u.tag(tag, account)
 				for _, seen := range r.tags[start:] {
 					if seen == id {
@@ -184,7 +185,7 @@ func countTraits(posts []ingest.Post, out []PostTraits, from, to int, noCaption 
 				duet = duet || hasFold(duetTags, tag)
 			})
 			t.set(ManyHashtags, len(r.tags)-start >= cfg.ManyHashtags)
-			duet = duet || saysDuet(p.Caption)
+			duet = duet || saysDuet(caption)
 		}
 		r.ends[i-from] = int32(len(r.tags))
 		if captioned || p.DuetOrStitch != ingest.Unsaid {

@@ -13,10 +13,10 @@ import (
 func traitOf(t *testing.T, p ingest.Post, tr Trait) (has, known bool) {
 	t.Helper()
 	cfg := Default()
-	if p.Key == "" {
-		p.Key = "a"
+	if p.Key == 0 {
+		p.Key = txt("a")
 	}
-	return batchTraits([]ingest.Post{p}, nil, &cfg)[0].Has(tr)
+	return batchTraits([]ingest.Post{p}, &postTexts, nil, &cfg)[0].Has(tr)
 }
 
 func length(seconds float64) ingest.Post {
@@ -34,21 +34,21 @@ func TestTraitsOfOnePost(t *testing.T) {
 		tr         Trait
 		has, known bool
 	}{
-		{"a question mark", ingest.Post{Caption: "who else?"}, Question, true, true},
-		{"a full-width question mark", ingest.Post{Caption: "本当？"}, Question, true, true},
-		{"no question", ingest.Post{Caption: "done."}, Question, false, true},
-		{"two hashtags are not many", ingest.Post{Caption: "#a #b"}, ManyHashtags, false, true},
-		{"three hashtags are many", ingest.Post{Caption: "#a #b #C"}, ManyHashtags, true, true},
-		{"a hashtag twice counts once", ingest.Post{Caption: "#a #b #A"}, ManyHashtags, false, true},
+		{"a question mark", ingest.Post{Caption: txt("who else?")}, Question, true, true},
+		{"a full-width question mark", ingest.Post{Caption: txt("本当？")}, Question, true, true},
+		{"no question", ingest.Post{Caption: txt("done.")}, Question, false, true},
+		{"two hashtags are not many", ingest.Post{Caption: txt("#a #b")}, ManyHashtags, false, true},
+		{"three hashtags are many", ingest.Post{Caption: txt("#a #b #C")}, ManyHashtags, true, true},
+		{"a hashtag twice counts once", ingest.Post{Caption: txt("#a #b #A")}, ManyHashtags, false, true},
 		{"29.9 seconds is short", length(29.9), LongVideo, false, true},
 		{"30 seconds is long", length(30), LongVideo, true, true},
 		{"no length is unknown", ingest.Post{}, LongVideo, false, false},
-		{"Saturday", ingest.Post{PostedAt: sat}, Weekend, true, true},
-		{"Monday", ingest.Post{PostedAt: mon}, Weekend, false, true},
+		{"Saturday", ingest.Post{PostedAt: ingest.At(sat)}, Weekend, true, true},
+		{"Monday", ingest.Post{PostedAt: ingest.At(mon)}, Weekend, false, true},
 		{"undated is unknown", ingest.Post{}, Weekend, false, false},
-		{"#duet", ingest.Post{Caption: "#duet with @x"}, DuetOrStitch, true, true},
-		{"stitch with", ingest.Post{Caption: "Stitch with @x lol"}, DuetOrStitch, true, true},
-		{"#duets is not #duet", ingest.Post{Caption: "#duets"}, DuetOrStitch, false, true},
+		{"#duet", ingest.Post{Caption: txt("#duet with @x")}, DuetOrStitch, true, true},
+		{"stitch with", ingest.Post{Caption: txt("Stitch with @x lol")}, DuetOrStitch, true, true},
+		{"#duets is not #duet", ingest.Post{Caption: txt("#duets")}, DuetOrStitch, false, true},
 		{"the export's flag", ingest.Post{DuetOrStitch: ingest.Yes}, DuetOrStitch, true, true},
 		{"own sound", ingest.Post{OriginalSound: ingest.Yes}, OriginalSound, true, true},
 		{"not own sound", ingest.Post{OriginalSound: ingest.No}, OriginalSound, false, true},
@@ -68,7 +68,7 @@ func TestTraitsOfOnePost(t *testing.T) {
 // A caption trait of a file without a caption column is unknown, not "no".
 func TestCaptionTraitsWithoutACaptionColumn(t *testing.T) {
 	cfg := Default()
-	tr := batchTraits([]ingest.Post{{Key: "a", File: "nocap.csv"}, {Key: "a", File: "cap.csv"}}, []string{"nocap.csv"}, &cfg)
+	tr := batchTraits([]ingest.Post{{Key: txt("a"), File: txt("nocap.csv")}, {Key: txt("a"), File: txt("cap.csv")}}, &postTexts, []string{"nocap.csv"}, &cfg)
 	for _, trait := range []Trait{Question, ManyHashtags, TrendHashtag, DuetOrStitch} {
 		if _, known := tr[0].Has(trait); known {
 			t.Errorf("%s known without a caption column", trait)
@@ -86,12 +86,12 @@ func TestTrendsCountCreators(t *testing.T) {
 	var ps []ingest.Post
 	add := func(key string, n int) {
 		for range n {
-			ps = append(ps, ingest.Post{Key: key, Sound: 1, Caption: "#Trend"})
+			ps = append(ps, ingest.Post{Key: txt(key), Sound: 1, Caption: txt("#Trend")})
 		}
 	}
 	add("a", 5)
 	add("b", 1)
-	tr := batchTraits(ps, nil, &cfg)
+	tr := batchTraits(ps, &postTexts, nil, &cfg)
 	if has, _ := tr[0].Has(TrendingSound); has {
 		t.Error("a sound of 2 creators is trending")
 	}
@@ -99,7 +99,7 @@ func TestTrendsCountCreators(t *testing.T) {
 		t.Error("a hashtag of 2 creators is a trend")
 	}
 	add("c", 1)
-	tr = batchTraits(ps, nil, &cfg)
+	tr = batchTraits(ps, &postTexts, nil, &cfg)
 	for i := range ps {
 		if has, _ := tr[i].Has(TrendingSound); !has {
 			t.Fatalf("post %d: a sound of 3 creators is not trending", i)
@@ -113,8 +113,8 @@ func TestTrendsCountCreators(t *testing.T) {
 func ratedPosts(key string, ers []float64, captions func(i int) string) []ingest.Post {
 	var ps []ingest.Post
 	for i, er := range ers {
-		ps = append(ps, ingest.Post{Account: key, Key: key, Views: 10_000, Likes: ingest.Count(er * 100), Comments: 0, Shares: 0,
-			PostedAt: time.Date(2026, 11, 1+i, 12, 0, 0, 0, time.UTC), VideoID: fmt.Sprint(i), Caption: captions(i)})
+		ps = append(ps, ingest.Post{Account: txt(key), Key: txt(key), Views: 10_000, Likes: ingest.Count(er * 100), Comments: 0, Shares: 0,
+			PostedAt: ingest.At(time.Date(2026, 11, 1+i, 12, 0, 0, 0, time.UTC)), VideoID: txt(fmt.Sprint(i)), Caption: txt(captions(i))})
 	}
 	return ps
 }
@@ -132,7 +132,7 @@ func TestInsightNeedsThreePostsEachSide(t *testing.T) {
 			}
 			return "so."
 		})
-		res := Score(Input{Posts: ps}, cfg)
+		res := Score(Input{Texts: &postTexts, Posts: ps}, cfg)
 		var got *Insight
 		for i, in := range res.Accounts[0].Insights {
 			if in.Trait == Question {
@@ -157,8 +157,8 @@ func TestInsightWithinSpread(t *testing.T) {
 		}
 		return ""
 	}
-	noisy := Score(Input{Posts: ratedPosts("a", []float64{2, 9, 4, 3, 8, 10, 3, 2, 9, 7}, question)}, cfg).Accounts[0].Insights
-	clear := Score(Input{Posts: ratedPosts("a", []float64{9, 3, 9.5, 3.1, 9.2, 2.9, 9.1, 3, 9.3, 3.2}, question)}, cfg).Accounts[0].Insights
+	noisy := Score(Input{Texts: &postTexts, Posts: ratedPosts("a", []float64{2, 9, 4, 3, 8, 10, 3, 2, 9, 7}, question)}, cfg).Accounts[0].Insights
+	clear := Score(Input{Texts: &postTexts, Posts: ratedPosts("a", []float64{9, 3, 9.5, 3.1, 9.2, 2.9, 9.1, 3, 9.3, 3.2}, question)}, cfg).Accounts[0].Insights
 	find := func(ins []Insight) Insight {
 		for _, in := range ins {
 			if in.Trait == Question {
@@ -196,7 +196,7 @@ func TestInsightSmallDifference(t *testing.T) {
 				ers = append(ers, without+d)
 			}
 		}
-		for _, in := range Score(Input{Posts: ratedPosts("a", ers, question)}, cfg).Accounts[0].Insights {
+		for _, in := range Score(Input{Texts: &postTexts, Posts: ratedPosts("a", ers, question)}, cfg).Accounts[0].Insights {
 			if in.Trait == Question {
 				return in
 			}
@@ -233,11 +233,11 @@ func TestSteadyWeeks(t *testing.T) {
 	// Week 1: 4 posts (steady); week 2: none; week 3: 1; week 4: 6 (more).
 	for w, n := range []int{4, 0, 1, 6} {
 		for i := range n {
-			ps = append(ps, ingest.Post{Account: "a", Key: "a", Views: 100, Likes: 5, Comments: 1, Shares: 0,
-				PostedAt: monday.AddDate(0, 0, 7*w+i), VideoID: fmt.Sprint(w, i)})
+			ps = append(ps, ingest.Post{Account: txt("a"), Key: txt("a"), Views: 100, Likes: 5, Comments: 1, Shares: 0,
+				PostedAt: ingest.At(monday.AddDate(0, 0, 7*w+i)), VideoID: txt(fmt.Sprint(w, i))})
 		}
 	}
-	a := Score(Input{Posts: ps}, cfg).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]
 	if want := (Weeks{Span: 4, Steady: 1, Fewer: 2, More: 1, OK: true}); a.Weeks != want {
 		t.Errorf("weeks %+v, want %+v", a.Weeks, want)
 	}
@@ -245,7 +245,7 @@ func TestSteadyWeeks(t *testing.T) {
 	for i := range a.Posts {
 		if has, _ := a.Traits[i].Has(SteadyWeek); has {
 			steady++
-			if d := a.Posts[i].PostedAt; d.Before(monday) || !d.Before(monday.AddDate(0, 0, 7)) {
+			if d := a.Posts[i].PostedAt.Time(); d.Before(monday) || !d.Before(monday.AddDate(0, 0, 7)) {
 				t.Errorf("post of %s marked in a steady week", d)
 			}
 		}
@@ -254,10 +254,10 @@ func TestSteadyWeeks(t *testing.T) {
 		t.Errorf("%d posts in a steady week, want 4", steady)
 	}
 	// A Sunday and the next Monday are two weeks.
-	if weekOf(&ingest.Post{PostedAt: time.Date(2026, 11, 8, 23, 0, 0, 0, time.UTC)}) == weekOf(&ingest.Post{PostedAt: monday.AddDate(0, 0, 7)}) {
+	if weekOf(&ingest.Post{PostedAt: ingest.At(time.Date(2026, 11, 8, 23, 0, 0, 0, time.UTC))}) == weekOf(&ingest.Post{PostedAt: ingest.At(monday.AddDate(0, 0, 7))}) {
 		t.Error("Sunday and Monday in one week")
 	}
-	if weekOf(&ingest.Post{PostedAt: time.Date(2026, 11, 8, 23, 0, 0, 0, time.UTC)}) != weekOf(&ingest.Post{PostedAt: monday}) {
+	if weekOf(&ingest.Post{PostedAt: ingest.At(time.Date(2026, 11, 8, 23, 0, 0, 0, time.UTC))}) != weekOf(&ingest.Post{PostedAt: ingest.At(monday)}) {
 		t.Error("Monday and Sunday of one week apart")
 	}
 }
@@ -311,11 +311,11 @@ func TestWatchMedians(t *testing.T) {
 		}
 		ps[i].SetLength(20, w, full)
 	}
-	a := Score(Input{Posts: ps}, Default()).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: ps}, Default()).Accounts[0]
 	if !a.WatchTime.OK || a.WatchTime.Value != 6 || !a.WatchedFull.OK || a.WatchedFull.Value != 20 {
 		t.Errorf("watch time %+v, watched full %+v; want 6 s and 20%%", a.WatchTime, a.WatchedFull)
 	}
-	b := Score(Input{Posts: ratedPosts("b", []float64{5, 6}, func(int) string { return "" })}, Default()).Accounts[0]
+	b := Score(Input{Texts: &postTexts, Posts: ratedPosts("b", []float64{5, 6}, func(int) string { return "" })}, Default()).Accounts[0]
 	if b.WatchTime.OK || b.WatchedFull.OK || b.WatchTime.NA.Key != "na.no_watch_time" {
 		t.Errorf("without watch time: %+v, %+v", b.WatchTime, b.WatchedFull)
 	}

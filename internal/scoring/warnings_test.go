@@ -57,7 +57,7 @@ func TestBatchWarnings(t *testing.T) {
 			if tc.cfg != nil {
 				tc.cfg(&cfg)
 			}
-			w, ok := warned(Score(Input{Posts: tc.posts}, cfg), tc.code)
+			w, ok := warned(Score(Input{Texts: &postTexts, Posts: tc.posts}, cfg), tc.code)
 			if ok != tc.want {
 				t.Fatalf("%s warned = %v, want %v", tc.code, ok, tc.want)
 			}
@@ -71,14 +71,14 @@ func TestBatchWarnings(t *testing.T) {
 		ps[7].Saves = 0
 		cfg := Default()
 		cfg.IncludeSaves = true
-		if _, ok := warned(Score(Input{Posts: ps}, cfg), NoSavesColumn); ok {
+		if _, ok := warned(Score(Input{Texts: &postTexts, Posts: ps}, cfg), NoSavesColumn); ok {
 			t.Error("warned with a save count present")
 		}
 	})
 	t.Run("each fix names what to do", func(t *testing.T) {
 		cfg := Default()
 		cfg.IncludeSaves = true
-		r := Score(Input{Posts: batchOf(4, 3, 1)}, cfg)
+		r := Score(Input{Texts: &postTexts, Posts: batchOf(4, 3, 1)}, cfg)
 		for code, fix := range map[string]string{ThinBatch: "from their profile", NoFollowers: "--accounts FILE", NoSavesColumn: `"Add to Favorites"`} {
 			if w, _ := warned(r, code); !strings.Contains(en(w.Fix), fix) {
 				t.Errorf("%s fix %q does not say %q", code, en(w.Fix), fix)

@@ -14,11 +14,11 @@ import (
 // Otherwise accounts are placed by a counting sort on their rank and each account's posts are
 // ordered by date, and then every post is moved once: at a million posts this is several times
 // faster than a stable sort of the posts themselves.
-func sortPosts(posts []ingest.Post) {
+func sortPosts(posts []ingest.Post, ts *ingest.Texts) {
 	sorted := true
 	for i := 1; i < len(posts) && sorted; i++ {
-		sorted = byKey(&posts[i-1], &posts[i]) < 0 ||
-			byKey(&posts[i-1], &posts[i]) == 0 && byDate(&posts[i-1], &posts[i]) <= 0
+		k := byKey(ts, &posts[i-1], &posts[i])
+		sorted = k < 0 || k == 0 && byDate(&posts[i-1], &posts[i]) <= 0
 	}
 	if sorted {
 		return
@@ -28,11 +28,12 @@ func sortPosts(posts []ingest.Post) {
 	var keys []string
 	acct := make([]int32, len(posts))
 	for i := range posts {
-		id, ok := ids[posts[i].Key]
+		key := ts.Of(posts[i].Key)
+		id, ok := ids[key]
 		if !ok {
 			id = int32(len(keys))
-			ids[posts[i].Key] = id
-			keys = append(keys, posts[i].Key)
+			ids[key] = id
+			keys = append(keys, key)
 		}
 		acct[i] = id
 	}
@@ -65,7 +66,17 @@ func sortPosts(posts []ingest.Post) {
 	permute(posts, idx)
 }
 
-func byKey(a, b *ingest.Post) int { return cmp.Compare(a.Key, b.Key) }
+func byKey(ts *ingest.Texts, a, b *ingest.Post) int {
+	if a.Key == b.Key {
+		return 0
+	}
+	return cmp.Compare(ts.Of(a.Key), ts.Of(b.Key))
+}
+
+// sameKey reports whether two posts are of one account.
+func sameKey(ts *ingest.Texts, a, b *ingest.Post) bool {
+	return a.Key == b.Key || ts.Of(a.Key) == ts.Of(b.Key)
+}
 
 // byDate orders an account's posts newest first, the undated last.
 func byDate(a, b *ingest.Post) int {
@@ -100,13 +111,13 @@ func permute(posts []ingest.Post, idx []int32) {
 }
 
 func newest(posts []ingest.Post) time.Time {
-	var t time.Time
+	var t ingest.Instant
 	for i := range posts {
 		if posts[i].PostedAt.After(t) {
 			t = posts[i].PostedAt
 		}
 	}
-	return t
+	return t.Time()
 }
 
 // Cutoff is the earliest date a post may have to be in a date window (--since, --days), zero
@@ -129,7 +140,7 @@ func window(posts []ingest.Post, cfg *Config, from time.Time) (n int, note lang.
 	}
 	dated := !posts[0].PostedAt.IsZero()
 	if cfg.ByDate() && dated {
-		for n < len(posts) && !posts[n].PostedAt.IsZero() && !posts[n].PostedAt.Before(from) {
+		for n < len(posts) && !posts[n].PostedAt.IsZero() && !posts[n].PostedAt.Time().Before(from) {
 			n++
 		}
 		return n, note

@@ -26,7 +26,7 @@ func TestDateWindows(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := Default()
 			tc.cfg(&cfg)
-			a := Score(Input{Posts: ps()}, cfg).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: ps()}, cfg).Accounts[0]
 			if a.Window != tc.window {
 				t.Errorf("window = %d posts, want %d", a.Window, tc.window)
 			}
@@ -35,11 +35,11 @@ func TestDateWindows(t *testing.T) {
 	t.Run("an undated account under a date window falls back to the first rows and says so", func(t *testing.T) {
 		undated := ps()
 		for i := range undated {
-			undated[i].PostedAt = time.Time{}
+			undated[i].PostedAt = ingest.At(time.Time{})
 		}
 		cfg := Default()
 		cfg.Days = 7
-		a := Score(Input{Posts: undated}, cfg).Accounts[0]
+		a := Score(Input{Texts: &postTexts, Posts: undated}, cfg).Accounts[0]
 		if a.Window != 10 || !strings.Contains(en(a.WindowNote), "no post dates") || a.DaysSinceLast != -1 {
 			t.Errorf("window %d, note %q, days since last %d", a.Window, en(a.WindowNote), a.DaysSinceLast)
 		}
@@ -50,10 +50,10 @@ func TestAsOf(t *testing.T) {
 	all := append(account("old", 10_000, same(5, counts{10_000, 300, 10, 5})...),
 		account("new", 10_000, same(5, counts{10_000, 300, 10, 5})...)...)
 	for i := range 5 {
-		all[i].PostedAt = all[i].PostedAt.AddDate(0, 0, -12)
+		all[i].PostedAt = ingest.At(all[i].PostedAt.Time().AddDate(0, 0, -12))
 	}
 	t.Run("as-of defaults to the newest post in the batch, so a rerun agrees", func(t *testing.T) {
-		res := Score(Input{Posts: all}, Default())
+		res := Score(Input{Texts: &postTexts, Posts: all}, Default())
 		if !res.AsOf.Equal(day0) {
 			t.Errorf("as-of = %s, want %s", res.AsOf, day0)
 		}
@@ -64,7 +64,7 @@ func TestAsOf(t *testing.T) {
 	t.Run("--as-of anchors days since the last post", func(t *testing.T) {
 		cfg := Default()
 		cfg.AsOf = day0.AddDate(0, 0, 40)
-		res := Score(Input{Posts: all}, cfg)
+		res := Score(Input{Texts: &postTexts, Posts: all}, cfg)
 		if a := find(t, res, "new"); a.DaysSinceLast != 40 || a.Verdict != Review {
 			t.Errorf("days since last = %d, verdict %s; want 40 and REVIEW (inactive)", a.DaysSinceLast, a.Verdict)
 		}
@@ -75,14 +75,14 @@ func TestUndatedPostsKeepTheExportOrder(t *testing.T) {
 	ps := account("a", 10_000, same(6, counts{10_000, 300, 10, 5})...)
 	b := account("b", 10_000, same(3, counts{10_000, 300, 10, 5})...)
 	for i := range ps {
-		ps[i].PostedAt = time.Time{}
+		ps[i].PostedAt = ingest.At(time.Time{})
 	}
-	ps[4].PostedAt = day0 // one dated post goes first; the undated keep their order after it
+	ps[4].PostedAt = ingest.At(day0) // one dated post goes first; the undated keep their order after it
 	mixed := []ingest.Post{b[0], ps[0], ps[1], b[1], ps[2], ps[3], ps[4], b[2], ps[5]}
-	res := Score(Input{Posts: mixed}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: mixed}, Default())
 	var got []string
 	for _, p := range find(t, res, "a").Posts {
-		got = append(got, p.VideoID)
+		got = append(got, str(p.VideoID))
 	}
 	if want := "a-e,a-a,a-b,a-c,a-d,a-f"; strings.Join(got, ",") != want {
 		t.Errorf("order = %s, want %s", strings.Join(got, ","), want)
@@ -94,7 +94,7 @@ func TestRoundedCountsAreMarked(t *testing.T) {
 	ps[2].Rounded = true
 	old := account("b", 10_000, same(12, counts{10_000, 300, 10, 5})...)
 	old[11].Rounded = true // outside the window
-	res := Score(Input{Posts: append(ps, old...)}, Default())
+	res := Score(Input{Texts: &postTexts, Posts: append(ps, old...)}, Default())
 	if !find(t, res, "a").Rounded {
 		t.Error("an account with a rounded count in its window is not marked")
 	}
@@ -106,7 +106,7 @@ func TestRoundedCountsAreMarked(t *testing.T) {
 		cfg.Days = 3
 		ps := account("c", ingest.Missing, same(8, counts{10_000, 300, 10, 5})...)
 		ps[6].Followers, ps[6].Rounded = 12_000, true
-		if a := Score(Input{Posts: ps}, cfg).Accounts[0]; !a.Rounded || a.Followers != 12_000 {
+		if a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]; !a.Rounded || a.Followers != 12_000 {
 			t.Errorf("rounded %v, followers %d", a.Rounded, a.Followers)
 		}
 	})
@@ -115,7 +115,7 @@ func TestRoundedCountsAreMarked(t *testing.T) {
 func TestBasisViewsComparesTheMedianViewER(t *testing.T) {
 	cfg := Default()
 	cfg.Basis = BasisViews
-	a := Score(Input{Posts: honest(50_000)}, cfg).Accounts[0]
+	a := Score(Input{Texts: &postTexts, Posts: honest(50_000)}, cfg).Accounts[0]
 	if want := a.MedianViewER.Value / 2.15; a.Ratio.Value != want || !strings.HasPrefix(enAll(a.Reason), "median view ER ") {
 		t.Errorf("ratio %v (want %v), reason %q", a.Ratio.Value, want, enAll(a.Reason))
 	}

@@ -22,7 +22,7 @@ func TestEveryMessageScoringMakesIsInTheCatalogs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		results = append(results, scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default()))
+		results = append(results, scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default()))
 	}
 	path := filepath.Join(t.TempDir(), "posts.csv")
 	if err := synth.WriteFile(path, synth.Config{Accounts: 600, Posts: 10, Seed: 20, Edge: true}); err != nil {
@@ -32,7 +32,7 @@ func TestEveryMessageScoringMakesIsInTheCatalogs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results = append(results, scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default()))
+	results = append(results, scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default()))
 
 	unresolved := regexp.MustCompile(`\{[a-z_]+\}|\b(say|na|plural)\.[a-z_.]+`)
 	codes := map[string]bool{}

@@ -43,7 +43,7 @@ func TestReasonsSayWhy(t *testing.T) {
 			if tc.cfg != nil {
 				tc.cfg(&cfg)
 			}
-			a := Score(Input{Posts: tc.posts}, cfg).Accounts[0]
+			a := Score(Input{Texts: &postTexts, Posts: tc.posts}, cfg).Accounts[0]
 			if !strings.Contains(enAll(a.Reason), tc.reason) {
 				t.Errorf("reason %q\nwant it to hold %q", enAll(a.Reason), tc.reason)
 			}
@@ -53,7 +53,7 @@ func TestReasonsSayWhy(t *testing.T) {
 		cfg := Default()
 		cfg.AsOf = day0.AddDate(0, 0, 45)
 		ps := account("a", 20_000, same(5, counts{900, 3_000, 10, 0})...) // bought likes, impossible counts, inactive
-		a := Score(Input{Posts: ps}, cfg).Accounts[0]
+		a := Score(Input{Texts: &postTexts, Posts: ps}, cfg).Accounts[0]
 		if len(a.Signals) < 3 {
 			t.Fatalf("signals %+v, want at least three", a.Signals)
 		}
@@ -74,7 +74,7 @@ func TestNoSeedInClientText(t *testing.T) {
 	for _, r := range Rules(cfg) {
 		texts = append(texts, r.When)
 	}
-	res := Score(Input{Posts: append(honest(50_000), account("tiny", 500, same(2, counts{1_000, 10, 1, 0})...)...)}, cfg)
+	res := Score(Input{Texts: &postTexts, Posts: append(honest(50_000), account("tiny", 500, same(2, counts{1_000, 10, 1, 0})...)...)}, cfg)
 	for _, a := range res.Accounts {
 		texts = append(texts, enAll(a.Reason))
 	}

@@ -75,7 +75,7 @@ func TestSizes(t *testing.T) {
 	t.Run("each account has its posts and the manifest lists each account once", func(t *testing.T) {
 		n := map[string]int{}
 		for _, p := range b.Posts {
-			n[p.Account]++
+			n[b.Texts.Of(p.Account)]++
 		}
 		as := synth.Accounts(small)
 		if len(n) != small.Accounts || len(as) != small.Accounts {
@@ -90,10 +90,10 @@ func TestSizes(t *testing.T) {
 	t.Run("the captions carry commas, quotes, newlines and emoji", func(t *testing.T) {
 		var comma, quote, newline, emoji bool
 		for _, p := range b.Posts {
-			comma = comma || strings.Contains(p.Caption, ",")
-			quote = quote || strings.Contains(p.Caption, `"`)
-			newline = newline || strings.Contains(p.Caption, "\n")
-			emoji = emoji || strings.ContainsAny(p.Caption, "✨🔥😂🥹")
+			comma = comma || strings.Contains(b.Texts.Of(p.Caption), ",")
+			quote = quote || strings.Contains(b.Texts.Of(p.Caption), `"`)
+			newline = newline || strings.Contains(b.Texts.Of(p.Caption), "\n")
+			emoji = emoji || strings.ContainsAny(b.Texts.Of(p.Caption), "✨🔥😂🥹")
 		}
 		if !comma || !quote || !newline || !emoji {
 			t.Fatalf("comma %v, quote %v, newline %v, emoji %v", comma, quote, newline, emoji)
@@ -122,13 +122,13 @@ type stats struct {
 func accountStats(b *ingest.Batch, window int) map[string]*stats {
 	by := map[string][]ingest.Post{}
 	for _, p := range b.Posts {
-		by[p.Account] = append(by[p.Account], p)
+		by[b.Texts.Of(p.Account)] = append(by[b.Texts.Of(p.Account)], p)
 	}
 	out := map[string]*stats{}
 	for h, ps := range by {
 		sort.Slice(ps, func(i, j int) bool { return ps[i].PostedAt.After(ps[j].PostedAt) })
 		ps = ps[:min(window, len(ps))]
-		s := &stats{followers: int64(ps[0].Followers), newest: ps[0].PostedAt, viewsOverLikes: true}
+		s := &stats{followers: int64(ps[0].Followers), newest: ps[0].PostedAt.Time(), viewsOverLikes: true}
 		var views []int64
 		var total, top int64
 		for _, p := range ps {
@@ -277,7 +277,7 @@ func TestXLSXIsDeterministic(t *testing.T) {
 
 func TestScoringFlagsEachPlantedPattern(t *testing.T) {
 	b := readCSV(t, synth.Config{Accounts: 100, Posts: 50, Seed: 11})
-	res := scoring.Score(scoring.Input{Posts: b.Posts, Followers: b.Followers}, scoring.Default())
+	res := scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts, Followers: b.Followers}, scoring.Default())
 	kinds := map[string]synth.Kind{}
 	for _, a := range synth.Accounts(synth.Config{Accounts: 100, Posts: 50, Seed: 11}) {
 		kinds[a.Handle] = a.Kind
@@ -320,16 +320,20 @@ func TestScoringFlagsEachPlantedPattern(t *testing.T) {
 
 var edge = synth.Config{Accounts: 50, Posts: 12, Seed: 5, Edge: true}
 
+// postTexts holds the strings of the posts that posts makes, as a batch's Texts would.
+var postTexts ingest.Texts
+
 // posts converts a generated batch to what ingest would read from it, so that scoring can be
 // tested on the planted patterns without a file.
 func posts(t *testing.T, c synth.Config) []ingest.Post {
 	t.Helper()
 	var ps []ingest.Post
 	err := synth.Generate(c, func(p *synth.Post) error {
-		ps = append(ps, ingest.Post{Account: p.Account, Key: ingest.FoldHandle(p.Account),
+		ps = append(ps, ingest.Post{Account: postTexts.Keep(p.Account), Key: postTexts.Keep(ingest.FoldHandle(p.Account)),
 			Followers: ingest.Count(p.Followers), Views: ingest.Count(p.Views), Likes: ingest.Count(p.Likes),
 			Comments: ingest.Count(p.Comments), Shares: ingest.Count(p.Shares), Saves: ingest.Count(p.Saves),
-			PostedAt: p.PostedAt, VideoID: p.VideoID, URL: p.URL, Caption: p.Caption, Pinned: p.Pinned, Sponsored: p.Sponsored})
+			PostedAt: ingest.At(p.PostedAt), VideoID: postTexts.Keep(p.VideoID), URL: postTexts.Keep(p.URL), Caption: postTexts.Keep(p.Caption),
+			Pinned: p.Pinned, Sponsored: p.Sponsored})
 		return nil
 	})
 	if err != nil {
@@ -343,7 +347,7 @@ func TestEdgeBatchShape(t *testing.T) {
 	t.Run("the rows are the sum of each account's posts, the outlier holding three", func(t *testing.T) {
 		n := map[string]int{}
 		for _, p := range posts(t, edge) {
-			n[p.Account]++
+			n[postTexts.Of(p.Account)]++
 		}
 		total := 0
 		for _, a := range as {
@@ -392,13 +396,13 @@ func TestEdgeBatchShape(t *testing.T) {
 }
 
 func TestScoringSeesTheEdges(t *testing.T) {
-	t.Run("in the generated posts", func(t *testing.T) { seesTheEdges(t, posts(t, edge)) })
+	t.Run("in the generated posts", func(t *testing.T) { seesTheEdges(t, posts(t, edge), &postTexts) })
 	t.Run("in the CSV read back", func(t *testing.T) {
 		b := readCSV(t, edge)
 		if len(b.Posts) != edge.Rows() || len(b.Rejected) != 0 {
 			t.Fatalf("%d posts read, %d rejected (first: %s); want %d", len(b.Posts), len(b.Rejected), first(b.Rejected), edge.Rows())
 		}
-		seesTheEdges(t, b.Posts)
+		seesTheEdges(t, b.Posts, &b.Texts)
 	})
 	t.Run("in the workbook read back", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "posts.xlsx")
@@ -409,12 +413,12 @@ func TestScoringSeesTheEdges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		seesTheEdges(t, b.Posts)
+		seesTheEdges(t, b.Posts, &b.Texts)
 	})
 }
 
-func seesTheEdges(t *testing.T, ps []ingest.Post) {
-	res := scoring.Score(scoring.Input{Posts: ps}, scoring.Default())
+func seesTheEdges(t *testing.T, ps []ingest.Post, ts *ingest.Texts) {
+	res := scoring.Score(scoring.Input{Posts: ps, Texts: ts}, scoring.Default())
 	kinds := map[string]synth.Kind{}
 	for _, a := range synth.Accounts(edge) {
 		kinds[a.Handle] = a.Kind
@@ -474,7 +478,7 @@ func seesTheEdges(t *testing.T, ps []ingest.Post) {
 		for i := range ps {
 			ps[i].Pinned = false
 		}
-		for _, a := range scoring.Score(scoring.Input{Posts: ps}, scoring.Default()).Accounts {
+		for _, a := range scoring.Score(scoring.Input{Posts: ps, Texts: &postTexts}, scoring.Default()).Accounts {
 			if kinds[a.Handle] == synth.PinnedVirals && !has(a, scoring.EngagementSpikes) {
 				t.Errorf("%s: signals %v without its pins", a.Handle, a.Signals)
 			}
@@ -489,7 +493,7 @@ func TestReachBatchShape(t *testing.T) {
 			n := map[string]int{}
 			ps := posts(t, c)
 			for _, p := range ps {
-				n[p.Account]++
+				n[postTexts.Of(p.Account)]++
 			}
 			kinds := map[synth.Kind]int{}
 			for _, a := range synth.Accounts(c) {
@@ -520,7 +524,7 @@ func TestReachBatchShape(t *testing.T) {
 		c := synth.Config{Accounts: 22 * 20, Posts: 10, Seed: 9, Reach: true}
 		views := map[string][]int64{}
 		for _, p := range posts(t, c) {
-			views[p.Account] = append(views[p.Account], int64(p.Views)*100/int64(p.Followers))
+			views[postTexts.Of(p.Account)] = append(views[postTexts.Of(p.Account)], int64(p.Views)*100/int64(p.Followers))
 		}
 		for _, a := range synth.Accounts(c) {
 			if a.Kind != synth.StaleFollowers {

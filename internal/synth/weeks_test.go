@@ -113,7 +113,7 @@ func TestTheDecliningAccountsFollowerERFallsEveryWeek(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := readBytes(t, buf.Bytes())
-		for _, a := range scoring.Score(scoring.Input{Posts: b.Posts}, scoring.Default()).Accounts {
+		for _, a := range scoring.Score(scoring.Input{Posts: b.Posts, Texts: &b.Texts}, scoring.Default()).Accounts {
 			ers[a.Handle] = append(ers[a.Handle], a.FollowerER.Value)
 		}
 	}
@@ -167,7 +167,8 @@ func TestAWeeksHonestAccountsEngageLikeTheirTier(t *testing.T) {
 	if err := synth.WriteWeekCSV(&buf, c, 2); err != nil {
 		t.Fatal(err)
 	}
-	res := scoring.Score(scoring.Input{Posts: readBytes(t, buf.Bytes()).Posts}, scoring.Default())
+	read := readBytes(t, buf.Bytes())
+	res := scoring.Score(scoring.Input{Posts: read.Posts, Texts: &read.Texts}, scoring.Default())
 	kinds := map[string]synth.Kind{}
 	for _, a := range synth.Accounts(c) {
 		kinds[a.Handle] = a.Kind
