@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"reflect"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -115,5 +117,27 @@ func TestPostHoldsNoPointer(t *testing.T) {
 		default:
 			t.Errorf("Post.%s is a %s: a post must hold numbers only", f.Name, f.Type)
 		}
+	}
+}
+
+// TestGrowRoomRestoresTheCollector: making large room pauses the collector and gives it back
+// as it was, however many readers make room at once.
+func TestGrowRoomRestoresTheCollector(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(77))
+	big := roomPaused / int(unsafe.Sizeof(Post{}))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if p := growRoom(nil, big); cap(p) < big || len(p) != 0 {
+				t.Errorf("room for %d posts, %d used; want %d, 0", cap(p), len(p), big)
+			}
+		})
+	}
+	wg.Wait()
+	if small := growRoom(make([]Post, 3), 10); cap(small) < 13 || len(small) != 3 {
+		t.Errorf("small room: cap %d, len %d", cap(small), len(small))
+	}
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("the collector's percent is %d after growRoom, want 77", got)
 	}
 }
