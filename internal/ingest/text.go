@@ -65,7 +65,7 @@ func textAt(block, off, n int) Text {
 	return Text(uint64(block)<<(textOffBits+textLenBits) | uint64(off)<<textLenBits | uint64(n))
 }
 
-// Of is the string at t, sharing the texts' bytes.
+// Of is the string at t, sharing the texts' bytes. The zero Text is "" in any Texts, nil too.
 func (ts *Texts) Of(t Text) string {
 	n := int(t & textLenMask)
 	if n == 0 {

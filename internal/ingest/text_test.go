@@ -141,3 +141,11 @@ func TestGrowRoomRestoresTheCollector(t *testing.T) {
 		t.Errorf("the collector's percent is %d after growRoom, want 77", got)
 	}
 }
+
+// TestNilTextsReadZeroTexts: posts made without strings (vet calc's) need no Texts.
+func TestNilTextsReadZeroTexts(t *testing.T) {
+	var ts *Texts
+	if got := ts.Of(0); got != "" {
+		t.Errorf("nil Texts read %q", got)
+	}
+}

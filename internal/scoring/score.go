@@ -15,7 +15,8 @@ import (
 type Input struct {
 	Posts []ingest.Post // the batch's posts; Score sorts them in place
 	// Texts are where the posts' strings are: the Batch.Texts of the batch they were read into
-	// (another batch's would read other strings).
+	// (another batch's would read other strings); nil reads every Text as "", for posts made
+	// without strings.
 	Texts     *ingest.Texts
 	Followers map[string]ingest.Count // follower counts by folded handle (--accounts, follower history)
 	Baseline  *Baseline               // last week's scoring (--baseline); nil for none
@@ -139,9 +140,6 @@ func (r *Result) Count(v Verdict) int {
 // verdict is, ranks the accounts, and says what is wrong with the batch as a whole.
 func Score(in Input, cfg Config) *Result {
 	posts, ts := in.Posts, in.Texts
-	if ts == nil {
-		ts = &ingest.Texts{} // posts without strings
-	}
 	sortPosts(posts, ts)
 	res := &Result{Config: cfg, AsOf: cfg.AsOf, Texts: ts}
 	if res.AsOf.IsZero() {
